@@ -1,0 +1,100 @@
+/**
+ * Ports: what a handler may touch in the outside world.
+ * Production adapters wrap wx-server-sdk (see ./wx); local adapters live in /emulator.
+ * Handlers receive them through the context and never import an adapter.
+ */
+
+/** Every stored document has a string `_id`, as in CloudBase. */
+export interface Doc {
+  _id: string
+}
+
+type Scalar = string | number | boolean | null
+
+/** A comparison on one field. The operators are the subset CloudBase's `db.command` and the embedded store share. */
+export interface FieldOps {
+  $eq?: Scalar
+  $ne?: Scalar
+  $in?: readonly Scalar[]
+  $nin?: readonly Scalar[]
+  $gt?: string | number
+  $gte?: string | number
+  $lt?: string | number
+  $lte?: string | number
+}
+
+/** A conjunction of field conditions; dotted paths reach into nested objects. */
+export type Where = Record<string, Scalar | FieldOps>
+
+/** An update: fields to set, arrays to append to, numbers to add to. */
+export interface Patch {
+  set?: Record<string, unknown>
+  push?: Record<string, unknown>
+  inc?: Record<string, number>
+}
+
+export interface FindOptions {
+  orderBy?: ReadonlyArray<readonly [field: string, direction: 'asc' | 'desc']>
+  limit?: number
+  skip?: number
+}
+
+export interface Collection<T extends Doc> {
+  get(id: string): Promise<T | null>
+  /** Inserts a document. With an explicit `_id` that already exists it throws a DuplicateKeyError. */
+  add(doc: T): Promise<T>
+  find(where: Where, options?: FindOptions): Promise<T[]>
+  count(where: Where): Promise<number>
+  /**
+   * One conditional write: applies the patch to the documents matching `where` and returns how many changed.
+   * A state transition is `update({ _id, status: expected }, …)`; 0 means someone else won.
+   */
+  update(where: Where, patch: Patch): Promise<number>
+  remove(where: Where): Promise<number>
+}
+
+export interface Db {
+  collection<T extends Doc>(name: string): Collection<T>
+}
+
+export class DuplicateKeyError extends Error {
+  constructor(readonly collection: string, readonly id: string) {
+    super(`duplicate _id ${id} in ${collection}`)
+    this.name = 'DuplicateKeyError'
+  }
+}
+
+/** Private file storage. File IDs are opaque strings (`cloud://…` in CloudBase). */
+export interface Files {
+  upload(cloudPath: string, content: Buffer): Promise<{ fileID: string }>
+  download(fileID: string): Promise<Buffer>
+  /** Short-lived URLs; CloudBase caps one call at 50 files. */
+  tempUrls(fileIDs: readonly string[], maxAgeSeconds: number): Promise<Array<{ fileID: string; url: string }>>
+  remove(fileIDs: readonly string[]): Promise<void>
+}
+
+export interface Clock {
+  now(): Date
+}
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void
+  warn(message: string, fields?: Record<string, unknown>): void
+  error(message: string, fields?: Record<string, unknown>): void
+}
+
+/** Who is calling, as the platform says: never taken from the event body. */
+export interface Caller {
+  openid: string
+  appid?: string
+}
+
+/** The ports every handler gets, plus the caller's identity. */
+export interface Ports {
+  db: Db
+  files: Files
+  clock: Clock
+  log: Logger
+  /** Openids allowed to act as operators (from config; an `operators` collection is also consulted). */
+  operatorOpenids: ReadonlySet<string>
+}

@@ -1,0 +1,65 @@
+import { AppError } from '../../src/domain/errors'
+import { DEFAULT_NICKNAME, GetProfileInput, UpdateProfileInput, accountTagOf, type Profile } from '../../src/domain/user/user.schema'
+import { action, defineFunction, type Ctx } from '../_shared/handler'
+import { DuplicateKeyError } from '../_shared/ports'
+
+/** How a user is stored in the `users` collection: keyed by openid, so one profile per WeChat user. */
+export interface UserDoc {
+  _id: string
+  nickname: string
+  largeText: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+async function toProfile(doc: UserDoc, ctx: Ctx): Promise<Profile> {
+  return {
+    accountTag: accountTagOf(doc._id),
+    nickname: doc.nickname,
+    largeText: doc.largeText,
+    createdAt: doc.createdAt,
+    isOperator: await ctx.isOperator(),
+  }
+}
+
+/** Returns the caller's profile, creating it on the first call. Two first calls at once still make one profile. */
+async function getOrCreate(ctx: Ctx): Promise<UserDoc> {
+  const users = ctx.db.collection<UserDoc>('users')
+  const existing = await users.get(ctx.caller.openid)
+  if (existing) return existing
+  const now = ctx.clock.now().toISOString()
+  const doc: UserDoc = { _id: ctx.caller.openid, nickname: DEFAULT_NICKNAME, largeText: false, createdAt: now, updatedAt: now }
+  try {
+    await users.add(doc)
+    ctx.log.info('user created', { openid: ctx.caller.openid })
+    return doc
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+    const winner = await users.get(ctx.caller.openid)
+    if (!winner) throw error
+    return winner
+  }
+}
+
+export const userFunction = defineFunction({
+  name: 'user',
+  actions: {
+    get: action({
+      input: GetProfileInput,
+      run: async (_input, ctx) => toProfile(await getOrCreate(ctx), ctx),
+    }),
+    updateProfile: action({
+      input: UpdateProfileInput,
+      run: async (input, ctx) => {
+        await getOrCreate(ctx)
+        const set: Record<string, unknown> = { nickname: input.nickname, updatedAt: ctx.clock.now().toISOString() }
+        if (input.largeText !== undefined) set.largeText = input.largeText
+        const changed = await ctx.db.collection<UserDoc>('users').update({ _id: ctx.caller.openid }, { set })
+        if (changed !== 1) throw new AppError('NOT_FOUND')
+        const doc = await ctx.db.collection<UserDoc>('users').get(ctx.caller.openid)
+        if (!doc) throw new AppError('NOT_FOUND')
+        return toProfile(doc, ctx)
+      },
+    }),
+  },
+})

@@ -1,0 +1,12 @@
+import type { FunctionDef } from '../cloudfunctions/_shared/handler'
+import { userFunction } from '../cloudfunctions/user/user.function'
+
+/** Every cloud function, by name, as the emulator serves it. A test checks this matches cloudfunctions/. */
+export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = {
+  user: userFunction,
+}
+
+/** Indexes for the embedded store; the same fields are declared for CloudBase in cloudbase/indexes.json. */
+export const INDEXES: Readonly<Record<string, readonly string[]>> = {
+  dev_users: ['openid'],
+}

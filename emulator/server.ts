@@ -1,0 +1,277 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, promises as fs, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { AppError, type ErrorBody, type Reply } from '../src/domain/errors'
+import { parseInput } from '../src/domain/validation'
+import { invoke, type FunctionDef } from '../cloudfunctions/_shared/handler'
+import { silentLogger } from '../cloudfunctions/_shared/log'
+import type { Logger, Ports } from '../cloudfunctions/_shared/ports'
+import { CreateDevUserInput, DEV_SESSION_COOKIE, DEV_SESSION_HEADER, DevIdentity, SelectDevUserInput } from './dev-identity'
+import { devSwitcherPage } from './dev-page'
+import { FUNCTIONS, INDEXES } from './functions'
+import { LocalDb } from './local-db'
+import { LocalFiles, checkCloudPath } from './local-files'
+
+/** callFunction payloads stay far below this; CloudBase itself caps them at about 100 KB. */
+export const MAX_JSON_BYTES = 1024 * 1024
+/** Uploads larger than this are refused before they are stored. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+export interface EmulatorOptions {
+  dataDir: string
+  port?: number
+  host?: string
+  /** The built H5 app to serve; omitted in API-only tests. */
+  staticDir?: string
+  functions?: Readonly<Record<string, FunctionDef>>
+  /** Openids treated as operators in addition to the `operators` collection. */
+  operatorOpenids?: readonly string[]
+  logger?: Logger
+  now?: () => Date
+}
+
+export interface Emulator {
+  url: string
+  port: number
+  db: LocalDb
+  identity: DevIdentity
+  ports: Ports
+  close(): Promise<void>
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+class TooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > limit) {
+      req.resume()
+      reject(new TooLarge())
+      return
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    let over = false
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) over = true
+      if (!over) chunks.push(chunk)
+    })
+    req.on('end', () => (over ? reject(new TooLarge()) : resolve(Buffer.concat(chunks))))
+    req.on('error', reject)
+  })
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers })
+  res.end(text)
+}
+
+function sendError(res: http.ServerResponse, error: AppError, headers: Record<string, string> = {}): void {
+  sendJson(res, error.status, { ok: false, error: error.toBody() } satisfies Reply<never>, headers)
+}
+
+function cookieValue(req: http.IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...rest] = part.trim().split('=')
+    if (k === name) return decodeURIComponent(rest.join('='))
+  }
+  return undefined
+}
+
+function loadSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'emulator-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+/** Starts the local emulator: the H5 app, every cloud function in-process, the embedded store and files. */
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const dataDir = path.resolve(options.dataDir)
+  mkdirSync(path.join(dataDir, 'db'), { recursive: true })
+  mkdirSync(path.join(dataDir, 'files'), { recursive: true })
+  const now = options.now ?? (() => new Date())
+  const functions = options.functions ?? FUNCTIONS
+  const db = new LocalDb(path.join(dataDir, 'db'), INDEXES)
+  let baseUrl = ''
+  const files = new LocalFiles(path.join(dataDir, 'files'), loadSecret(dataDir), () => baseUrl)
+  const log = options.logger ?? silentLogger
+  const ports: Ports = {
+    db,
+    files,
+    clock: { now },
+    log,
+    operatorOpenids: new Set(options.operatorOpenids ?? []),
+  }
+  const identity = new DevIdentity(db, now)
+  await identity.seed()
+  const staticDir = options.staticDir ? path.resolve(options.staticDir) : undefined
+
+  const sessionUser = (req: http.IncomingMessage) =>
+    identity.resolve((req.headers[DEV_SESSION_HEADER] as string | undefined) ?? cookieValue(req, DEV_SESSION_COOKIE))
+
+  async function readJson(req: http.IncomingMessage): Promise<unknown> {
+    let raw: Buffer
+    try {
+      raw = await readBody(req, MAX_JSON_BYTES)
+    } catch (error) {
+      if (error instanceof TooLarge) throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容超过 1 MB，请精简后重试')
+      throw error
+    }
+    if (raw.length === 0) return undefined
+    try {
+      return JSON.parse(raw.toString('utf8'))
+    } catch {
+      throw new AppError('BAD_JSON')
+    }
+  }
+
+  async function callFunction(name: string, req: http.IncomingMessage, res: http.ServerResponse) {
+    const def = Object.prototype.hasOwnProperty.call(functions, name) ? functions[name] : undefined
+    if (!def) throw new AppError('UNKNOWN_FUNCTION', `服务不存在：${name.slice(0, 32)}`)
+    const user = await sessionUser(req)
+    const event = await readJson(req)
+    const reply = await invoke(def, event, { openid: user.openid, appid: 'local' }, ports)
+    const status = reply.ok ? 200 : new AppError(reply.error.code).status
+    sendJson(res, status, reply)
+  }
+
+  async function upload(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
+    const user = await sessionUser(req)
+    const cloudPath = checkCloudPath(url.searchParams.get('cloudPath') ?? '')
+    let content: Buffer
+    try {
+      content = await readBody(req, MAX_UPLOAD_BYTES)
+    } catch (error) {
+      if (error instanceof TooLarge) throw new AppError('PAYLOAD_TOO_LARGE', '文件超过 10 MB，请换一个较小的文件')
+      throw error
+    }
+    const owners = db.collection<{ _id: string; openid: string; uploadedAt: string; bytes: number }>('file_owners')
+    const fileID = `cloud://local.huizhi/${cloudPath}`
+    const owner = await owners.get(fileID)
+    if (owner && owner.openid !== user.openid) throw new AppError('FORBIDDEN')
+    await files.upload(cloudPath, content)
+    if (owner) await owners.update({ _id: fileID }, { set: { uploadedAt: now().toISOString(), bytes: content.length } })
+    else await owners.add({ _id: fileID, openid: user.openid, uploadedAt: now().toISOString(), bytes: content.length })
+    sendJson(res, 200, { ok: true, data: { fileID } })
+  }
+
+  async function serveSignedFile(res: http.ServerResponse, url: URL) {
+    const cloudPath = decodeURIComponent(url.pathname.slice('/files/'.length))
+    const bytes = await files.readSigned(cloudPath, Number(url.searchParams.get('expires')), url.searchParams.get('sig') ?? '', Math.floor(now().getTime() / 1000))
+    res.writeHead(200, { 'content-type': MIME[path.extname(cloudPath).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'private, no-store' })
+    res.end(bytes)
+  }
+
+  async function serveStatic(res: http.ServerResponse, url: URL) {
+    if (!staticDir) throw new AppError('NOT_FOUND')
+    const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '')
+    let file = path.join(staticDir, rel)
+    if (!file.startsWith(staticDir)) throw new AppError('NOT_FOUND')
+    const stat = await fs.stat(file).catch(() => null)
+    if (!stat || stat.isDirectory()) file = path.join(staticDir, 'index.html')
+    const body = await fs.readFile(file).catch(() => null)
+    if (!body) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('H5 应用尚未构建：请运行 npm run build:h5')
+      return
+    }
+    const ext = path.extname(file).toLowerCase()
+    res.writeHead(200, {
+      'content-type': MIME[ext] ?? 'application/octet-stream',
+      'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=3600',
+    })
+    res.end(body)
+  }
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://local')
+    const method = req.method ?? 'GET'
+    const fnMatch = /^\/api\/functions\/([^/]+)$/.exec(url.pathname)
+    if (fnMatch) {
+      if (method !== 'POST') throw new AppError('METHOD_NOT_ALLOWED')
+      return callFunction(decodeURIComponent(fnMatch[1]), req, res)
+    }
+    if (url.pathname === '/api/files') {
+      if (method !== 'PUT' && method !== 'POST') throw new AppError('METHOD_NOT_ALLOWED')
+      return upload(req, res, url)
+    }
+    if (url.pathname.startsWith('/files/') && method === 'GET') return serveSignedFile(res, url)
+    if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true, data: { status: 'up' } })
+    if (url.pathname === '/api/dev/users') {
+      if (method === 'GET') return sendJson(res, 200, { ok: true, data: await identity.list() })
+      if (method === 'POST') {
+        const input = parseInput(CreateDevUserInput, await readJson(req))
+        return sendJson(res, 201, { ok: true, data: await identity.createFromInput(input) })
+      }
+      throw new AppError('METHOD_NOT_ALLOWED')
+    }
+    if (url.pathname === '/api/dev/session') {
+      if (method === 'GET') return sendJson(res, 200, { ok: true, data: await sessionUser(req) })
+      if (method === 'POST') {
+        const { userId } = parseInput(SelectDevUserInput, await readJson(req))
+        const user = await identity.resolve(userId)
+        return sendJson(res, 200, { ok: true, data: user }, { 'set-cookie': `${DEV_SESSION_COOKIE}=${user._id}; Path=/; SameSite=Lax; HttpOnly` })
+      }
+      throw new AppError('METHOD_NOT_ALLOWED')
+    }
+    if (url.pathname === '/__dev' || url.pathname === '/__dev/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      res.end(devSwitcherPage())
+      return
+    }
+    if (url.pathname.startsWith('/api/')) throw new AppError('NOT_FOUND')
+    if (method !== 'GET' && method !== 'HEAD') throw new AppError('METHOD_NOT_ALLOWED')
+    return serveStatic(res, url)
+  }
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (res.headersSent) return res.destroy()
+      if (error instanceof AppError) return sendError(res, error)
+      log.error('emulator request failed', { url: req.url, error: error instanceof Error ? error.stack : String(error) })
+      sendJson(res, 500, { ok: false, error: new AppError('INTERNAL').toBody() satisfies ErrorBody })
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`
+
+  return {
+    url: baseUrl,
+    port,
+    db,
+    identity,
+    ports,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      await db.close()
+    },
+  }
+}

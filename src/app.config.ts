@@ -1,0 +1,37 @@
+/**
+ * Mini-program global config: https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html
+ * The main package holds only the tabBar pages; each feature area is its own subpackage.
+ */
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/orders/index', 'pages/messages/index'],
+  subPackages: [
+    { root: 'features/id-photo', name: 'id-photo', pages: ['pages/index/index'] },
+    { root: 'features/receipt', name: 'receipt', pages: ['pages/index/index'] },
+    { root: 'features/cancellation', name: 'cancellation', pages: ['pages/index/index'] },
+    { root: 'features/card-loss', name: 'card-loss', pages: ['pages/index/index'] },
+    { root: 'features/ops', name: 'ops', pages: ['pages/index/index'] },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '回执',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#1677ff',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png', text: '首页' },
+      { pagePath: 'pages/orders/index', iconPath: 'assets/tab/orders.png', selectedIconPath: 'assets/tab/orders-active.png', text: '我的订单' },
+      { pagePath: 'pages/messages/index', iconPath: 'assets/tab/messages.png', selectedIconPath: 'assets/tab/messages-active.png', text: '消息' },
+    ],
+  },
+  /** Privacy checks (https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/PrivacyAuthorize.html). */
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+  style: 'v2',
+  sitemapLocation: 'sitemap.json',
+})

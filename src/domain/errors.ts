@@ -1,0 +1,67 @@
+/**
+ * Coded errors shared by pages, cloud functions and the local emulator.
+ * Every code carries the Chinese sentence a user sees and the HTTP status the emulator answers with.
+ * Codes are stable identifiers: clients branch on them, never on the message.
+ */
+export const ERRORS = {
+  BAD_JSON: { status: 400, message: '请求格式不正确，请刷新后重试' },
+  VALIDATION_FAILED: { status: 400, message: '填写的信息有误，请检查后重试' },
+  UNKNOWN_ACTION: { status: 400, message: '不支持的操作' },
+  UNKNOWN_FUNCTION: { status: 404, message: '服务不存在' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录后再操作' },
+  UNKNOWN_USER: { status: 401, message: '登录已失效，请重新选择用户' },
+  FORBIDDEN: { status: 403, message: '没有权限进行此操作' },
+  NOT_FOUND: { status: 404, message: '没有找到相关记录' },
+  FILE_NOT_FOUND: { status: 404, message: '文件不存在或已被删除' },
+  METHOD_NOT_ALLOWED: { status: 405, message: '不支持的请求方式' },
+  CONFLICT: { status: 409, message: '数据已被修改，请刷新后重试' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  PHOTO_TOO_LARGE: { status: 413, message: '照片文件过大，请换一张较小的照片' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的文件类型' },
+  URL_EXPIRED: { status: 403, message: '链接已过期，请返回重新打开' },
+  NETWORK_ERROR: { status: 503, message: '网络不太稳定，请检查网络后重试' },
+  INTERNAL: { status: 500, message: '服务暂时不可用，请稍后重试' },
+} as const satisfies Record<string, { status: number; message: string }>
+
+export type ErrorCode = keyof typeof ERRORS
+
+/** The wire form of an error: a stable code, a Chinese sentence for the user, optional field details. */
+export interface ErrorBody {
+  code: ErrorCode
+  message: string
+  details?: ReadonlyArray<{ path: string; message: string }>
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorBody }
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly details?: ErrorBody['details']
+
+  constructor(code: ErrorCode, message?: string, details?: ErrorBody['details']) {
+    super(message ?? ERRORS[code].message)
+    this.name = 'AppError'
+    this.code = code
+    this.details = details
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status
+  }
+
+  toBody(): ErrorBody {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message }
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, value)
+}
+
+export function statusOf(code: ErrorCode): number {
+  return ERRORS[code].status
+}
+
+export function errorBody(code: ErrorCode, message?: string): ErrorBody {
+  return { code, message: message ?? ERRORS[code].message }
+}

@@ -1,0 +1,6 @@
+import { ComingSoon } from '@/components/coming-soon'
+import { COPY } from '../../copy'
+
+export default function OpsPage() {
+  return <ComingSoon title={COPY.title} intro={COPY.intro} steps={COPY.steps} />
+}

@@ -1,0 +1,32 @@
+/** Every sentence the main-package pages (home, my orders, messages) show, in one place for review. */
+export const HOME_COPY = {
+  greeting: (name: string) => `您好，${name}`,
+  tagline: '证件照、照片回执、社保卡业务，在手机上一步步办好',
+  servicesTitle: '办理业务',
+  explainer: {
+    title: '挂失 ≠ 注销',
+    lossTitle: '社保卡挂失',
+    lossBody: '卡丢了或被盗时办理。冻结卡片功能，防止被他人冒用；社保账户和余额都保留，可以解除挂失，也可以补办新卡。',
+    cancelTitle: '社保账号注销',
+    cancelBody: '不再在当地参保时办理，例如出国定居、重复参保。终止社保账户，个人账户余额按规定退还，注销后不能恢复。',
+    more: '卡丢了？先挂失',
+  },
+  localMode: (name: string) => `本地模式 · 当前用户：${name}`,
+  switchUser: '切换用户',
+  operator: '运营',
+} as const
+
+export const ORDERS_COPY = {
+  title: '我的订单',
+  account: (tag: string) => `账号 ${tag}`,
+  since: (time: string) => `注册于 ${time}`,
+  emptyTitle: '还没有订单',
+  emptyDescription: '办理照片回执、社保卡补办后，进度会显示在这里',
+  startReceipt: '办理照片回执',
+} as const
+
+export const MESSAGES_COPY = {
+  title: '消息',
+  emptyTitle: '暂无消息',
+  emptyDescription: '审核结果、回执到期提醒会通过微信服务通知发送，并在这里留存',
+} as const
