@@ -1,0 +1,28 @@
+/**
+ * Three projects: `unit` (pure rules), `integration` (cloud functions and the emulator against a real
+ * embedded store in a fresh temp directory per file), `e2e` (the H5 build in headless Chromium).
+ */
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    {
+      jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
+      module: { type: 'commonjs' },
+    },
+  ],
+}
+const shared = {
+  transform,
+  testEnvironment: 'node',
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+  setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
+}
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/domain/**/*.test.ts', '<rootDir>/test/architecture.test.ts'] },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/test/cloudfunctions/**/*.test.ts', '<rootDir>/test/emulator/**/*.test.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
+}

@@ -1,0 +1,1 @@
+jest.setTimeout(process.env.CI ? 120_000 : 60_000)

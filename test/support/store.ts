@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Caller, Ports } from '../../cloudfunctions/_shared/ports'
+import { silentLogger } from '../../cloudfunctions/_shared/log'
+import { LocalDb } from '../../emulator/local-db'
+import { LocalFiles } from '../../emulator/local-files'
+
+/** A fresh data directory under the OS temp dir; removed by `cleanup`. */
+export function tempDir(prefix = 'huizhi-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix))
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+export interface TestPorts extends Ports {
+  db: LocalDb
+  setNow(iso: string): void
+}
+
+/** Real local adapters on a fresh store, with a clock the test controls. */
+export function makePorts(dir: string, operatorOpenids: string[] = []): TestPorts {
+  let now = new Date('2026-11-24T04:00:00.000Z')
+  const db = new LocalDb(path.join(dir, 'db'))
+  return {
+    db,
+    files: new LocalFiles(path.join(dir, 'files'), 'test-secret', () => 'http://127.0.0.1:1'),
+    clock: { now: () => now },
+    log: silentLogger,
+    operatorOpenids: new Set(operatorOpenids),
+    setNow: (iso) => {
+      now = new Date(iso)
+    },
+  }
+}
+
+export const ALICE: Caller = { openid: 'oALICE000000000000000000000a', appid: 'wxtest' }
+export const BOB: Caller = { openid: 'oBOB00000000000000000000000b', appid: 'wxtest' }
