@@ -22,7 +22,7 @@ const shared = {
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/domain/**/*.test.ts', '<rootDir>/test/architecture.test.ts'] },
-    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/test/cloudfunctions/**/*.test.ts', '<rootDir>/test/emulator/**/*.test.ts'] },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/test/cloudfunctions/**/*.test.ts', '<rootDir>/test/emulator/**/*.test.ts', '<rootDir>/test/build/**/*.test.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
 }

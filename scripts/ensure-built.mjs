@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** Rebuilds the H5 app and the cloud-function bundles only when their sources are newer than the output. */
+/** Rebuilds the H5 app, the weapp and the cloud-function bundles only when their sources are newer than the output. */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 function newest(dir) {
@@ -31,6 +31,7 @@ export function ensureBuilt({ force = false } = {}) {
   const configTime = Math.max(newest(path.join(root, 'config')), mtime(path.join(root, 'babel.config.js')), mtime(path.join(root, 'package.json')))
   const h5Sources = Math.max(newest(path.join(root, 'src')), configTime)
   if (force || mtime(path.join(root, 'dist/h5/index.html')) < h5Sources) run('build:h5')
+  if (force || mtime(path.join(root, 'dist/weapp/app.json')) < h5Sources) run('build:weapp')
   const cloudSources = Math.max(newest(path.join(root, 'cloudfunctions')), newest(path.join(root, 'src/domain')), mtime(path.join(root, 'scripts/build-cloud.ts')))
   if (force || newest(path.join(root, 'dist/cloudfunctions')) < cloudSources) run('build:cloud')
 }

@@ -1,0 +1,56 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import Module from 'node:module'
+import path from 'node:path'
+import { LIMITS, weappPackageSizes } from '../../scripts/lib/package-size'
+
+/** Checks the built artefacts that WeChat DevTools opens and uploads (npm test builds them first). */
+const root = path.resolve(__dirname, '../..')
+const weapp = path.join(root, 'dist', 'weapp')
+
+describe('weapp build', () => {
+  const app = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8'))
+
+  it('lists the tabBar pages in the main package and one subpackage per feature', () => {
+    expect(app.pages).toEqual(['pages/home/index', 'pages/orders/index', 'pages/messages/index'])
+    expect(app.subPackages.map((s: { root: string }) => s.root)).toEqual([
+      'features/id-photo',
+      'features/receipt',
+      'features/cancellation',
+      'features/card-loss',
+      'features/ops',
+    ])
+    expect(app.tabBar.list.map((t: { text: string }) => t.text)).toEqual(['首页', '我的订单', '消息'])
+  })
+
+  it('keeps the main package within 700 KB and every subpackage within 2 MB', () => {
+    const [main, ...subs] = weappPackageSizes(weapp)
+    expect(main.bytes).toBeLessThanOrEqual(LIMITS.mainBytes)
+    for (const sub of subs) expect(sub.bytes).toBeLessThanOrEqual(LIMITS.subpackageBytes)
+  })
+
+  it('is what project.config.json points WeChat DevTools at', () => {
+    const project = JSON.parse(readFileSync(path.join(root, 'project.config.json'), 'utf8'))
+    expect(project.miniprogramRoot).toBe('dist/weapp/')
+    expect(project.cloudfunctionRoot).toBe('dist/cloudfunctions/')
+    expect(readdirSync(weapp)).toEqual(expect.arrayContaining(['app.js', 'app.json', 'sitemap.json']))
+  })
+})
+
+describe('cloud-function bundles', () => {
+  const out = path.join(root, 'dist', 'cloudfunctions')
+  const names = readdirSync(out)
+
+  it('ships each function as index.js + package.json + config.json', () => {
+    expect(names).toContain('user')
+    for (const name of names) expect(readdirSync(path.join(out, name)).sort()).toEqual(['config.json', 'index.js', 'package.json'])
+  })
+
+  it('requires nothing but Node built-ins and wx-server-sdk, so the folder deploys on its own', () => {
+    for (const name of names) {
+      const code = readFileSync(path.join(out, name, 'index.js'), 'utf8')
+      const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])
+      const foreign = required.filter((r) => r !== 'wx-server-sdk' && !Module.isBuiltin(r))
+      expect(foreign).toEqual([])
+    }
+  })
+})
