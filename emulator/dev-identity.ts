@@ -62,8 +62,14 @@ export class DevIdentity {
     return user
   }
 
+  /** The seeded users first, in their fixed order, then the ones created later, oldest first. */
   async list(): Promise<DevUser[]> {
-    return this.users.find({}, { orderBy: [['createdAt', 'asc']], limit: 100 })
+    const rank = (u: DevUser) => {
+      const i = SEED.findIndex((s) => s._id === u._id)
+      return i === -1 ? SEED.length : i
+    }
+    const users = await this.users.find({}, { limit: 100 })
+    return users.sort((a, b) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt) || a._id.localeCompare(b._id))
   }
 
   /** Resolves a session to a user. No session means the default user; a session naming nobody is refused. */

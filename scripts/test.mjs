@@ -5,11 +5,17 @@ import { fileURLToPath } from 'node:url'
 import { ensureBuilt } from './ensure-built.mjs'
 
 /**
- * `npm test`: builds what is stale (the e2e suite drives the real H5 build), then runs every jest project:
+ * `npm test`: builds what is stale (the e2e suite drives the real H5 build), type-checks, then runs every jest project:
  * unit, integration and e2e. Extra arguments go to jest. Exits non-zero when any test fails or cannot run.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 ensureBuilt()
+console.log('> tsc --noEmit')
+const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' })
+if (tsc.status !== 0) {
+  console.error('type check failed')
+  process.exit(1)
+}
 mkdirSync(path.join(root, 'test-results'), { recursive: true })
 const resultsFile = path.join(root, 'test-results', 'jest.json')
 rmSync(resultsFile, { force: true })

@@ -24,10 +24,11 @@ describe('the H5 app in Chromium against the local emulator', () => {
   let cleanup: () => void
   const errors: string[] = []
 
-  const tagOf = async (id: string) => {
+  const openidOf = async (id: string) => {
     const users = (await (await fetch(`${em.url}/api/dev/users`)).json()) as { data: DevUser[] }
-    return users.data.find((u) => u._id === id)!.openid.slice(-6).toUpperCase()
+    return users.data.find((u) => u._id === id)!.openid
   }
+  const tagOf = async (id: string) => (await openidOf(id)).slice(-6).toUpperCase()
   /** Waits out the page-slide animation, then saves what the user sees. */
   const shot = async (name: string) => {
     await page.waitForTimeout(600)
@@ -84,9 +85,8 @@ describe('the H5 app in Chromium against the local emulator', () => {
     await page.getByTestId('service-orders').click()
     await page.getByTestId('account-tag').waitFor()
     expect(await text('account-tag')).toBe(`账号 ${await tagOf('zhangsan')}`)
-    const users = await em.db.collection<{ _id: string; createdAt: string }>('users').find({})
-    const zhangsan = (await fetch(`${em.url}/api/dev/users`).then((r) => r.json())) as { data: DevUser[] }
-    const createdAt = users.find((u) => u._id === zhangsan.data[0].openid)!.createdAt
+    const profile = await em.db.collection<{ _id: string; createdAt: string }>('users').get(await openidOf('zhangsan'))
+    const createdAt = profile!.createdAt
     expect(await text('account-since')).toBe(`注册于 ${formatInstant(createdAt)}`)
     await page.getByText('还没有订单').waitFor()
     await shot('orders')

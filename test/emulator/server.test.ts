@@ -113,7 +113,7 @@ describe('local emulator: files', () => {
   })
 
   const put = (cloudPath: string, body: Buffer, user = 'zhangsan') =>
-    fetch(`${em.url}/api/files?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'PUT', body, headers: { 'x-huizhi-user': user } })
+    fetch(`${em.url}/api/files?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'PUT', body: new Uint8Array(body), headers: { 'x-huizhi-user': user } })
 
   it('stores an upload privately and serves it only through a signed, unexpired URL', async () => {
     const res = await put('photos/a/raw.jpg', Buffer.from('jpeg bytes'))

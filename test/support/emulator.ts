@@ -17,7 +17,7 @@ export async function post(em: Emulator, pathname: string, body: string | Buffer
   const res = await fetch(`${em.url}${pathname}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(user ? { 'x-huizhi-user': user } : {}) },
-    body,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   })
   return { status: res.status, body: (await res.json()) as Call['body'] }
 }
