@@ -1,0 +1,101 @@
+import type { Range } from './spec.types'
+
+/** Every pre-check the pipeline reports, in the order the user reads them. */
+export const CHECK_IDS = [
+  'one-face',
+  'resolution',
+  'face-width',
+  'hair-top',
+  'eye-line',
+  'eye-center',
+  'head-height',
+  'chin',
+  'brightness',
+  'contrast',
+  'background',
+  'sharpness',
+  'pixels',
+  'dpi',
+  'file-size',
+] as const
+
+export type CheckId = (typeof CHECK_IDS)[number]
+
+/** `block`: the order cannot go on until the photo is retaken. `warn`: the user may accept it explicitly. */
+export type Severity = 'block' | 'warn'
+
+export interface CheckResult {
+  id: CheckId
+  label: string
+  passed: boolean
+  /** What was measured, in `unit`; null when nothing could be measured. */
+  measured: number | null
+  unit: string
+  /** The limit as people read it, e.g. "179–255 px". */
+  limit: string
+  severity: Severity
+  /** Empty when passed; otherwise what is wrong and how to fix it. */
+  message: string
+}
+
+interface CheckCopy {
+  label: string
+  severity: Severity
+  /** Messages for a measurement under the minimum and over the maximum. */
+  low: string
+  high: string
+}
+
+/** The Chinese label and fix hint of every check, in one place for review. */
+export const CHECK_COPY: Record<CheckId, CheckCopy> = {
+  'one-face': { label: '人脸数量', severity: 'block', low: '没有检测到人脸，请正对镜头、露出完整面部后重拍', high: '照片里有多张人脸，请单人拍摄' },
+  resolution: { label: '照片清晰度', severity: 'block', low: '脸部像素太少，请靠近镜头或使用更清晰的照片', high: '' },
+  'face-width': { label: '脸部宽度', severity: 'block', low: '脸部偏小，请靠近镜头', high: '脸部偏大，请离镜头远一点' },
+  'hair-top': { label: '头顶留白', severity: 'block', low: '头顶留白太少，请把相机稍微抬高，或往下坐一点', high: '头顶留白太多，请把相机稍微放低' },
+  'eye-line': { label: '眼睛高度', severity: 'block', low: '眼睛位置偏低，请调整相机高度与眼睛平齐', high: '' },
+  'eye-center': { label: '左右居中', severity: 'block', low: '人像偏左，请站到画面正中', high: '人像偏右，请站到画面正中' },
+  'head-height': { label: '头部高度', severity: 'block', low: '头部偏小，请靠近镜头', high: '头部偏大，请离镜头远一点' },
+  chin: { label: '下巴位置', severity: 'block', low: '下巴离底边太近，请离镜头远一点', high: '' },
+  brightness: { label: '亮度', severity: 'block', low: '照片太暗，请面向窗户或在明亮处拍摄', high: '照片过亮，请避开强光直射' },
+  contrast: { label: '对比度', severity: 'warn', low: '脸部层次不足，请换到光线均匀的地方拍摄', high: '明暗反差太大，请避免侧光和阴影' },
+  background: { label: '背景', severity: 'warn', low: '', high: '背景不够干净，请在白墙前拍摄' },
+  sharpness: { label: '清晰度', severity: 'block', low: '照片模糊，请保持手机稳定、对焦后重拍', high: '' },
+  pixels: { label: '像素尺寸', severity: 'block', low: '像素尺寸不符合要求', high: '像素尺寸不符合要求' },
+  dpi: { label: '分辨率 DPI', severity: 'block', low: 'DPI 不符合要求', high: 'DPI 不符合要求' },
+  'file-size': { label: '文件大小', severity: 'block', low: '文件太小，请重新生成', high: '文件太大，请重新生成' },
+}
+
+/** Formats a range as people read it: "179–255 px", "≥ 207 px", "≤ 40 KB". */
+export function formatRange(range: Range | { min?: number; max?: number; unit: string }): string {
+  const { min, max, unit } = range
+  if (min !== undefined && max !== undefined) return min === max ? `${min} ${unit}` : `${min}–${max} ${unit}`
+  if (min !== undefined) return `≥ ${min} ${unit}`
+  if (max !== undefined) return `≤ ${max} ${unit}`
+  return '—'
+}
+
+/** Judges one measurement against a range and fills in the Chinese message for a failure. */
+export function judge(id: CheckId, measured: number | null, range: { min?: number; max?: number; unit: string }): CheckResult {
+  const copy = CHECK_COPY[id]
+  const low = measured === null || (range.min !== undefined && measured < range.min)
+  const high = measured !== null && range.max !== undefined && measured > range.max
+  const passed = !low && !high
+  return {
+    id,
+    label: copy.label,
+    passed,
+    measured: measured === null ? null : Math.round(measured * 10) / 10,
+    unit: range.unit,
+    limit: formatRange(range),
+    severity: copy.severity,
+    message: passed ? '' : low ? copy.low : copy.high,
+  }
+}
+
+/** A photo may be ordered when no blocking check failed; warnings need the user's explicit acceptance. */
+export function verdict(checks: readonly CheckResult[]): { blocked: boolean; warnings: number } {
+  return {
+    blocked: checks.some((c) => !c.passed && c.severity === 'block'),
+    warnings: checks.filter((c) => !c.passed && c.severity === 'warn').length,
+  }
+}

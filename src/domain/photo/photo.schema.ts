@@ -1,0 +1,44 @@
+import * as v from 'valibot'
+import { PHOTO_SPECS } from './specs'
+import type { CheckResult } from './checks'
+
+/** A file ID from storage: `cloud://…` in CloudBase and in the emulator. */
+export const FileId = v.pipe(v.string('缺少照片文件'), v.regex(/^cloud:\/\/[A-Za-z0-9._-]+\/[A-Za-z0-9_\-./]{1,200}$/, '照片文件标识不正确'))
+
+export const SpecId = v.picklist(
+  PHOTO_SPECS.map((s) => s.id),
+  '不支持的证件规格',
+)
+
+/** `photo.normalize`: make the uploaded photo meet the spec and pre-check it. */
+export const NormalizeInput = v.object({
+  fileID: FileId,
+  specId: SpecId,
+})
+export type NormalizeInput = v.InferOutput<typeof NormalizeInput>
+
+/** The normalised photo, stored privately; `url` is short-lived. */
+export interface NormalizedPhoto {
+  fileID: string
+  url: string
+  width: number
+  height: number
+  dpi: number
+  bytes: number
+}
+
+export interface NormalizeResult {
+  /** The stored record of this attempt, used later by orders. */
+  photoId: string
+  specId: string
+  /** Absent when no single face could be found: nothing to crop. */
+  photo?: NormalizedPhoto
+  checks: CheckResult[]
+  /** True when a blocking check failed: the user must retake. */
+  blocked: boolean
+  /** How many soft checks failed; the user may accept them explicitly. */
+  warnings: number
+}
+
+/** Client-side preparation target: upload at most this many bytes and this long a side. */
+export const UPLOAD_LIMITS = { maxBytes: 600 * 1024, maxSide: 1600 } as const

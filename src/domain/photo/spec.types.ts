@@ -1,0 +1,55 @@
+/** The document types Huizhi makes photos for. */
+export type DocumentType = 'social-security-card' | 'id-card' | 'driving-licence' | 'e-driving-licence' | 'exit-entry'
+
+/** A range in one unit; either bound may be open. */
+export interface Range {
+  min?: number
+  max?: number
+  unit: 'px' | 'mm' | 'KB'
+}
+
+/** Where a spec applies: the whole country, a province, or one city (GB/T 2260 codes). */
+export type RegionScope = { level: 'national' } | { level: 'province' | 'city'; code: string; name: string }
+
+/** Head-position rules, measured on the final image (pixels) unless the unit says otherwise. */
+export interface HeadRules {
+  /** Width of the face across the cheeks (jaw landmarks), as reviewers measure it. */
+  faceWidth?: Range
+  /** Distance from the top edge of the image to the top of the hair. */
+  hairTopMargin?: Range
+  /** Distance from the eye line up from the bottom edge. */
+  eyeLineFromBottom?: Range
+  /** Horizontal position of the midpoint between the eyes, from the left edge. */
+  eyeMidpointX?: Range
+  /** Height from the top of the hair to the chin. */
+  headHeight?: Range
+  /** Distance from the chin to the bottom edge. */
+  chinFromBottom?: Range
+}
+
+export interface SpecSource {
+  urls: readonly string[]
+  note?: string
+}
+
+/** One official photo specification, as data: versioned, sourced, and dated. */
+export interface PhotoSpec {
+  id: string
+  version: number
+  documentType: DocumentType
+  region: RegionScope
+  /** What the user sees, e.g. 社保卡（全国通用）. */
+  title: string
+  pixels: { width: number; height: number }
+  printMm: { width: number; height: number }
+  dpi: number
+  background: { name: string; rgb: readonly [number, number, number] }
+  format: 'jpeg'
+  /** Starting JPEG quality for the size search. */
+  jpegQuality: number
+  fileKb: Range & { unit: 'KB' }
+  head: HeadRules
+  source: SpecSource
+  /** ISO date the entry was last checked against its sources. */
+  checkedAt: string
+}
