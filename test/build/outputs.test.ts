@@ -41,16 +41,25 @@ describe('cloud-function bundles', () => {
   const names = readdirSync(out)
 
   it('ships each function as index.js + package.json + config.json', () => {
-    expect(names).toContain('user')
-    for (const name of names) expect(readdirSync(path.join(out, name)).sort()).toEqual(['config.json', 'index.js', 'package.json'])
+    expect(names).toEqual(expect.arrayContaining(['photo', 'user']))
+    for (const name of names) expect(readdirSync(path.join(out, name))).toEqual(expect.arrayContaining(['config.json', 'index.js', 'package.json']))
+    expect(readdirSync(path.join(out, 'photo', 'models')).sort()).toEqual(['selfie.bin', 'selfie.json'])
   })
 
-  it('requires nothing but Node built-ins and wx-server-sdk, so the folder deploys on its own', () => {
+  it('requires nothing but Node built-ins and the dependencies its own package.json declares', () => {
     for (const name of names) {
       const code = readFileSync(path.join(out, name, 'index.js'), 'utf8')
+      const declared = Object.keys(JSON.parse(readFileSync(path.join(out, name, 'package.json'), 'utf8')).dependencies)
+      expect(declared).toContain('wx-server-sdk')
       const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])
-      const foreign = required.filter((r) => r !== 'wx-server-sdk' && !Module.isBuiltin(r))
+      const foreign = required.filter((r) => !Module.isBuiltin(r) && !declared.some((d) => r === d || r.startsWith(`${d}/`)))
       expect(foreign).toEqual([])
+    }
+  })
+
+  it('keeps every bundle but photo under 300 KB', () => {
+    for (const name of names.filter((n) => n !== 'photo')) {
+      expect(readFileSync(path.join(out, name, 'index.js')).length).toBeLessThan(300 * 1024)
     }
   })
 })

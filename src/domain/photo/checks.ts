@@ -4,7 +4,9 @@ import type { Range } from './spec.types'
 export const CHECK_IDS = [
   'one-face',
   'resolution',
+  'head-in-frame',
   'face-width',
+  'head-width',
   'hair-top',
   'eye-line',
   'eye-center',
@@ -50,7 +52,9 @@ interface CheckCopy {
 export const CHECK_COPY: Record<CheckId, CheckCopy> = {
   'one-face': { label: '人脸数量', severity: 'block', low: '没有检测到人脸，请正对镜头、露出完整面部后重拍', high: '照片里有多张人脸，请单人拍摄' },
   resolution: { label: '照片清晰度', severity: 'block', low: '脸部像素太少，请靠近镜头或使用更清晰的照片', high: '' },
+  'head-in-frame': { label: '头部完整', severity: 'block', low: '头顶没有拍全，请把相机稍微抬高，让头顶上方留出空间', high: '' },
   'face-width': { label: '脸部宽度', severity: 'block', low: '脸部偏小，请靠近镜头', high: '脸部偏大，请离镜头远一点' },
+  'head-width': { label: '头部宽度', severity: 'block', low: '头部偏小，请靠近镜头', high: '头部偏大，请离镜头远一点' },
   'hair-top': { label: '头顶留白', severity: 'block', low: '头顶留白太少，请把相机稍微抬高，或往下坐一点', high: '头顶留白太多，请把相机稍微放低' },
   'eye-line': { label: '眼睛高度', severity: 'block', low: '眼睛位置偏低，请调整相机高度与眼睛平齐', high: '' },
   'eye-center': { label: '左右居中', severity: 'block', low: '人像偏左，请站到画面正中', high: '人像偏右，请站到画面正中' },

@@ -15,6 +15,8 @@ export type RegionScope = { level: 'national' } | { level: 'province' | 'city'; 
 export interface HeadRules {
   /** Width of the face across the cheeks (jaw landmarks), as reviewers measure it. */
   faceWidth?: Range
+  /** Width of the whole head, hair included, at the eye line (驾驶证, 出入境 "head width"). */
+  headWidth?: Range
   /** Distance from the top edge of the image to the top of the hair. */
   hairTopMargin?: Range
   /** Distance from the eye line up from the bottom edge. */

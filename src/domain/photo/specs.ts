@@ -119,7 +119,7 @@ export const PHOTO_SPECS: readonly PhotoSpec[] = [
     jpegQuality: 75,
     fileKb: { min: 14, max: 30, unit: 'KB' },
     head: {
-      faceWidth: { min: 165, max: 189, unit: 'px' },
+      headWidth: { min: 165, max: 189, unit: 'px' },
       headHeight: { min: 224, max: 260, unit: 'px' },
       hairTopMargin: { min: 10, max: 20, unit: 'px' },
     },
@@ -141,7 +141,7 @@ export const PHOTO_SPECS: readonly PhotoSpec[] = [
     jpegQuality: 80,
     fileKb: { min: 30, max: 200, unit: 'KB' },
     head: {
-      faceWidth: { min: 330, max: 378, unit: 'px' },
+      headWidth: { min: 330, max: 378, unit: 'px' },
       headHeight: { min: 448, max: 520, unit: 'px' },
       hairTopMargin: { min: 20, max: 40, unit: 'px' },
     },
@@ -166,7 +166,7 @@ export const PHOTO_SPECS: readonly PhotoSpec[] = [
     jpegQuality: 80,
     fileKb: { min: 20, max: 80, unit: 'KB' },
     head: {
-      faceWidth: { min: 177, max: 260, unit: 'px' },
+      headWidth: { min: 177, max: 260, unit: 'px' },
       headHeight: { min: 331, max: 390, unit: 'px' },
       hairTopMargin: { min: 35, max: 59, unit: 'px' },
       chinFromBottom: { min: 83, unit: 'px' },

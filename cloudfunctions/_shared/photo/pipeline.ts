@@ -1,0 +1,398 @@
+import sharp from 'sharp'
+import { CHECK_COPY, judge, verdict, type CheckResult } from '../../../src/domain/photo/checks'
+import { computeFrame, eyeMidOf, faceWidthOf, mid, predictHead, rollOf, type FaceGeometry, type Frame, type Point } from '../../../src/domain/photo/framing'
+import { backgroundDeviation, laplacianVariance, lumaStats, topOfForeground, type RgbImage } from '../../../src/domain/photo/measure'
+import type { PhotoSpec } from '../../../src/domain/photo/spec.types'
+import { MAX_PHOTO_PIXELS, inspectPhoto } from './inspect'
+import { faceapi, loadModels, tf } from './models'
+
+/** The longest side we work at: enough detail for every spec, small enough for 256 MB. */
+const WORK_MAX_SIDE = 1600
+/** Face detection runs on a copy this size; the tiny detector needs no more. */
+const DETECT_MAX_SIDE = 640
+/** Extra faces smaller than this share of the main face are ignored (posters, far background). */
+const MIN_FACE_SHARE = 0.25
+
+/** Soft limits of the image-quality checks, measured on the final photo's inner face. */
+export const QUALITY_LIMITS = {
+  brightness: { min: 90, max: 215, unit: '灰度' },
+  contrast: { min: 18, max: 75, unit: '灰度' },
+  sharpness: { min: 12, unit: '方差' },
+  background: { max: 12, unit: '色差' },
+  /** The source face must be at least this share of the target face width: more upscaling looks soft. */
+  resolutionShare: 0.45,
+} as const
+
+export interface PipelineOutput {
+  jpeg: Buffer
+  width: number
+  height: number
+  dpi: number
+  bytes: number
+}
+
+export interface PipelineResult {
+  checks: CheckResult[]
+  blocked: boolean
+  warnings: number
+  output?: PipelineOutput
+  /** Milliseconds per stage, for the benchmark. */
+  timings: Record<'decode' | 'detect' | 'segment' | 'compose' | 'encode', number>
+}
+
+interface Raw {
+  data: Buffer
+  width: number
+  height: number
+}
+
+const rawOf = (img: Raw) => ({ raw: { width: img.width, height: img.height, channels: 3 as const } })
+
+async function toRaw(pipeline: sharp.Sharp): Promise<Raw> {
+  const { data, info } = await pipeline.removeAlpha().raw().toBuffer({ resolveWithObject: true })
+  return { data, width: info.width, height: info.height }
+}
+
+interface DetectedFace {
+  score: number
+  width: number
+  points: Point[]
+}
+
+/** Finds faces and their 68 landmarks on a small copy; coordinates come back in working pixels. */
+async function detectFaces(work: Raw): Promise<DetectedFace[]> {
+  const small = await toRaw(sharp(work.data, rawOf(work)).resize({ width: DETECT_MAX_SIDE, height: DETECT_MAX_SIDE, fit: 'inside', withoutEnlargement: true }))
+  const k = work.width / small.width
+  const input = tf.tensor3d(new Uint8Array(small.data.buffer, small.data.byteOffset, small.data.length), [small.height, small.width, 3], 'int32')
+  const run = (inputSize: number) =>
+    faceapi.detectAllFaces(input as never, new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: 0.5 })).withFaceLandmarks(true)
+  try {
+    // 320 suits a face that fills the frame, as in an ID photo; 608 then looks again for smaller faces.
+    let found = await run(320)
+    if (found.length === 0) found = await run(608)
+    const faces = found.map((f) => ({
+      score: f.detection.score,
+      width: f.detection.box.width * k,
+      points: f.landmarks.positions.map((p) => ({ x: p.x * k, y: p.y * k })),
+    }))
+    const largest = Math.max(0, ...faces.map((f) => f.width))
+    return faces.filter((f) => f.width >= MIN_FACE_SHARE * largest).sort((a, b) => b.width - a.width)
+  } finally {
+    input.dispose()
+  }
+}
+
+const centre = (pts: Point[]): Point => ({ x: pts.reduce((s, p) => s + p.x, 0) / pts.length, y: pts.reduce((s, p) => s + p.y, 0) / pts.length })
+
+/** Rotates the working image so the eyes are level, and moves the landmarks with it. */
+async function levelEyes(work: Raw, points: Point[]): Promise<{ work: Raw; points: Point[]; toSource: (p: Point) => Point }> {
+  const roll = rollOf(centre(points.slice(36, 42)), centre(points.slice(42, 48)))
+  if (Math.abs(roll) < 1) return { work, points, toSource: (p) => p }
+  const rotated = await toRaw(sharp(work.data, rawOf(work)).rotate(-roll, { background: { r: 255, g: 255, b: 255 } }))
+  const t = (-roll * Math.PI) / 180
+  const [cos, sin] = [Math.cos(t), Math.sin(t)]
+  const moved = points.map((p) => {
+    const dx = p.x - work.width / 2
+    const dy = p.y - work.height / 2
+    return { x: dx * cos - dy * sin + rotated.width / 2, y: dx * sin + dy * cos + rotated.height / 2 }
+  })
+  const toSource = (p: Point): Point => {
+    const dx = p.x - rotated.width / 2
+    const dy = p.y - rotated.height / 2
+    return { x: dx * cos + dy * sin + work.width / 2, y: -dx * sin + dy * cos + work.height / 2 }
+  }
+  return { work: rotated, points: moved, toSource }
+}
+
+interface Region {
+  left: number
+  top: number
+  width: number
+  height: number
+  /** Person probability, 256×256, over the region. */
+  mask: Float32Array
+}
+
+const MASK_SIZE = 256
+/**
+ * The crown is round: the hair top is the first row where a tenth of the head's central band is hair,
+ * which finds the apex within a pixel or two without being fooled by a stray strand.
+ */
+const HAIR_TOP_SHARE = 0.1
+/** The head's band, each side of the eye midpoint, in jaw widths: a turned head's crown is off-centre. */
+const HEAD_BAND = 0.6
+
+/**
+ * Runs MediaPipe Selfie on a generous region around the face. Decoding follows @vladmandic/human's
+ * own segmentation code: the input is resized to 256×256 and scaled to [0, 1]; the single output
+ * channel is already the person probability.
+ */
+async function segment(work: Raw, eye: Point, faceWidth: number, chin: Point, model: import('@tensorflow/tfjs').GraphModel): Promise<Region> {
+  const left = Math.max(0, Math.round(eye.x - 1.6 * faceWidth))
+  const top = Math.max(0, Math.round(eye.y - 2.0 * faceWidth))
+  const right = Math.min(work.width, Math.round(eye.x + 1.6 * faceWidth))
+  const bottom = Math.min(work.height, Math.round(chin.y + 1.0 * faceWidth))
+  const region = { left, top, width: right - left, height: bottom - top }
+  const small = await toRaw(sharp(work.data, rawOf(work)).extract(region).resize(MASK_SIZE, MASK_SIZE, { fit: 'fill' }))
+  const mask = tf.tidy(() => {
+    const input = tf.tensor4d(new Uint8Array(small.data.buffer, small.data.byteOffset, small.data.length), [1, MASK_SIZE, MASK_SIZE, 3], 'int32')
+    const out = model.execute(tf.div(tf.cast(input, 'float32'), 255)) as import('@tensorflow/tfjs').Tensor
+    return tf.squeeze(out)
+  })
+  const data = (await mask.data()) as Float32Array
+  mask.dispose()
+  return { ...region, mask: data }
+}
+
+/** Bilinear sample of the region mask at a working-image point; 0 (background) outside the region. */
+function maskAt(r: Region, x: number, y: number): number {
+  const u = ((x - r.left) / r.width) * MASK_SIZE - 0.5
+  const v = ((y - r.top) / r.height) * MASK_SIZE - 0.5
+  if (u < -0.5 || v < -0.5 || u > MASK_SIZE - 0.5 || v > MASK_SIZE - 0.5) return 0
+  const x0 = Math.max(0, Math.min(MASK_SIZE - 1, Math.floor(u)))
+  const y0 = Math.max(0, Math.min(MASK_SIZE - 1, Math.floor(v)))
+  const x1 = Math.min(MASK_SIZE - 1, x0 + 1)
+  const y1 = Math.min(MASK_SIZE - 1, y0 + 1)
+  const fx = Math.max(0, Math.min(1, u - x0))
+  const fy = Math.max(0, Math.min(1, v - y0))
+  const m = r.mask
+  return (m[y0 * MASK_SIZE + x0] * (1 - fx) + m[y0 * MASK_SIZE + x1] * fx) * (1 - fy) + (m[y1 * MASK_SIZE + x0] * (1 - fx) + m[y1 * MASK_SIZE + x1] * fx) * fy
+}
+
+/** The top of the hair: the first mask row where the head's central columns are mostly person. */
+function hairTopOf(r: Region, eye: Point, faceWidth: number, chin: Point): number {
+  const x0 = ((eye.x - HEAD_BAND * faceWidth - r.left) / r.width) * MASK_SIZE
+  const x1 = ((eye.x + HEAD_BAND * faceWidth - r.left) / r.width) * MASK_SIZE
+  const maxY = ((eye.y - r.top) / r.height) * MASK_SIZE
+  const row = topOfForeground(r.mask, MASK_SIZE, MASK_SIZE, x0, x1, HAIR_TOP_SHARE, maxY)
+  if (row === undefined) return eye.y - 1.2 * (chin.y - eye.y)
+  return r.top + (row / MASK_SIZE) * r.height
+}
+
+/**
+ * Hair that hangs past the ears is not head: the rules ask for ears uncovered, so the head's width
+ * (ears included) is taken as at most this multiple of the jaw width.
+ */
+const HEAD_WIDTH_CAP = 1.3
+
+/** The run of foreground around `x` on row `y` of an alpha map: the head's width, hair included. */
+export function runWidth(alpha: Float32Array, width: number, height: number, x: number, y: number, threshold = 0.5): number {
+  const row = Math.max(0, Math.min(height - 1, Math.round(y)))
+  const cx = Math.max(0, Math.min(width - 1, Math.round(x)))
+  if (alpha[row * width + cx] < threshold) return 0
+  let l = cx
+  let r = cx
+  while (l > 0 && alpha[row * width + l - 1] >= threshold) l--
+  while (r < width - 1 && alpha[row * width + r + 1] >= threshold) r++
+  return r - l + 1
+}
+
+/** Cuts the frame out of the working image (padding with white past its edges) and scales it to the spec. */
+async function cutFrame(work: Raw, frame: Frame, spec: PhotoSpec): Promise<{ img: Raw; frame: Frame }> {
+  const L = Math.floor(frame.left)
+  const T = Math.floor(frame.top)
+  const w = Math.max(1, Math.round(frame.width))
+  const h = Math.max(1, Math.round(frame.height))
+  const pad = { left: Math.max(0, -L), top: Math.max(0, -T), right: Math.max(0, L + w - work.width), bottom: Math.max(0, T + h - work.height) }
+  let source = work
+  if (pad.left || pad.top || pad.right || pad.bottom) {
+    source = await toRaw(sharp(work.data, rawOf(work)).extend({ ...pad, background: { r: 255, g: 255, b: 255 } }))
+  }
+  const img = await toRaw(
+    sharp(source.data, rawOf(source))
+      .extract({ left: L + pad.left, top: T + pad.top, width: w, height: h })
+      .resize(spec.pixels.width, spec.pixels.height, { fit: 'fill', kernel: 'lanczos3' }),
+  )
+  return { img, frame: { left: L, top: T, width: w, height: h, scale: spec.pixels.width / w } }
+}
+
+const smoothstep = (a: number, b: number, x: number) => {
+  const t = Math.max(0, Math.min(1, (x - a) / (b - a)))
+  return t * t * (3 - 2 * t)
+}
+
+/** Replaces everything the mask calls background with the spec colour, with a soft edge. */
+function replaceBackground(img: Raw, frame: Frame, region: Region, rgb: readonly [number, number, number]): Float32Array {
+  const alpha = new Float32Array(img.width * img.height)
+  for (let y = 0; y < img.height; y++) {
+    for (let x = 0; x < img.width; x++) {
+      const p = y * img.width + x
+      const a = smoothstep(0.3, 0.7, maskAt(region, frame.left + (x + 0.5) / frame.scale, frame.top + (y + 0.5) / (img.height / frame.height)))
+      alpha[p] = a
+      const i = p * 3
+      img.data[i] = Math.round(img.data[i] * a + rgb[0] * (1 - a))
+      img.data[i + 1] = Math.round(img.data[i + 1] * a + rgb[1] * (1 - a))
+      img.data[i + 2] = Math.round(img.data[i + 2] * a + rgb[2] * (1 - a))
+    }
+  }
+  return alpha
+}
+
+/**
+ * Encodes JPEG with the spec's DPI, searching the quality so the file lands inside the KB range
+ * (the highest quality that fits).
+ */
+export async function encodeWithin(img: Raw, spec: PhotoSpec): Promise<Buffer> {
+  const encode = (quality: number) =>
+    sharp(img.data, rawOf(img)).jpeg({ quality, chromaSubsampling: '4:2:0', mozjpeg: false }).withMetadata({ density: spec.dpi }).toBuffer()
+  const minBytes = (spec.fileKb.min ?? 0) * 1024
+  const maxBytes = (spec.fileKb.max ?? Infinity) * 1024
+  let lo = 10
+  let hi = 95
+  let best: Buffer | undefined
+  let smallest: Buffer | undefined
+  while (lo <= hi) {
+    const q = Math.floor((lo + hi) / 2)
+    const out = await encode(q)
+    if (out.length <= maxBytes) {
+      smallest = out
+      if (out.length >= minBytes) best = out
+      lo = q + 1
+    } else {
+      hi = q - 1
+    }
+  }
+  return best ?? smallest ?? encode(10)
+}
+
+/** Exact pixels: both sides must match; the measured value is the width, the limit names both sides. */
+function pixelsCheck(width: number, height: number, spec: PhotoSpec): CheckResult {
+  const passed = width === spec.pixels.width && height === spec.pixels.height
+  return {
+    id: 'pixels',
+    label: CHECK_COPY.pixels.label,
+    passed,
+    measured: width,
+    unit: `px（高 ${height}）`,
+    limit: `${spec.pixels.width}×${spec.pixels.height} px`,
+    severity: CHECK_COPY.pixels.severity,
+    message: passed ? '' : CHECK_COPY.pixels.low,
+  }
+}
+
+/** Frames, cuts and replaces the background; returns the output with what it measures. */
+async function compose(work: Raw, face: FaceGeometry, region: Region, spec: PhotoSpec, fw: number, eye: Point) {
+  const { img, frame } = await cutFrame(work, computeFrame(spec, face), spec)
+  const alpha = replaceBackground(img, frame, region, spec.background.rgb)
+  const s = frame.scale
+  const eyeOut = { x: (eye.x - frame.left) * s, y: (eye.y - frame.top) * s }
+  const hairTopOut = topOfForeground(alpha, img.width, img.height, eyeOut.x - HEAD_BAND * fw * s, eyeOut.x + HEAD_BAND * fw * s, HAIR_TOP_SHARE, eyeOut.y) ?? 0
+  return { img, frame, alpha, eyeOut, hairTopOut, predicted: predictHead(spec, frame, face) }
+}
+
+const now = () => Number(process.hrtime.bigint() / 1000n) / 1000
+
+function faceGeometry(points: Point[], hairTop: number, headWidth: number): FaceGeometry {
+  return {
+    headWidth,
+    jawLeft: points[0],
+    jawRight: points[16],
+    eyeLeft: centre(points.slice(36, 42)),
+    eyeRight: centre(points.slice(42, 48)),
+    chin: points[8],
+    hairTop,
+  }
+}
+
+/**
+ * The whole normalisation: inspect, auto-orient, find exactly one face, level the eyes, segment,
+ * frame to the spec, replace the background, encode within the KB range, and pre-check the result.
+ */
+export async function normalizePhoto(input: Buffer, spec: PhotoSpec): Promise<PipelineResult> {
+  const timings = { decode: 0, detect: 0, segment: 0, compose: 0, encode: 0 }
+  let t = now()
+  const inspected = await inspectPhoto(input)
+  const models = await loadModels()
+  const decoded = await toRaw(
+    sharp(input, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'truncated' })
+      .rotate()
+      .resize({ width: WORK_MAX_SIDE, height: WORK_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+      .toColourspace('srgb'),
+  )
+  const upright = (inspected.orientation ?? 1) >= 5 ? inspected.height : inspected.width
+  const sourcePerWork = upright / decoded.width
+  timings.decode = now() - t
+
+  t = now()
+  const faces = await detectFaces(decoded)
+  timings.detect = now() - t
+  const oneFace = judge('one-face', faces.length, { min: 1, max: 1, unit: '张' })
+  if (faces.length !== 1) return { checks: [oneFace], ...verdict([oneFace]), timings }
+
+  t = now()
+  const { work, points, toSource } = await levelEyes(decoded, faces[0].points)
+  const pre = faceGeometry(points, 0, 0)
+  const fw = faceWidthOf(pre)
+  const eye = eyeMidOf(pre)
+  const region = await segment(work, eye, fw, pre.chin, models.selfie)
+  const regionScale = MASK_SIZE / region.width
+  const headWidthSrc = runWidth(region.mask, MASK_SIZE, MASK_SIZE, (eye.x - region.left) * regionScale, ((eye.y - region.top) / region.height) * MASK_SIZE) / regionScale
+  const face = faceGeometry(points, hairTopOf(region, eye, fw, pre.chin), Math.min(headWidthSrc || fw, HEAD_WIDTH_CAP * fw))
+  /** Room between the top of the source photo and the top of the hair: none means the head was cut off. */
+  const headRoom = toSource({ x: eye.x, y: face.hairTop }).y
+  timings.segment = now() - t
+
+  t = now()
+  let framed = await compose(work, face, region, spec, fw, eye)
+  const drift = framed.hairTopOut - framed.predicted.hairTopMargin
+  if (Math.abs(drift) > 1) {
+    // The mask seen at output resolution puts the hair top a little elsewhere: frame once more with it.
+    face.hairTop += drift / framed.frame.scale
+    framed = await compose(work, face, region, spec, fw, eye)
+  }
+  const { img, frame, alpha, eyeOut, hairTopOut, predicted } = framed
+  const s = frame.scale
+  const head = {
+    ...predicted,
+    hairTopMargin: hairTopOut,
+    headHeight: predicted.headHeight + predicted.hairTopMargin - hairTopOut,
+    headWidth: Math.min(runWidth(alpha, img.width, img.height, eyeOut.x, eyeOut.y), HEAD_WIDTH_CAP * fw * s),
+  }
+  const chinOut = (face.chin.y - frame.top) * s
+  const inner = {
+    left: (face.jawLeft.x - frame.left) * s + 0.15 * head.faceWidth,
+    top: eyeOut.y - 0.15 * head.faceWidth,
+    width: 0.7 * head.faceWidth,
+    height: Math.max(1, chinOut - eyeOut.y),
+  }
+  const rgbImg: RgbImage = { data: img.data, width: img.width, height: img.height }
+  const light = lumaStats(rgbImg, inner)
+  const sharpness = laplacianVariance(rgbImg, inner)
+  const background = backgroundDeviation(rgbImg, alpha, spec.background.rgb)
+  timings.compose = now() - t
+
+  t = now()
+  const jpeg = await encodeWithin(img, spec)
+  const meta = await sharp(jpeg).metadata()
+  timings.encode = now() - t
+
+  const targetFace = (spec.head.faceWidth ? mid(spec.head.faceWidth) : spec.head.headWidth ? 0.8 * (mid(spec.head.headWidth) ?? 0) : undefined) ?? 0.5 * spec.pixels.width
+  const checks: CheckResult[] = [
+    oneFace,
+    judge('resolution', fw * sourcePerWork, { min: Math.round(QUALITY_LIMITS.resolutionShare * targetFace), unit: 'px' }),
+    judge('head-in-frame', Math.round(headRoom * sourcePerWork), { min: 3, unit: 'px' }),
+  ]
+  const h = spec.head
+  if (h.faceWidth) checks.push(judge('face-width', head.faceWidth, h.faceWidth))
+  if (h.headWidth) checks.push(judge('head-width', head.headWidth, h.headWidth))
+  if (h.hairTopMargin) checks.push(judge('hair-top', head.hairTopMargin, h.hairTopMargin))
+  if (h.eyeLineFromBottom) checks.push(judge('eye-line', head.eyeLineFromBottom, h.eyeLineFromBottom))
+  if (h.eyeMidpointX) checks.push(judge('eye-center', head.eyeMidpointX, h.eyeMidpointX))
+  if (h.headHeight) checks.push(judge('head-height', head.headHeight, h.headHeight))
+  if (h.chinFromBottom) checks.push(judge('chin', head.chinFromBottom, h.chinFromBottom))
+  checks.push(
+    judge('brightness', light.mean, QUALITY_LIMITS.brightness),
+    judge('contrast', light.std, QUALITY_LIMITS.contrast),
+    judge('background', background, QUALITY_LIMITS.background),
+    judge('sharpness', sharpness, QUALITY_LIMITS.sharpness),
+    pixelsCheck(meta.width ?? 0, meta.height ?? 0, spec),
+    judge('dpi', meta.density ?? 0, { min: spec.dpi, max: spec.dpi, unit: 'dpi' }),
+    judge('file-size', jpeg.length / 1024, spec.fileKb),
+  )
+  return {
+    checks,
+    ...verdict(checks),
+    output: { jpeg, width: meta.width ?? 0, height: meta.height ?? 0, dpi: meta.density ?? 0, bytes: jpeg.length },
+    timings,
+  }
+}

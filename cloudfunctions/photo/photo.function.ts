@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto'
+import { AppError } from '../../src/domain/errors'
+import type { CheckResult } from '../../src/domain/photo/checks'
+import { NormalizeInput, type NormalizeResult } from '../../src/domain/photo/photo.schema'
+import { specById } from '../../src/domain/photo/specs'
+import { action, defineFunction, type Ctx } from '../_shared/handler'
+import { normalizePhoto } from '../_shared/photo/pipeline'
+
+/** One normalisation attempt, kept so an order can refer to the photo it was checked with. */
+export interface PhotoDoc {
+  _id: string
+  openid: string
+  specId: string
+  specVersion: number
+  /** The normalised photo (private); absent when no single face was found. */
+  fileID?: string
+  width?: number
+  height?: number
+  dpi?: number
+  bytes?: number
+  checks: CheckResult[]
+  blocked: boolean
+  warnings: number
+  createdAt: string
+}
+
+/** Temporary URLs for photos live 10 minutes: long enough to look, too short to share. */
+const URL_MAX_AGE_SECONDS = 600
+
+async function download(ctx: Ctx, fileID: string): Promise<Buffer> {
+  try {
+    return await ctx.files.download(fileID)
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw new AppError('FILE_NOT_FOUND')
+  }
+}
+
+/**
+ * `photo.normalize`: fetch the uploaded photo, normalise it to the spec, pre-check it, store the result
+ * privately, and delete the raw upload (it is no longer needed; PIPL asks us to keep no more than that).
+ */
+async function normalize(input: NormalizeInput, ctx: Ctx): Promise<NormalizeResult> {
+  const spec = specById(input.specId)
+  if (!spec) throw new AppError('VALIDATION_FAILED', '不支持的证件规格')
+  const raw = await download(ctx, input.fileID)
+  let result: Awaited<ReturnType<typeof normalizePhoto>>
+  try {
+    result = await normalizePhoto(raw, spec)
+  } catch (error) {
+    if (error instanceof AppError) await ctx.files.remove([input.fileID])
+    throw error
+  }
+  const photoId = `ph_${randomBytes(12).toString('hex')}`
+  const doc: PhotoDoc = {
+    _id: photoId,
+    openid: ctx.caller.openid,
+    specId: spec.id,
+    specVersion: spec.version,
+    checks: result.checks,
+    blocked: result.blocked,
+    warnings: result.warnings,
+    createdAt: ctx.clock.now().toISOString(),
+  }
+  let photo: NormalizeResult['photo']
+  if (result.output) {
+    const { fileID } = await ctx.files.upload(`photos/normalized/${photoId}.jpg`, result.output.jpeg)
+    const [{ url }] = await ctx.files.tempUrls([fileID], URL_MAX_AGE_SECONDS)
+    Object.assign(doc, { fileID, width: result.output.width, height: result.output.height, dpi: result.output.dpi, bytes: result.output.bytes })
+    photo = { fileID, url, width: result.output.width, height: result.output.height, dpi: result.output.dpi, bytes: result.output.bytes }
+  }
+  await ctx.db.collection<PhotoDoc>('photos').add(doc)
+  await ctx.files.remove([input.fileID])
+  ctx.log.info('photo normalized', { photoId, specId: spec.id, blocked: result.blocked, ms: result.timings })
+  return { photoId, specId: spec.id, photo, checks: result.checks, blocked: result.blocked, warnings: result.warnings }
+}
+
+export const photoFunction = defineFunction({
+  name: 'photo',
+  actions: {
+    normalize: action({ input: NormalizeInput, run: normalize }),
+  },
+})
