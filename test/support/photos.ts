@@ -4,7 +4,7 @@ import zlib from 'node:zlib'
 import sharp from 'sharp'
 
 /** Fixtures and hostile inputs for the photo pipeline (see test/fixtures/photos/README.md). */
-const root = path.resolve(__dirname, '../..')
+const root = process.env.HUIZHI_ROOT ?? path.resolve(__dirname, '../..')
 
 export const fixture = (n: number): Buffer => readFileSync(path.join(root, 'test', 'fixtures', 'photos', `face-${n}.jpg`))
 
