@@ -24,6 +24,12 @@ export const ERRORS = {
   URL_EXPIRED: { status: 403, message: '链接已过期，请返回重新打开' },
   NETWORK_ERROR: { status: 503, message: '网络不太稳定，请检查网络后重试' },
   INTERNAL: { status: 500, message: '服务暂时不可用，请稍后重试' },
+  ID_NUMBER_INVALID: { status: 400, message: '身份证号码不正确，请核对后重新填写' },
+  ORDER_NOT_FOUND: { status: 404, message: '订单不存在或已被删除' },
+  ORDER_INVALID_TRANSITION: { status: 409, message: '订单状态已变化，当前不能进行此操作，请刷新后查看' },
+  ORDER_REASON_REQUIRED: { status: 400, message: '请填写审核未通过的原因' },
+  MESSAGE_FIELD_INVALID: { status: 422, message: '通知内容不符合消息模板要求' },
+  CALLBACK_SIGNATURE_INVALID: { status: 401, message: '回调签名校验失败' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof ERRORS

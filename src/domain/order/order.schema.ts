@@ -1,0 +1,110 @@
+import * as v from 'valibot'
+import { AppError } from '../errors'
+import { IdNumber } from '../identity/id-number'
+import { Phone } from '../identity/phone'
+import type { DocumentType } from '../photo/spec.types'
+import { requireCity } from '../region'
+import { NATIONAL_PRICES_FEN } from './prices'
+import { ORDER_STATES, type OrderState } from './order.machine'
+
+/** Every document type we sell receipts for; the price table is exhaustive over DocumentType, so this list is too. */
+export const ORDER_DOCUMENT_TYPES = Object.keys(NATIONAL_PRICES_FEN) as DocumentType[]
+
+export const OrderDocumentType = v.picklist(ORDER_DOCUMENT_TYPES, '请选择证件类型')
+
+/** A receipt is bound to one issuing city: 深圳市, never 广东省 alone (SPECS.md, Receipts). */
+export const CityCode = v.pipe(
+  v.string('请选择城市'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return
+    try {
+      requireCity(dataset.value)
+    } catch (error) {
+      addIssue({ message: error instanceof AppError ? error.message : '城市代码不正确' })
+    }
+  }),
+)
+
+/** A normalised photo from `photo.normalize`: `ph_` and 24 lower-case hex digits (12 random bytes). */
+export const PhotoId = v.pipe(v.string('请先拍摄或上传照片'), v.regex(/^ph_[0-9a-f]{24}$/, '照片标识不正确，请重新上传照片'))
+
+/** An order: `od_` and 24 lower-case hex digits (12 random bytes), as the order function generates them. */
+export const OrderId = v.pipe(v.string('缺少订单号'), v.regex(/^od_[0-9a-f]{24}$/, '订单号不正确'))
+
+/** Middle dots people type between the parts of a transcribed name (•, ・, ‧, ∙, ．) become the standard ·. */
+function normalizeName(value: string): string {
+  return value.trim().replace(/\s+/g, '').replace(/[\u2022\u30fb\u2027\u2219\uff0e]/g, '\u00b7')
+}
+
+/**
+ * Applicant's name as on the identity card: 2–20 Chinese characters (rare characters of CJK extension A and
+ * beyond included); minority names transcribed in Chinese separate their parts with · (阿卜杜·热合曼).
+ */
+const CHINESE_NAME = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+(?:·[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+)*$/u
+
+export const ApplicantName = v.pipe(
+  v.string('请填写姓名'),
+  v.transform(normalizeName),
+  v.nonEmpty('请填写姓名'),
+  v.check((name) => [...name].length >= 2, '姓名至少 2 个字'),
+  v.check((name) => [...name].length <= 20, '姓名最多 20 个字'),
+  v.regex(CHINESE_NAME, '姓名只能填写汉字，少数民族姓名可用“·”分隔'),
+)
+
+export const Applicant = v.object({
+  name: ApplicantName,
+  idNumber: IdNumber,
+  phone: Phone,
+})
+
+/** `order.create`: the client names what it wants; the price comes from the server's table. */
+export const CreateOrderInput = v.object({
+  documentType: OrderDocumentType,
+  cityCode: CityCode,
+  photoId: PhotoId,
+  applicant: Applicant,
+})
+export type CreateOrderInput = v.InferOutput<typeof CreateOrderInput>
+
+/** `order.get`. */
+export const GetOrderInput = v.object({ orderId: OrderId })
+export type GetOrderInput = v.InferOutput<typeof GetOrderInput>
+
+/** The tabs of 我的订单 and the states each shows; cancelled and refunded orders appear under 全部 only. */
+export const ORDER_TABS = {
+  all: ORDER_STATES,
+  unpaid: ['created'],
+  reviewing: ['paid', 'reviewing'],
+  approved: ['approved'],
+  rejected: ['rejected'],
+} as const satisfies Record<string, readonly OrderState[]>
+
+export type OrderTab = keyof typeof ORDER_TABS
+
+export const ORDER_TAB_LABELS: Readonly<Record<OrderTab, string>> = {
+  all: '全部',
+  unpaid: '待支付',
+  reviewing: '审核中',
+  approved: '已通过',
+  rejected: '未通过',
+}
+
+/** `order.list`: one tab of the user's own orders; no tab means 全部. */
+export const ListOrdersInput = v.optional(
+  v.object({
+    tab: v.optional(v.picklist(Object.keys(ORDER_TABS) as OrderTab[], '订单分类不正确'), 'all'),
+  }),
+  { tab: 'all' },
+)
+export type ListOrdersInput = v.InferOutput<typeof ListOrdersInput>
+
+export function statesForTab(tab: OrderTab): readonly OrderState[] {
+  return ORDER_TABS[tab]
+}
+
+/** `order.resubmit`: a rejected order goes back to review with a new photo, free of charge (SPECS.md, Receipts). */
+export const ResubmitOrderInput = v.object({
+  orderId: OrderId,
+  photoId: PhotoId,
+})
+export type ResubmitOrderInput = v.InferOutput<typeof ResubmitOrderInput>
