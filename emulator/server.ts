@@ -13,6 +13,14 @@ import { devSwitcherPage } from './dev-page'
 import { FUNCTIONS, INDEXES } from './functions'
 import { LocalDb } from './local-db'
 import { LocalFiles, checkCloudPath } from './local-files'
+import { SimulatedCenter } from './center-sim'
+import { cashierPage } from './cashier-page'
+import { createLocalNotifier, createLocalPay, localConfig, type CashierDoc } from './local-services'
+import { createHttpCenter } from '../cloudfunctions/_shared/center-http'
+import { newId } from '../cloudfunctions/_shared/crypto'
+import { handlePayNotification } from '../cloudfunctions/_shared/orders/payment'
+import { handleReviewCallback } from '../cloudfunctions/_shared/orders/review'
+import { sweep } from '../cloudfunctions/_shared/orders/sweeper'
 
 /** callFunction payloads stay far below this; CloudBase itself caps them at about 100 KB. */
 export const MAX_JSON_BYTES = 1024 * 1024
@@ -30,6 +38,8 @@ export interface EmulatorOptions {
   operatorOpenids?: readonly string[]
   logger?: Logger
   now?: () => Date
+  /** How often the sweeper runs (auto-cancel, resubmission, notifications); 0 turns it off (tests drive it). */
+  sweepIntervalMs?: number
 }
 
 export interface Emulator {
@@ -38,6 +48,9 @@ export interface Emulator {
   db: LocalDb
   identity: DevIdentity
   ports: Ports
+  center: SimulatedCenter
+  /** Runs one sweep now (tests call it instead of waiting for the interval). */
+  sweep(): ReturnType<typeof sweep>
   close(): Promise<void>
 }
 
@@ -113,14 +126,27 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const functions = options.functions ?? FUNCTIONS
   const db = new LocalDb(path.join(dataDir, 'db'), INDEXES)
   let baseUrl = ''
-  const files = new LocalFiles(path.join(dataDir, 'files'), loadSecret(dataDir), () => baseUrl)
+  const secret = loadSecret(dataDir)
+  const files = new LocalFiles(path.join(dataDir, 'files'), secret, () => baseUrl)
   const log = options.logger ?? silentLogger
+  const config = localConfig(secret)
+  const center = new SimulatedCenter({
+    db,
+    now,
+    submitSecret: config.centerSubmitSecret,
+    callbackSecret: config.centerCallbackSecret,
+    callbackUrl: () => `${baseUrl}/api/callbacks/review`,
+  })
   const ports: Ports = {
     db,
     files,
     clock: { now },
     log,
     operatorOpenids: new Set(options.operatorOpenids ?? []),
+    pay: createLocalPay(db, () => baseUrl, now),
+    notifier: createLocalNotifier(db, now),
+    center: createHttpCenter(`http://127.0.0.1:0/center`, config.centerSubmitSecret, now),
+    config,
   }
   const identity = new DevIdentity(db, now)
   await identity.seed()
@@ -216,6 +242,51 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return upload(req, res, url)
     }
     if (url.pathname.startsWith('/files/') && method === 'GET') return serveSignedFile(res, url)
+    if (url.pathname === '/api/callbacks/review') {
+      let raw: Buffer
+      try {
+        raw = await readBody(req, MAX_JSON_BYTES)
+      } catch (error) {
+        if (error instanceof TooLarge) throw new AppError('PAYLOAD_TOO_LARGE')
+        throw error
+      }
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, val]) => [k.toLowerCase(), Array.isArray(val) ? val[0] : val]))
+      const reply = await handleReviewCallback(ports, { httpMethod: method, headers, body: raw.toString('utf8') })
+      res.writeHead(reply.statusCode, reply.headers)
+      res.end(reply.body)
+      return
+    }
+    if (url.pathname === '/center/v1/submissions' && method === 'POST') {
+      const raw = await readBody(req, MAX_JSON_BYTES)
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, val]) => [k.toLowerCase(), Array.isArray(val) ? val[0] : val]))
+      const out = await center.submitHttp(headers, raw.toString('utf8'))
+      return sendJson(res, out.status, out.json)
+    }
+    if (url.pathname === '/center/queue' || url.pathname === '/center/decide') {
+      const user = await sessionUser(req)
+      const isOperator = user.role === 'operator' || ports.operatorOpenids.has(user.openid)
+      if (!isOperator) {
+        log.warn('non-operator at the review desk', { openid: user.openid })
+        throw new AppError('FORBIDDEN')
+      }
+      if (url.pathname === '/center/queue' && method === 'GET') return sendJson(res, 200, { ok: true, data: await center.queue() })
+      if (url.pathname === '/center/decide' && method === 'POST') return sendJson(res, 200, { ok: true, data: await center.decide(await readJson(req)) })
+      throw new AppError('METHOD_NOT_ALLOWED')
+    }
+    if (url.pathname === '/__cashier' && method === 'GET') {
+      const orderId = url.searchParams.get('orderId') ?? ''
+      const pending = /^od_[0-9a-f]{24}$/.test(orderId) ? await db.collection<CashierDoc>('cashier').get(orderId) : null
+      res.writeHead(pending ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      res.end(cashierPage(pending))
+      return
+    }
+    if (url.pathname === '/__cashier/pay' && method === 'POST') {
+      const { orderId } = (await readJson(req)) as { orderId?: string }
+      const pending = typeof orderId === 'string' && /^od_[0-9a-f]{24}$/.test(orderId) ? await db.collection<CashierDoc>('cashier').get(orderId) : null
+      if (!pending) throw new AppError('ORDER_NOT_FOUND')
+      const ack = await handlePayNotification(ports, { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: pending._id, totalFee: pending.totalFee, transactionId: newId('wx') })
+      return sendJson(res, 200, { ok: ack.errcode === 0, data: { returnUrl: `/#/features/receipt/pages/result/index?orderId=${pending._id}` } })
+    }
     if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true, data: { status: 'up' } })
     if (url.pathname === '/api/dev/users') {
       if (method === 'GET') return sendJson(res, 200, { ok: true, data: await identity.list() })
@@ -259,6 +330,20 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   })
   const { port } = server.address() as AddressInfo
   baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`
+  ports.center = createHttpCenter(`${baseUrl}/center`, config.centerSubmitSecret, now)
+
+  let sweeping: Promise<unknown> = Promise.resolve()
+  const runSweep = () => {
+    const run = sweeping.then(async () => {
+      const report = await sweep(ports)
+      await center.deliverCallbacks()
+      return report
+    })
+    sweeping = run.catch((error: unknown) => log.error('sweep failed', { error: error instanceof Error ? error.message : String(error) }))
+    return run
+  }
+  const interval = options.sweepIntervalMs ?? 2000
+  const timer = interval > 0 ? setInterval(() => void runSweep().catch(() => undefined), interval) : undefined
 
   return {
     url: baseUrl,
@@ -266,7 +351,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     db,
     identity,
     ports,
+    center,
+    sweep: runSweep,
     async close() {
+      if (timer) clearInterval(timer)
+      await sweeping
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

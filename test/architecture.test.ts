@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { FUNCTIONS } from '../emulator/functions'
+import { FUNCTIONS, SYSTEM_FUNCTIONS } from '../emulator/functions'
 
 /** The layering rules of DESIGN.md, checked on every run. */
 const root = path.resolve(__dirname, '..')
@@ -60,12 +60,12 @@ describe('architecture', () => {
       const dir = path.join(root, 'cloudfunctions', name)
       const entry = readFileSync(path.join(dir, 'index.ts'), 'utf8')
       expect(entry.split('\n').filter((l) => l.trim()).length).toBeLessThanOrEqual(8)
-      expect(entry).toContain('createMain(')
+      expect(entry).toMatch(/create(System)?Main\(/)
       expect(existsSync(path.join(dir, 'config.json'))).toBe(true)
       const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))
       expect(pkg.dependencies).toHaveProperty('wx-server-sdk')
     }
-    expect(Object.keys(FUNCTIONS).sort()).toEqual(names.sort())
+    expect([...Object.keys(FUNCTIONS), ...Object.keys(SYSTEM_FUNCTIONS)].sort()).toEqual(names.sort())
   })
 
   it('has no bare-number states or catch-as-success in functions', () => {

@@ -1,3 +1,6 @@
+import type { TemplateIds } from '../../src/domain/notify/templates'
+import type { PaymentParams } from '../../src/domain/order/order.view'
+
 /**
  * Ports: what a handler may touch in the outside world.
  * Production adapters wrap wx-server-sdk (see ./wx); local adapters live in /emulator.
@@ -89,6 +92,50 @@ export interface Caller {
   appid?: string
 }
 
+/** WeChat Pay through cloudPay in production; the simulated cashier locally. */
+export interface Pay {
+  unifiedOrder(input: { outTradeNo: string; totalFee: number; body: string; openid: string }): Promise<PaymentParams>
+}
+
+/** A failed send: WeChat's errcode, and whether retrying could help (43101, 40003, 47003, 41030 cannot). */
+export class NotifyError extends Error {
+  constructor(readonly errcode: number, readonly permanent: boolean, message: string) {
+    super(message)
+    this.name = 'NotifyError'
+  }
+}
+
+/** Subscribe messages: openapi.subscribeMessage.send in production; recorded locally. */
+export interface Notifier {
+  send(input: { openid: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<void>
+}
+
+/** One attempt to have a photo reviewed, as the detection center receives it (docs/api/detection-center.openapi.yaml). */
+export interface Submission {
+  submissionId: string
+  orderId: string
+  documentType: string
+  cityCode: string
+  photoUrl: string
+  photoSpec: { width: number; height: number; dpi: number; bytes: number }
+  applicant: { name: string; idNumber: string; phone: string }
+}
+
+/** The detection center: a signed HTTP submission. Locally the same HTTP adapter talks to the simulated center. */
+export interface ReviewCenter {
+  submit(submission: Submission): Promise<{ ticketId: string }>
+}
+
+/** Secrets and settings from the function's environment, never from code. */
+export interface Config {
+  /** 32-byte key for encrypting ID numbers and phone numbers at rest (AES-256-GCM). */
+  dataKey: Buffer
+  /** HMAC key the center uses to sign review callbacks. */
+  centerCallbackSecret: string
+  /** Subscribe-message template IDs by template key; an empty ID means the template is not configured. */
+  templateIds: TemplateIds
+}
+
 /** The ports every handler gets, plus the caller's identity. */
 export interface Ports {
   db: Db
@@ -97,4 +144,8 @@ export interface Ports {
   log: Logger
   /** Openids allowed to act as operators (from config; an `operators` collection is also consulted). */
   operatorOpenids: ReadonlySet<string>
+  pay: Pay
+  notifier: Notifier
+  center: ReviewCenter
+  config: Config
 }

@@ -2,6 +2,8 @@ import { AppError } from '../../src/domain/errors'
 import { DEFAULT_NICKNAME, GetProfileInput, UpdateProfileInput, accountTagOf, type Profile } from '../../src/domain/user/user.schema'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
 import { DuplicateKeyError } from '../_shared/ports'
+import { listInbox } from '../_shared/orders/outbox'
+import * as v from 'valibot'
 
 /** How a user is stored in the `users` collection: keyed by openid, so one profile per WeChat user. */
 export interface UserDoc {
@@ -48,6 +50,8 @@ export const userFunction = defineFunction({
       input: GetProfileInput,
       run: async (_input, ctx) => toProfile(await getOrCreate(ctx), ctx),
     }),
+    /** The 消息 page: the caller's service notifications, newest first. */
+    messages: action({ input: v.optional(v.object({}), {}), run: async (_input, ctx) => listInbox(ctx, ctx.caller.openid) }),
     updateProfile: action({
       input: UpdateProfileInput,
       run: async (input, ctx) => {

@@ -5,6 +5,8 @@ import type { Caller, Ports } from '../../cloudfunctions/_shared/ports'
 import { silentLogger } from '../../cloudfunctions/_shared/log'
 import { LocalDb } from '../../emulator/local-db'
 import { LocalFiles } from '../../emulator/local-files'
+import { SimulatedCenter } from '../../emulator/center-sim'
+import { createLocalNotifier, createLocalPay, localConfig } from '../../emulator/local-services'
 
 /** A fresh data directory under the OS temp dir; removed by `cleanup`. */
 export function tempDir(prefix = 'huizhi-test-'): { dir: string; cleanup: () => void } {
@@ -14,19 +16,36 @@ export function tempDir(prefix = 'huizhi-test-'): { dir: string; cleanup: () => 
 
 export interface TestPorts extends Ports {
   db: LocalDb
+  /** The simulated detection center, in-process (no callback server: tests apply results themselves). */
+  simulatedCenter: SimulatedCenter
+  config: ReturnType<typeof localConfig>
   setNow(iso: string): void
 }
 
 /** Real local adapters on a fresh store, with a clock the test controls. */
 export function makePorts(dir: string, operatorOpenids: string[] = []): TestPorts {
   let now = new Date('2026-11-24T04:00:00.000Z')
+  const clock = () => now
   const db = new LocalDb(path.join(dir, 'db'))
+  const config = localConfig('test-secret')
+  const simulatedCenter = new SimulatedCenter({
+    db,
+    now: clock,
+    submitSecret: config.centerSubmitSecret,
+    callbackSecret: config.centerCallbackSecret,
+    callbackUrl: () => 'http://127.0.0.1:9/unused',
+  })
   return {
     db,
     files: new LocalFiles(path.join(dir, 'files'), 'test-secret', () => 'http://127.0.0.1:1'),
-    clock: { now: () => now },
+    clock: { now: clock },
     log: silentLogger,
     operatorOpenids: new Set(operatorOpenids),
+    pay: createLocalPay(db, () => 'http://127.0.0.1:1', clock),
+    notifier: createLocalNotifier(db, clock),
+    center: simulatedCenter,
+    simulatedCenter,
+    config,
     setNow: (iso) => {
       now = new Date(iso)
     },

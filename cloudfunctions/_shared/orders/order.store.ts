@@ -1,0 +1,97 @@
+import { AppError } from '../../../src/domain/errors'
+import { maskIdNumber } from '../../../src/domain/identity/id-number'
+import { maskPhone } from '../../../src/domain/identity/phone'
+import type { OrderHistoryEntry, OrderState } from '../../../src/domain/order/order.machine'
+import { ORDER_STATUS_LABELS, availableEvents, unpaidDeadline } from '../../../src/domain/order/order.machine'
+import { formatYuan } from '../../../src/domain/order/prices'
+import { daysLeft } from '../../../src/domain/order/receipt-validity'
+import { REJECT_REASONS, type OrderSummary, type OrderView, type RejectReasonCode } from '../../../src/domain/order/order.view'
+import type { DocumentType } from '../../../src/domain/photo/spec.types'
+import { DOCUMENT_TYPES } from '../../../src/domain/photo/specs'
+import { cityByCode, cityLabel } from '../../../src/domain/region'
+import type { Ctx } from '../handler'
+import type { Ports } from '../ports'
+
+/**
+ * A receipt order as stored in the `orders` collection. Field names read well in the CloudBase console;
+ * the ID number and phone are sealed (AES-256-GCM) with their masked forms beside them.
+ */
+export interface OrderDoc {
+  _id: string
+  openid: string
+  status: OrderState
+  /** Incremented by every transition: the condition that makes each write win at most once. */
+  version: number
+  documentType: DocumentType
+  cityCode: string
+  cityName: string
+  specId: string
+  photoId: string
+  photoFileID: string
+  applicant: { name: string; idNumberSealed: string; idNumberMasked: string; phoneSealed: string; phoneMasked: string }
+  amountFen: number
+  history: OrderHistoryEntry[]
+  submissions: Array<{ submissionId: string; photoId: string; ticketId?: string; at: string }>
+  currentSubmissionId?: string
+  /** True from the move to `reviewing` until the center acknowledges the submission. */
+  pendingSubmit?: boolean
+  payment?: { transactionId: string; totalFee: number; paidAt: string }
+  /** Payments that could not be applied (wrong amount, paid after cancellation): flagged for an operator. */
+  paymentIssues?: Array<{ kind: 'amount_mismatch' | 'paid_after_cancel'; transactionId: string; totalFee: number; at: string }>
+  rejection?: { code: RejectReasonCode; text?: string; at: string }
+  receipt?: { receiptNumber: string; imageNumber?: string; approvedAt: string; expiresAt: string }
+  createdAt: string
+  updatedAt: string
+}
+
+export const orders = (ports: Pick<Ports, 'db'>) => ports.db.collection<OrderDoc>('orders')
+
+/** The caller's own order, or ORDER_NOT_FOUND: another user's order is indistinguishable from none. */
+export async function ownOrder(ctx: Ctx, orderId: string): Promise<OrderDoc> {
+  const order = await orders(ctx).get(orderId)
+  if (!order || order.openid !== ctx.caller.openid) throw new AppError('ORDER_NOT_FOUND')
+  return order
+}
+
+const documentTitle = (type: DocumentType) => DOCUMENT_TYPES.find((d) => d.type === type)?.title ?? type
+
+/** A name shown in lists: the surname and a star per remaining character. */
+export function maskName(name: string): string {
+  const chars = [...name]
+  return chars.length <= 1 ? name : chars[0] + '*'.repeat(chars.length - 1)
+}
+
+export function toSummary(order: OrderDoc): OrderSummary {
+  const city = cityByCode(order.cityCode)
+  return {
+    orderId: order._id,
+    status: order.status,
+    statusLabel: ORDER_STATUS_LABELS[order.status],
+    documentTitle: documentTitle(order.documentType),
+    cityLabel: city ? cityLabel(city) : order.cityName,
+    amountLabel: formatYuan(order.amountFen),
+    createdAt: order.createdAt,
+    receiptNumber: order.receipt?.receiptNumber,
+  }
+}
+
+export function toView(order: OrderDoc, now: Date, photoUrl?: string): OrderView {
+  return {
+    ...toSummary(order),
+    documentType: order.documentType,
+    cityCode: order.cityCode,
+    amountFen: order.amountFen,
+    applicant: { name: maskName(order.applicant.name), idNumberMasked: order.applicant.idNumberMasked, phoneMasked: order.applicant.phoneMasked },
+    photoUrl,
+    timeline: order.history.map((h) => ({ to: h.to, label: ORDER_STATUS_LABELS[h.to], actor: h.actor, reason: h.reason, at: h.at })),
+    payDeadline: order.status === 'created' ? unpaidDeadline(order.createdAt) : undefined,
+    rejection: order.status === 'rejected' && order.rejection ? { code: order.rejection.code, label: REJECT_REASONS[order.rejection.code], text: order.rejection.text } : undefined,
+    receipt: order.receipt ? { ...order.receipt, daysLeft: daysLeft(order.receipt.expiresAt, now) } : undefined,
+    submissions: order.submissions.length,
+    canPay: order.status === 'created',
+    canCancel: availableEvents(order.status, 'user').includes('cancel'),
+    canResubmit: availableEvents(order.status, 'user').includes('resubmitted'),
+  }
+}
+
+export { maskIdNumber, maskPhone }

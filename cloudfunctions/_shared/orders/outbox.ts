@@ -1,0 +1,185 @@
+import { ORDER_STATUS_WORDS, type OrderState } from '../../../src/domain/order/order.machine'
+import { REJECT_REASONS } from '../../../src/domain/order/order.view'
+import { TEMPLATES, renderMessage, type TemplateKey } from '../../../src/domain/notify/templates'
+import { DOCUMENT_TYPES } from '../../../src/domain/photo/specs'
+import type { InboxMessage } from '../../../src/domain/order/order.view'
+import { DuplicateKeyError, NotifyError, type Ports } from '../ports'
+import type { OrderDoc } from './order.store'
+
+/**
+ * The outbox: every transition that owes the user a message writes one entry, keyed by
+ * `<orderId>#<history index>`, so an entry exists at most once however often it is written.
+ * The sweeper delivers entries with retries; the 消息 page reads the `inbox` copy.
+ */
+export interface OutboxDoc {
+  _id: string
+  openid: string
+  orderId: string
+  template: TemplateKey
+  page: string
+  data: Record<string, { value: string }>
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped'
+  attempts: number
+  nextAttemptAt: string
+  lockedUntil?: string
+  lastError?: { errcode: number; message: string; at: string }
+  createdAt: string
+  sentAt?: string
+}
+
+export interface InboxDoc {
+  _id: string
+  openid: string
+  orderId: string
+  template: TemplateKey
+  data: Record<string, { value: string }>
+  page: string
+  at: string
+}
+
+/** Transient failures are retried with back-off up to this many attempts. */
+export const MAX_ATTEMPTS = 6
+/** A claimed entry is released after this long if its sender died. */
+const LOCK_SECONDS = 60
+
+const outbox = (ports: Pick<Ports, 'db'>) => ports.db.collection<OutboxDoc>('outbox')
+const inbox = (ports: Pick<Ports, 'db'>) => ports.db.collection<InboxDoc>('inbox')
+
+const documentTitle = (order: OrderDoc) => `${DOCUMENT_TYPES.find((d) => d.type === order.documentType)?.title ?? ''}回执 · ${order.cityName}`
+
+/** The message a move into `to` owes, if any: review results and cancellations. */
+export function noticeFor(order: OrderDoc, to: OrderState, at: string): { template: TemplateKey; data: Record<string, { value: string }> } | undefined {
+  if (to === 'approved' || to === 'rejected') {
+    const remark =
+      to === 'approved'
+        ? `回执号 ${order.receipt?.receiptNumber ?? ''}，请在有效期内使用`
+        : `${order.rejection ? REJECT_REASONS[order.rejection.code] : ''}${order.rejection?.text ? `：${order.rejection.text}` : ''}，可免费重新提交`
+    return {
+      template: 'review_result',
+      data: renderMessage('review_result', { character_string1: order._id, thing2: documentTitle(order), phrase3: ORDER_STATUS_WORDS[to], time4: at, thing5: remark }),
+    }
+  }
+  if (to === 'cancelled') {
+    return {
+      template: 'order_cancelled',
+      data: renderMessage('order_cancelled', { character_string1: order._id, thing2: documentTitle(order), phrase3: ORDER_STATUS_WORDS.cancelled, time4: at, thing5: '超过 30 分钟未支付，订单已自动取消' }),
+    }
+  }
+  return undefined
+}
+
+/** Writes the outbox entry for history entry `seq` of an order, once. */
+export async function enqueueNotice(ports: Ports, order: OrderDoc, seq: number): Promise<void> {
+  const entry = order.history[seq]
+  if (!entry) return
+  const notice = noticeFor(order, entry.to, entry.at)
+  if (!notice) return
+  try {
+    await outbox(ports).add({
+      _id: `${order._id}#${seq}`,
+      openid: order.openid,
+      orderId: order._id,
+      template: notice.template,
+      page: `features/receipt/pages/detail/index?orderId=${order._id}`,
+      data: notice.data,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: entry.at,
+      createdAt: entry.at,
+    })
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+  }
+}
+
+/** One use of the user's consent for a template (WeChat: one send per accept), taken atomically. */
+async function takeConsent(ports: Ports, openid: string, template: TemplateKey): Promise<boolean> {
+  const changed = await ports.db.collection('subscriptions').update({ _id: openid, [`credits.${template}`]: { $gte: 1 } }, { inc: { [`credits.${template}`]: -1 } })
+  return changed === 1
+}
+
+/** Records the templates a user accepted in the subscribe dialog: one credit each. */
+export async function grantConsent(ports: Ports, openid: string, templates: readonly TemplateKey[]): Promise<void> {
+  if (templates.length === 0) return
+  const subs = ports.db.collection<{ _id: string; credits: Record<string, number> }>('subscriptions')
+  if (!(await subs.get(openid))) {
+    try {
+      await subs.add({ _id: openid, credits: {} })
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error
+    }
+  }
+  await subs.update({ _id: openid }, { inc: Object.fromEntries(templates.map((t) => [`credits.${t}`, 1])) })
+}
+
+const backoffSeconds = (attempts: number) => Math.min(3600, 30 * 2 ** attempts)
+
+/**
+ * Delivers due outbox entries: claims each with a conditional write (so two sweepers never send the
+ * same entry), copies it to the inbox, sends it as a service notification when the user consented and
+ * the template is configured, and schedules a retry on a transient error.
+ */
+export async function deliverOutbox(ports: Ports, limit = 50): Promise<{ sent: number; failed: number; skipped: number; retried: number }> {
+  const now = ports.clock.now()
+  const nowIso = now.toISOString()
+  const stats = { sent: 0, failed: 0, skipped: 0, retried: 0 }
+  await outbox(ports).update({ status: 'sending', lockedUntil: { $lt: nowIso } }, { set: { status: 'pending' } })
+  const due = await outbox(ports).find({ status: 'pending', nextAttemptAt: { $lte: nowIso } }, { orderBy: [['nextAttemptAt', 'asc']], limit })
+  for (const entry of due) {
+    const lockedUntil = new Date(now.getTime() + LOCK_SECONDS * 1000).toISOString()
+    const claimed = await outbox(ports).update({ _id: entry._id, status: 'pending' }, { set: { status: 'sending', lockedUntil } })
+    if (claimed !== 1) continue
+    try {
+      await inbox(ports).add({ _id: entry._id, openid: entry.openid, orderId: entry.orderId, template: entry.template, data: entry.data, page: entry.page, at: entry.createdAt })
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error
+    }
+    const templateId = ports.config.templateIds[entry.template]
+    if (!templateId || !(await takeConsent(ports, entry.openid, entry.template))) {
+      await outbox(ports).update({ _id: entry._id }, { set: { status: 'skipped', sentAt: nowIso, lastError: { errcode: 43101, message: templateId ? '用户未订阅或次数已用完' : '模板未配置', at: nowIso } } })
+      stats.skipped++
+      continue
+    }
+    try {
+      await ports.notifier.send({ openid: entry.openid, templateId, page: entry.page, data: entry.data })
+      await outbox(ports).update({ _id: entry._id }, { set: { status: 'sent', sentAt: nowIso }, inc: { attempts: 1 } })
+      stats.sent++
+    } catch (error) {
+      const permanent = error instanceof NotifyError ? error.permanent : false
+      const errcode = error instanceof NotifyError ? error.errcode : -1
+      const attempts = entry.attempts + 1
+      const giveUp = permanent || attempts >= MAX_ATTEMPTS
+      await outbox(ports).update(
+        { _id: entry._id },
+        {
+          set: {
+            status: giveUp ? 'failed' : 'pending',
+            attempts,
+            nextAttemptAt: new Date(now.getTime() + backoffSeconds(attempts) * 1000).toISOString(),
+            lastError: { errcode, message: error instanceof Error ? error.message : String(error), at: nowIso },
+          },
+        },
+      )
+      if (giveUp) stats.failed++
+      else stats.retried++
+      ports.log.warn('notification not sent', { id: entry._id, errcode, permanent, attempts })
+    }
+  }
+  return stats
+}
+
+/** The 消息 page: the caller's notifications, newest first, rendered with their field labels. */
+export async function listInbox(ports: Ports, openid: string): Promise<InboxMessage[]> {
+  const rows = await inbox(ports).find({ openid }, { orderBy: [['at', 'desc']], limit: 100 })
+  return rows.map((row) => {
+    const def = TEMPLATES[row.template]
+    const fields: Record<string, { label: string }> = def.fields
+    return {
+      id: row._id,
+      title: def.title,
+      fields: Object.entries(row.data).map(([key, { value }]) => ({ label: fields[key]?.label ?? key, value })),
+      page: `/${row.page}`,
+      at: row.at,
+    }
+  })
+}

@@ -1,0 +1,65 @@
+import { newId } from '../crypto'
+import { decryptField } from '../crypto'
+import type { Ports } from '../ports'
+import { orders, type OrderDoc } from './order.store'
+import { moveOrder } from './transitions'
+
+/** The photo URL the center downloads stays valid for a day (the center may queue it). */
+const CENTER_PHOTO_URL_SECONDS = 24 * 3600
+
+interface PhotoRef {
+  fileID: string
+  width: number
+  height: number
+  dpi: number
+  bytes: number
+}
+
+/**
+ * Sends the order's current submission to the detection center and records its ticket. The
+ * submission id was fixed when the order moved to `reviewing`, so a retry after a crash or a
+ * timeout asks the center for the same thing again (the center is idempotent on it).
+ */
+export async function deliverSubmission(ports: Ports, order: OrderDoc): Promise<boolean> {
+  if (order.status !== 'reviewing' || !order.pendingSubmit || !order.currentSubmissionId) return false
+  const photo = await ports.db.collection<PhotoRef & { _id: string }>('photos').get(order.photoId)
+  if (!photo) {
+    ports.log.error('order photo missing', { orderId: order._id, photoId: order.photoId })
+    return false
+  }
+  const [{ url }] = await ports.files.tempUrls([photo.fileID], CENTER_PHOTO_URL_SECONDS)
+  try {
+    const { ticketId } = await ports.center.submit({
+      submissionId: order.currentSubmissionId,
+      orderId: order._id,
+      documentType: order.documentType,
+      cityCode: order.cityCode,
+      photoUrl: url,
+      photoSpec: { width: photo.width, height: photo.height, dpi: photo.dpi, bytes: photo.bytes },
+      applicant: {
+        name: order.applicant.name,
+        idNumber: decryptField(ports.config.dataKey, order.applicant.idNumberSealed),
+        phone: decryptField(ports.config.dataKey, order.applicant.phoneSealed),
+      },
+    })
+    const submissions = order.submissions.map((s) => (s.submissionId === order.currentSubmissionId ? { ...s, ticketId } : s))
+    await orders(ports).update({ _id: order._id, currentSubmissionId: order.currentSubmissionId }, { set: { pendingSubmit: false, submissions } })
+    return true
+  } catch (error) {
+    ports.log.warn('center submission failed; the sweeper retries', { orderId: order._id, error: error instanceof Error ? error.message : String(error) })
+    return false
+  }
+}
+
+/** paid → reviewing (system), then deliver. Returns the order as it stands afterwards. */
+export async function submitPaidOrder(ports: Ports, order: OrderDoc): Promise<OrderDoc> {
+  const submissionId = newId('sb')
+  const at = ports.clock.now().toISOString()
+  const moved = await moveOrder(ports, order, 'submitted', 'system', {
+    set: { currentSubmissionId: submissionId, pendingSubmit: true },
+    push: { submissions: { submissionId, photoId: order.photoId, at } },
+  })
+  if (!moved) return (await orders(ports).get(order._id)) ?? order
+  await deliverSubmission(ports, moved)
+  return (await orders(ports).get(order._id)) ?? moved
+}

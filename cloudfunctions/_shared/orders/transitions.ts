@@ -1,0 +1,48 @@
+import { AppError } from '../../../src/domain/errors'
+import { historyEntry, transition, type Actor, type OrderEvent } from '../../../src/domain/order/order.machine'
+import type { Patch, Ports } from '../ports'
+import { enqueueNotice } from './outbox'
+import { orders, type OrderDoc } from './order.store'
+
+/**
+ * Moves an order along the state machine in one conditional write: it applies only if the order is
+ * still in the state and version that was read, appends the history entry, and then writes the
+ * notification the move owes to the outbox. Returns the updated order, or null when another writer won.
+ */
+export async function moveOrder(
+  ports: Ports,
+  order: OrderDoc,
+  event: OrderEvent,
+  actor: Actor,
+  extra: { set?: Record<string, unknown>; push?: Record<string, unknown>; reason?: string } = {},
+): Promise<OrderDoc | null> {
+  const to = transition(order.status, event, actor, extra.reason)
+  const at = ports.clock.now().toISOString()
+  const entry = historyEntry(order.status, to, actor, at, extra.reason)
+  const patch: Patch = {
+    set: { ...(extra.set ?? {}), status: to, updatedAt: at },
+    push: { ...(extra.push ?? {}), history: entry },
+    inc: { version: 1 },
+  }
+  const changed = await orders(ports).update({ _id: order._id, status: order.status, version: order.version }, patch)
+  if (changed !== 1) return null
+  const updated = await orders(ports).get(order._id)
+  if (!updated) throw new AppError('ORDER_NOT_FOUND')
+  await enqueueNotice(ports, updated, order.history.length)
+  return updated
+}
+
+/** Like moveOrder, but a lost race is the caller's error: the order changed under them. */
+export async function mustMove(...args: Parameters<typeof moveOrder>): Promise<OrderDoc> {
+  const moved = await moveOrder(...args)
+  if (!moved) throw new AppError('ORDER_INVALID_TRANSITION')
+  return moved
+}
+
+/** Re-writes the outbox entries recent transitions owe, in case a process died between the two writes. */
+export async function reconcileNotices(ports: Ports, sinceIso: string): Promise<void> {
+  const recent = await orders(ports).find({ updatedAt: { $gte: sinceIso }, status: { $in: ['approved', 'rejected', 'cancelled'] } }, { limit: 500 })
+  for (const order of recent) {
+    for (let seq = 0; seq < order.history.length; seq++) await enqueueNotice(ports, order, seq)
+  }
+}

@@ -1,0 +1,114 @@
+import * as v from 'valibot'
+import { AppError } from '../../src/domain/errors'
+import { maskIdNumber, requireIdNumber } from '../../src/domain/identity/id-number'
+import { maskPhone } from '../../src/domain/identity/phone'
+import { TEMPLATE_KEYS, type TemplateKey } from '../../src/domain/notify/templates'
+import { historyEntry } from '../../src/domain/order/order.machine'
+import { CreateOrderInput, GetOrderInput, ListOrdersInput, ResubmitOrderInput, statesForTab } from '../../src/domain/order/order.schema'
+import type { CreateOrderResult, OrderSummary, OrderView } from '../../src/domain/order/order.view'
+import { priceOf } from '../../src/domain/order/prices'
+import { resolveSpec, DOCUMENT_TYPES } from '../../src/domain/photo/specs'
+import { requireCity } from '../../src/domain/region'
+import { shanghaiDate } from '../../src/domain/time'
+import { encryptField, newId } from '../_shared/crypto'
+import { action, defineFunction, type Ctx } from '../_shared/handler'
+import { orders, ownOrder, toSummary, toView, type OrderDoc } from '../_shared/orders/order.store'
+import { grantConsent } from '../_shared/orders/outbox'
+import { deliverSubmission } from '../_shared/orders/submission'
+import { mustMove } from '../_shared/orders/transitions'
+import type { PhotoDoc } from '../photo/photo.function'
+
+/** The photo under review is shown through a URL that lives 10 minutes. */
+const PHOTO_URL_SECONDS = 600
+
+/** `order.create` also records which subscribe-message templates the user just accepted. */
+const CreateInput = v.object({
+  ...CreateOrderInput.entries,
+  subscribed: v.optional(v.array(v.picklist(TEMPLATE_KEYS, '订阅消息类型不正确')), []),
+})
+
+/** The caller's own checked photo that meets the spec of this type and city, or a coded error. */
+async function usablePhoto(ctx: Ctx, photoId: string, specId: string): Promise<PhotoDoc> {
+  const photo = await ctx.db.collection<PhotoDoc>('photos').get(photoId)
+  if (!photo || photo.openid !== ctx.caller.openid || !photo.fileID) throw new AppError('NOT_FOUND', '照片不存在，请重新拍摄或上传')
+  if (photo.blocked) throw new AppError('VALIDATION_FAILED', '这张照片没有通过检测，请按提示重新拍摄')
+  if (photo.specId !== specId) throw new AppError('VALIDATION_FAILED', '照片规格与所选证件和城市不一致，请重新检测照片')
+  return photo
+}
+
+async function view(ctx: Ctx, order: OrderDoc): Promise<OrderView> {
+  const photo = await ctx.db.collection<PhotoDoc>('photos').get(order.photoId)
+  const url = photo?.fileID ? (await ctx.files.tempUrls([photo.fileID], PHOTO_URL_SECONDS))[0]?.url : undefined
+  return { ...toView(order, ctx.clock.now(), url), photoChecks: photo?.checks }
+}
+
+async function create(input: v.InferOutput<typeof CreateInput>, ctx: Ctx): Promise<CreateOrderResult> {
+  const now = ctx.clock.now()
+  const id = requireIdNumber(input.applicant.idNumber, shanghaiDate(now))
+  const city = requireCity(input.cityCode)
+  const spec = resolveSpec(input.documentType, city.code)
+  const photo = await usablePhoto(ctx, input.photoId, spec.id)
+  const at = now.toISOString()
+  const order: OrderDoc = {
+    _id: newId('od'),
+    openid: ctx.caller.openid,
+    status: 'created',
+    version: 0,
+    documentType: input.documentType,
+    cityCode: city.code,
+    cityName: city.name,
+    specId: spec.id,
+    photoId: photo._id,
+    photoFileID: photo.fileID as string,
+    applicant: {
+      name: input.applicant.name,
+      idNumberSealed: encryptField(ctx.config.dataKey, id.normalized),
+      idNumberMasked: maskIdNumber(id.normalized),
+      phoneSealed: encryptField(ctx.config.dataKey, input.applicant.phone),
+      phoneMasked: maskPhone(input.applicant.phone),
+    },
+    amountFen: priceOf(input.documentType, city.code),
+    history: [historyEntry('created', 'created', 'user', at)],
+    submissions: [],
+    createdAt: at,
+    updatedAt: at,
+  }
+  const title = `${DOCUMENT_TYPES.find((d) => d.type === order.documentType)?.title ?? ''}照片回执-${city.name}`
+  const payment = await ctx.pay.unifiedOrder({ outTradeNo: order._id, totalFee: order.amountFen, body: title, openid: ctx.caller.openid })
+  await orders(ctx).add(order)
+  await grantConsent(ctx, ctx.caller.openid, input.subscribed as TemplateKey[])
+  ctx.log.info('order created', { orderId: order._id, amountFen: order.amountFen })
+  return { orderId: order._id, amountFen: order.amountFen, payment }
+}
+
+async function resubmit(input: v.InferOutput<typeof ResubmitOrderInput>, ctx: Ctx): Promise<OrderView> {
+  const order = await ownOrder(ctx, input.orderId)
+  const photo = await usablePhoto(ctx, input.photoId, order.specId)
+  const submissionId = newId('sb')
+  const moved = await mustMove(ctx, order, 'resubmitted', 'user', {
+    set: { photoId: photo._id, photoFileID: photo.fileID, currentSubmissionId: submissionId, pendingSubmit: true },
+    push: { submissions: { submissionId, photoId: photo._id, at: ctx.clock.now().toISOString() } },
+  })
+  await deliverSubmission(ctx, moved)
+  return view(ctx, (await orders(ctx).get(order._id)) ?? moved)
+}
+
+export const orderFunction = defineFunction({
+  name: 'order',
+  actions: {
+    create: action({ input: CreateInput, run: create }),
+    get: action({ input: GetOrderInput, run: async (input, ctx) => view(ctx, await ownOrder(ctx, input.orderId)) }),
+    list: action({
+      input: ListOrdersInput,
+      run: async (input, ctx): Promise<OrderSummary[]> => {
+        const rows = await orders(ctx).find({ openid: ctx.caller.openid, status: { $in: [...statesForTab(input.tab)] } }, { orderBy: [['createdAt', 'desc']], limit: 50 })
+        return rows.map(toSummary)
+      },
+    }),
+    cancel: action({
+      input: GetOrderInput,
+      run: async (input, ctx) => view(ctx, await mustMove(ctx, await ownOrder(ctx, input.orderId), 'cancel', 'user')),
+    }),
+    resubmit: action({ input: ResubmitOrderInput, run: resubmit }),
+  },
+})

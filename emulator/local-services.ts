@@ -1,0 +1,54 @@
+import { createHmac } from 'node:crypto'
+import { newId } from '../cloudfunctions/_shared/crypto'
+import type { Config, Db, Notifier, Pay } from '../cloudfunctions/_shared/ports'
+
+/** Local stand-ins for what only WeChat has: the cashier, subscribe-message delivery, and the secrets. */
+
+/** Keys for local mode, derived from the data directory's own secret so they survive restarts. */
+export function localConfig(secret: string): Config & { centerSubmitSecret: string } {
+  const derive = (label: string) => createHmac('sha256', secret).update(label).digest()
+  return {
+    dataKey: derive('data-key'),
+    centerCallbackSecret: derive('center-callback').toString('hex'),
+    centerSubmitSecret: derive('center-submit').toString('hex'),
+    templateIds: { review_result: 'local-review-result', receipt_expiring: 'local-receipt-expiring', order_cancelled: 'local-order-cancelled' },
+  }
+}
+
+/** What the simulated cashier needs to show and settle a payment. */
+export interface CashierDoc {
+  _id: string
+  openid: string
+  totalFee: number
+  body: string
+  createdAt: string
+}
+
+/** unifiedOrder, locally: remembers the payment and points the user at the simulated cashier page. */
+export function createLocalPay(db: Db, baseUrl: () => string, now: () => Date): Pay {
+  return {
+    async unifiedOrder({ outTradeNo, totalFee, body, openid }) {
+      await db.collection<CashierDoc>('cashier').add({ _id: outTradeNo, openid, totalFee, body, createdAt: now().toISOString() })
+      return { kind: 'local-cashier', cashierUrl: `${baseUrl()}/__cashier?orderId=${outTradeNo}` }
+    },
+  }
+}
+
+/** A service notification WeChat would have shown; kept so tests can count every send. */
+export interface SentNotification {
+  _id: string
+  openid: string
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+  at: string
+}
+
+/** subscribeMessage.send, locally: records each send (the 消息 page shows the inbox copy). */
+export function createLocalNotifier(db: Db, now: () => Date): Notifier {
+  return {
+    async send({ openid, templateId, page, data }) {
+      await db.collection<SentNotification>('wechat_sent').add({ _id: newId('msg'), openid, templateId, page, data, at: now().toISOString() })
+    },
+  }
+}
