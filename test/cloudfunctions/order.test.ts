@@ -1,0 +1,184 @@
+import { invoke } from '../../cloudfunctions/_shared/handler'
+import { handlePayNotification } from '../../cloudfunctions/_shared/orders/payment'
+import { sweep } from '../../cloudfunctions/_shared/orders/sweeper'
+import { decryptField } from '../../cloudfunctions/_shared/crypto'
+import { orderFunction } from '../../cloudfunctions/order/order.function'
+import { userFunction } from '../../cloudfunctions/user/user.function'
+import type { OrderView } from '@/domain/order/order.view'
+import { ALICE, BOB, makePorts, tempDir, type TestPorts } from '../support/store'
+import { APPLICANT, checkedPhoto, createOrder, deliver, order, paySuccess, result } from '../support/orders'
+
+describe('receipt orders: create, pay, review, notify', () => {
+  let ports: TestPorts
+  let cleanup: () => void
+  let photoA: string
+
+  beforeAll(async () => {
+    const t = tempDir()
+    cleanup = t.cleanup
+    ports = makePorts(t.dir)
+    photoA = await checkedPhoto(ports, ALICE)
+  })
+  afterAll(() => cleanup())
+
+  const sentFor = async (orderId: string) => (await ports.db.collection<{ _id: string; data: { character_string1: { value: string } } }>('wechat_sent').find({}, { limit: 1000 })).filter((m) => m.data.character_string1.value === orderId)
+
+  it('creates an unpaid order at the server price, with the ID number sealed and masked', async () => {
+    const created = await createOrder(ports, ALICE, photoA)
+    expect(created.amountFen).toBe(1990)
+    expect(created.payment).toEqual({ kind: 'local-cashier', cashierUrl: `http://127.0.0.1:1/__cashier?orderId=${created.orderId}` })
+    const doc = await order(ports, created.orderId)
+    expect(doc).toMatchObject({ status: 'created', cityName: '深圳市', specId: 'ssc-shenzhen', applicant: { idNumberMasked: '110105********002X', phoneMasked: '138****5678' } })
+    expect(JSON.stringify(doc)).not.toContain(APPLICANT.idNumber)
+    expect(JSON.stringify(doc)).not.toContain(APPLICANT.phone)
+    expect(decryptField(ports.config.dataKey, doc.applicant.idNumberSealed)).toBe(APPLICANT.idNumber)
+  })
+
+  it('refuses a province alone, a bad ID number and a photo checked for another city, writing nothing', async () => {
+    const before = await ports.db.dump()
+    const attempt = (data: object) => invoke(orderFunction, { action: 'create', data: { documentType: 'social-security-card', cityCode: '440300', photoId: photoA, applicant: APPLICANT, ...data } }, ALICE, ports)
+    expect(await attempt({ cityCode: '440000' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: '请选择具体城市（例如深圳市），不能只选省份' } })
+    expect(await attempt({ applicant: { ...APPLICANT, idNumber: '110105194912310021' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+    expect(await attempt({ cityCode: '440100' })).toMatchObject({ ok: false, error: { message: '照片规格与所选证件和城市不一致，请重新检测照片' } })
+    expect(await ports.db.dump()).toEqual(before)
+  })
+
+  it('goes paid → reviewing on payment, then rejected with the reason, then approved after a free resubmission', async () => {
+    const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
+    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    const reviewing = await order(ports, orderId)
+    expect(reviewing).toMatchObject({ status: 'reviewing', pendingSubmit: false })
+    expect(reviewing.submissions).toHaveLength(1)
+    expect(reviewing.submissions[0].ticketId).toMatch(/^tk_/)
+
+    const rejected = await deliver(ports, await result(ports, orderId, 'rejected'))
+    expect(JSON.parse(rejected.body)).toEqual({ ack: true, effect: 'applied' })
+    const view = await invoke(orderFunction, { action: 'get', data: { orderId } }, ALICE, ports)
+    expect(view).toMatchObject({ ok: true, data: { status: 'rejected', rejection: { code: 'BACKGROUND_SHADOW', label: '背景有阴影', text: '左侧背景有阴影' }, canResubmit: true } })
+
+    const newPhoto = await checkedPhoto(ports, ALICE, 3)
+    const again = await invoke(orderFunction, { action: 'resubmit', data: { orderId, photoId: newPhoto } }, ALICE, ports)
+    expect(again).toMatchObject({ ok: true, data: { status: 'reviewing', submissions: 2 } })
+    expect((await order(ports, orderId)).payment?.totalFee).toBe(1990)
+
+    await deliver(ports, await result(ports, orderId, 'approved'))
+    const approved = (await invoke(orderFunction, { action: 'get', data: { orderId } }, ALICE, ports)) as { data: OrderView }
+    expect(approved.data.status).toBe('approved')
+    expect(approved.data.receipt).toMatchObject({ receiptNumber: 'HZ44030020261124', imageNumber: '440300202611240001', daysLeft: 180 })
+    expect(approved.data.timeline.map((e) => e.to)).toEqual(['created', 'paid', 'reviewing', 'rejected', 'reviewing', 'approved'])
+
+    await sweep(ports)
+    const sent = await sentFor(orderId)
+    expect(sent.map((m) => (m as unknown as { data: { phrase3: { value: string } } }).data.phrase3.value).sort()).toEqual(['审核未通过', '审核通过'])
+    const inbox = await invoke(userFunction, { action: 'messages' }, ALICE, ports)
+    const mine = (inbox as { data: Array<{ title: string; fields: Array<{ label: string; value: string }> }> }).data.filter((m) => m.fields.some((f) => f.value === orderId))
+    expect(mine.map((m) => m.fields.find((f) => f.label === '审核结果')?.value).sort()).toEqual(['审核未通过', '审核通过'])
+  })
+
+  describe('review callbacks are signed, replay-safe and idempotent', () => {
+    it('applies each transition once however often and in whatever order callbacks arrive', async () => {
+      const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
+      await handlePayNotification(ports, paySuccess(orderId, amountFen))
+      const rejection = await result(ports, orderId, 'rejected')
+      for (let i = 0; i < 5; i++) await deliver(ports, rejection)
+      const resubmitPhoto = await checkedPhoto(ports, ALICE, 4)
+      await invoke(orderFunction, { action: 'resubmit', data: { orderId, photoId: resubmitPhoto } }, ALICE, ports)
+      const approval = await result(ports, orderId, 'approved')
+      const effects = []
+      for (const body of [approval, rejection, approval, rejection, approval]) effects.push(JSON.parse((await deliver(ports, body)).body).effect)
+      expect(effects).toEqual(['applied', 'duplicate', 'duplicate', 'duplicate', 'duplicate'])
+      const late = await deliver(ports, { ...rejection, callbackId: 'cb_late_for_old_submission' })
+      expect(JSON.parse(late.body)).toEqual({ ack: true, effect: 'ignored_stale' })
+      const doc = await order(ports, orderId)
+      expect(doc.status).toBe('approved')
+      expect(doc.history.map((h) => h.to)).toEqual(['created', 'paid', 'reviewing', 'rejected', 'reviewing', 'approved'])
+      await sweep(ports)
+      await sweep(ports)
+      expect(await ports.db.collection('outbox').count({ orderId })).toBe(2)
+      expect((await sentFor(orderId)).length).toBe(2)
+      expect(await ports.db.collection('inbox').count({ orderId })).toBe(2)
+    })
+
+    it('refuses a forged signature, a stale timestamp and a reused nonce, changing nothing', async () => {
+      const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
+      await handlePayNotification(ports, paySuccess(orderId, amountFen))
+      const body = await result(ports, orderId, 'approved')
+      expect((await deliver(ports, body, { secret: 'not-the-secret' })).statusCode).toBe(401)
+      expect((await deliver(ports, body, { ageSeconds: 301 })).statusCode).toBe(401)
+      expect((await deliver(ports, body, { nonce: 'fixed-nonce-0123456789' })).statusCode).toBe(200)
+      const replay = await deliver(ports, { ...body, callbackId: 'cb_other' }, { nonce: 'fixed-nonce-0123456789' })
+      expect(replay.statusCode).toBe(401)
+      expect(JSON.parse(replay.body)).toMatchObject({ ok: false, error: { code: 'CALLBACK_SIGNATURE_INVALID' } })
+      expect((await order(ports, orderId)).history.filter((h) => h.to === 'approved')).toHaveLength(1)
+    })
+
+    it('answers 404 for an unknown order and 400 for a malformed result', async () => {
+      const unknown = await deliver(ports, { callbackId: 'cb_x', orderId: 'od_000000000000000000000000', submissionId: 'sb_x', result: 'approved', receiptNumber: 'HZ0001', reviewedAt: '2026-11-24T04:00:00.000Z' })
+      expect(unknown.statusCode).toBe(404)
+      const malformed = await deliver(ports, { callbackId: 'cb_y', orderId: 'od_000000000000000000000000', submissionId: 'sb_x', result: 'approved', reviewedAt: '2026-11-24T04:00:00.000Z' })
+      expect(malformed.statusCode).toBe(400)
+    })
+  })
+
+  describe('payment callbacks', () => {
+    it('never double-pays a replayed success and flags a wrong amount', async () => {
+      const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
+      const success = paySuccess(orderId, amountFen, 'wx_tx_1')
+      for (let i = 0; i < 3; i++) expect(await handlePayNotification(ports, success)).toEqual({ errcode: 0, errmsg: 'OK' })
+      const doc = await order(ports, orderId)
+      expect(doc.history.filter((h) => h.to === 'paid')).toHaveLength(1)
+      expect(doc.submissions).toHaveLength(1)
+
+      const other = await createOrder(ports, ALICE, photoA)
+      await handlePayNotification(ports, paySuccess(other.orderId, 1, 'wx_tx_2'))
+      const flagged = await order(ports, other.orderId)
+      expect(flagged.status).toBe('created')
+      expect(flagged.paymentIssues).toEqual([expect.objectContaining({ kind: 'amount_mismatch', totalFee: 1, transactionId: 'wx_tx_2' })])
+    })
+  })
+
+  it('lets exactly one of 20 concurrent resubmits through', async () => {
+    const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
+    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    await deliver(ports, await result(ports, orderId, 'rejected'))
+    const fresh = await checkedPhoto(ports, ALICE, 1)
+    const replies = await Promise.all(Array.from({ length: 20 }, () => invoke(orderFunction, { action: 'resubmit', data: { orderId, photoId: fresh } }, ALICE, ports)))
+    expect(replies.filter((r) => r.ok)).toHaveLength(1)
+    expect(replies.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'ORDER_INVALID_TRANSITION')).toBe(true)
+    const doc = await order(ports, orderId)
+    expect(doc.submissions).toHaveLength(2)
+    expect(await ports.db.collection('center_tickets').count({ orderId })).toBe(2)
+  })
+
+  it('cancels an order left unpaid for 30 minutes, and only then', async () => {
+    const { orderId } = await createOrder(ports, ALICE, photoA)
+    const createdAt = new Date((await order(ports, orderId)).createdAt).getTime()
+    ports.setNow(new Date(createdAt + 29 * 60_000).toISOString())
+    await sweep(ports)
+    expect((await order(ports, orderId)).status).toBe('created')
+    ports.setNow(new Date(createdAt + 30 * 60_000).toISOString())
+    await sweep(ports)
+    const doc = await order(ports, orderId)
+    expect(doc.status).toBe('cancelled')
+    expect(doc.history.at(-1)).toMatchObject({ from: 'created', to: 'cancelled', actor: 'system' })
+    expect(await ports.db.collection('outbox').count({ orderId })).toBe(1)
+    ports.setNow('2026-11-24T04:00:00.000Z')
+  })
+
+  describe('one user cannot touch another user’s orders', () => {
+    it('answers ORDER_NOT_FOUND to user B for every action on user A’s order, and never lists it', async () => {
+      const { orderId } = await createOrder(ports, ALICE, photoA)
+      for (const [act, data] of [['get', { orderId }], ['cancel', { orderId }], ['resubmit', { orderId, photoId: photoA }]] as const) {
+        expect(await invoke(orderFunction, { action: act, data }, BOB, ports)).toMatchObject({ ok: false, error: { code: 'ORDER_NOT_FOUND' } })
+      }
+      const list = (await invoke(orderFunction, { action: 'list', data: { tab: 'all' } }, BOB, ports)) as { data: unknown[] }
+      expect(list.data).toEqual([])
+      expect((await order(ports, orderId)).status).toBe('created')
+    })
+
+    it('refuses an order built on another user’s photo', async () => {
+      const reply = await invoke(orderFunction, { action: 'create', data: { documentType: 'social-security-card', cityCode: '440300', photoId: photoA, applicant: APPLICANT } }, BOB, ports)
+      expect(reply).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '照片不存在，请重新拍摄或上传' } })
+    })
+  })
+})
