@@ -95,7 +95,9 @@ describe('receipt orders: create, pay, review, notify', () => {
       await sweep(ports)
       await sweep(ports)
       expect(await ports.db.collection('outbox').count({ orderId })).toBe(2)
-      expect((await sentFor(orderId)).length).toBe(2)
+      const entries = await ports.db.collection<{ _id: string; status: string }>('outbox').find({ orderId })
+      expect(entries.every((e) => e.status === 'sent' || e.status === 'skipped')).toBe(true)
+      expect((await sentFor(orderId)).length).toBe(entries.filter((e) => e.status === 'sent').length)
       expect(await ports.db.collection('inbox').count({ orderId })).toBe(2)
     })
 
@@ -135,6 +137,24 @@ describe('receipt orders: create, pay, review, notify', () => {
       expect(flagged.status).toBe('created')
       expect(flagged.paymentIssues).toEqual([expect.objectContaining({ kind: 'amount_mismatch', totalFee: 1, transactionId: 'wx_tx_2' })])
     })
+  })
+
+  it('sends a service notification only while the user has an accepted subscription left (one send per accept)', async () => {
+    const t = tempDir()
+    const fresh = makePorts(t.dir)
+    const photo = await checkedPhoto(fresh, BOB)
+    const { orderId, amountFen } = await createOrder(fresh, BOB, photo)
+    await handlePayNotification(fresh, paySuccess(orderId, amountFen))
+    await deliver(fresh, await result(fresh, orderId, 'rejected'))
+    await invoke(orderFunction, { action: 'resubmit', data: { orderId, photoId: await checkedPhoto(fresh, BOB, 3) } }, BOB, fresh)
+    await deliver(fresh, await result(fresh, orderId, 'approved'))
+    await sweep(fresh)
+    const entries = await fresh.db.collection<{ status: string; lastError?: { errcode: number } }>('outbox').find({ orderId }, { orderBy: [['createdAt', 'asc']] })
+    expect(entries.map((e) => e.status)).toEqual(['sent', 'skipped'])
+    expect(entries[1].lastError?.errcode).toBe(43101)
+    expect(await fresh.db.collection('wechat_sent').count({})).toBe(1)
+    expect(await fresh.db.collection('inbox').count({ orderId })).toBe(2)
+    t.cleanup()
   })
 
   it('lets exactly one of 20 concurrent resubmits through', async () => {
