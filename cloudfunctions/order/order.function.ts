@@ -16,6 +16,7 @@ import { orders, ownOrder, toSummary, toView, type OrderDoc } from '../_shared/o
 import { grantConsent } from '../_shared/orders/outbox'
 import { deliverSubmission } from '../_shared/orders/submission'
 import { mustMove } from '../_shared/orders/transitions'
+import { renderReceiptImage } from '../_shared/orders/receipt-image'
 import type { PhotoDoc } from '../photo/photo.function'
 
 /** The photo under review is shown through a URL that lives 10 minutes. */
@@ -93,6 +94,23 @@ async function resubmit(input: v.InferOutput<typeof ResubmitOrderInput>, ctx: Ct
   return view(ctx, (await orders(ctx).get(order._id)) ?? moved)
 }
 
+/** The receipt slip as a PNG, rendered once per approved order and kept privately. */
+async function receiptImage(input: v.InferOutput<typeof GetOrderInput>, ctx: Ctx): Promise<{ url: string }> {
+  const order = await ownOrder(ctx, input.orderId)
+  if (order.status !== 'approved' || !order.receipt) throw new AppError('ORDER_INVALID_TRANSITION', '审核通过后才能下载回执')
+  const cloudPath = `receipts/${order._id}.png`
+  let fileID = order.receiptFileID
+  if (!fileID) {
+    const photo = await ctx.files.download(order.photoFileID)
+    const summary = toSummary(order)
+    const png = await renderReceiptImage({ ...order.receipt, documentTitle: summary.documentTitle, cityLabel: summary.cityLabel, orderId: order._id }, photo)
+    fileID = (await ctx.files.upload(cloudPath, png)).fileID
+    await orders(ctx).update({ _id: order._id }, { set: { receiptFileID: fileID } })
+  }
+  const [{ url }] = await ctx.files.tempUrls([fileID], PHOTO_URL_SECONDS)
+  return { url }
+}
+
 export const orderFunction = defineFunction({
   name: 'order',
   actions: {
@@ -110,5 +128,6 @@ export const orderFunction = defineFunction({
       run: async (input, ctx) => view(ctx, await mustMove(ctx, await ownOrder(ctx, input.orderId), 'cancel', 'user')),
     }),
     resubmit: action({ input: ResubmitOrderInput, run: resubmit }),
+    receiptImage: action({ input: GetOrderInput, run: receiptImage }),
   },
 })

@@ -1,3 +1,4 @@
+import sharp from 'sharp'
 import { invoke } from '../../cloudfunctions/_shared/handler'
 import { handlePayNotification } from '../../cloudfunctions/_shared/orders/payment'
 import { sweep } from '../../cloudfunctions/_shared/orders/sweeper'
@@ -66,6 +67,12 @@ describe('receipt orders: create, pay, review, notify', () => {
     expect(approved.data.status).toBe('approved')
     expect(approved.data.receipt).toMatchObject({ receiptNumber: 'HZ44030020261124', imageNumber: '440300202611240001', daysLeft: 180 })
     expect(approved.data.timeline.map((e) => e.to)).toEqual(['created', 'paid', 'reviewing', 'rejected', 'reviewing', 'approved'])
+
+    const slip = (await invoke(orderFunction, { action: 'receiptImage', data: { orderId } }, ALICE, ports)) as { ok: boolean; data: { url: string } }
+    expect(slip.ok).toBe(true)
+    const png = await ports.files.download(`cloud://local.huizhi/receipts/${orderId}.png`)
+    expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: 750, height: 1120 })
+    expect(await invoke(orderFunction, { action: 'receiptImage', data: { orderId } }, BOB, ports)).toMatchObject({ ok: false, error: { code: 'ORDER_NOT_FOUND' } })
 
     await sweep(ports)
     const sent = await sentFor(orderId)
@@ -149,7 +156,7 @@ describe('receipt orders: create, pay, review, notify', () => {
     await invoke(orderFunction, { action: 'resubmit', data: { orderId, photoId: await checkedPhoto(fresh, BOB, 3) } }, BOB, fresh)
     await deliver(fresh, await result(fresh, orderId, 'approved'))
     await sweep(fresh)
-    const entries = await fresh.db.collection<{ status: string; lastError?: { errcode: number } }>('outbox').find({ orderId }, { orderBy: [['createdAt', 'asc']] })
+    const entries = await fresh.db.collection<{ _id: string; status: string; lastError?: { errcode: number } }>('outbox').find({ orderId }, { orderBy: [['createdAt', 'asc']] })
     expect(entries.map((e) => e.status)).toEqual(['sent', 'skipped'])
     expect(entries[1].lastError?.errcode).toBe(43101)
     expect(await fresh.db.collection('wechat_sent').count({})).toBe(1)

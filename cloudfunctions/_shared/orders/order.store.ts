@@ -40,6 +40,8 @@ export interface OrderDoc {
   paymentIssues?: Array<{ kind: 'amount_mismatch' | 'paid_after_cancel'; transactionId: string; totalFee: number; at: string }>
   rejection?: { code: RejectReasonCode; text?: string; at: string }
   receipt?: { receiptNumber: string; imageNumber?: string; approvedAt: string; expiresAt: string }
+  /** The rendered receipt slip (private PNG), made on first download. */
+  receiptFileID?: string
   createdAt: string
   updatedAt: string
 }
