@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 
 /**
  * Opens a page: tabBar pages need switchTab, the rest navigateTo.
@@ -9,8 +9,32 @@ export function openPage(url: string, isTab = false): void {
   else void Taro.navigateTo({ url })
 }
 
+/** Replaces the current page, so retaking a photo does not pile pages up. https://docs.taro.zone/docs/apis/route/redirectTo */
+export function replacePage(url: string): void {
+  void Taro.redirectTo({ url })
+}
+
 export function goHome(): void {
   void Taro.switchTab({ url: '/pages/home/index' })
+}
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+/**
+ * The current page's query, decoded (weapp hands values over still encoded, H5 decoded; decoding twice is harmless
+ * for the ids we pass). https://docs.taro.zone/docs/hooks#userouter
+ */
+export function usePageQuery(): Record<string, string | undefined> {
+  const { params } = useRouter()
+  const query: Record<string, string | undefined> = {}
+  for (const [key, value] of Object.entries(params)) query[key] = value === undefined ? undefined : decode(value)
+  return query
 }
 
 export { useDidShow } from '@tarojs/taro'

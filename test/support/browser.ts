@@ -32,11 +32,15 @@ function sparticuzChromium(): { executablePath: string; args: string[] } {
   return JSON.parse(res.stdout) as { executablePath: string; args: string[] }
 }
 
+/** Chromium's stand-in camera: a synthetic video stream, granted without a permission prompt. */
+export const FAKE_CAMERA_FLAGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']
+
 /**
  * Finds a Chromium: CHROMIUM_PATH, then the system one, then the build that @sparticuz/chromium
  * ships inside its npm package (unpacked to /tmp on first use). Throws when none can start: e2e never skips.
+ * `flags` adds to the closed-network flags, e.g. FAKE_CAMERA_FLAGS.
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(flags: readonly string[] = []): Promise<Browser> {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p)
   let executablePath = candidates.find((p) => existsSync(p))
   let extraArgs: string[] = []
@@ -47,5 +51,5 @@ export async function launchBrowser(): Promise<Browser> {
     // --disable-web-security; only the rendering flags it needs are kept.
     extraArgs = found.args.filter((a) => /^--(use-gl|use-angle|enable-unsafe-swiftshader|in-process-gpu|ignore-gpu-blocklist|no-zygote|font-render-hinting)/.test(a))
   }
-  return chromium.launch({ executablePath, headless: true, args: [...new Set([...extraArgs, ...CLOSED_NETWORK_FLAGS])] })
+  return chromium.launch({ executablePath, headless: true, args: [...new Set([...extraArgs, ...CLOSED_NETWORK_FLAGS, ...flags])] })
 }

@@ -1,11 +1,106 @@
+import { MediaError, type MediaFailure } from '@/platform/media'
+
 /** Every sentence the id-photo feature shows, in one place for review. */
 export const COPY = {
-  title: '证件照拍摄',
-  intro: '按所选证件和城市的官方规格，生成白底、尺寸、DPI 与文件大小都合规的证件照。',
-  steps: [
-    '选择证件类型和城市',
-    '按提示拍摄或从相册选择',
-    '自动裁剪、换白底并逐项检测',
-    '查看检测结果，按提示修正',
-  ],
+  index: {
+    title: '证件照拍摄',
+    intro: '按所选证件和城市的官方规格拍一张证件照：自动裁剪、换白底，并逐项检测。',
+    documentTitle: '第一步：选择证件类型',
+    cityTitle: '第二步：选择办理城市',
+    cityLabel: '办理城市',
+    cityPlaceholder: '请选择',
+    cityPickerTitle: '选择办理城市',
+    cityHint: '请选到具体城市，例如“广东省 → 深圳市”。只选省份不能办理。',
+    specTitle: '照片规格',
+    specNationalNote: '该城市没有单独规定，按全国通用规格',
+    rulesTitle: '拍摄要求',
+    startTitle: '第三步：拍照或选择照片',
+    needChoice: '请先选择证件类型和办理城市',
+    takePhoto: '拍照',
+    chooseAlbum: '从相册选择',
+  },
+  spec: {
+    pixels: '像素尺寸',
+    print: '打印尺寸',
+    dpi: '分辨率',
+    background: '背景颜色',
+    fileSize: '文件大小',
+    pixelsValue: (w: number, h: number) => `${w} × ${h} 像素`,
+    printValue: (w: number, h: number) => `${w} × ${h} 毫米`,
+    dpiValue: (dpi: number) => `${dpi} DPI`,
+  },
+  /** The shooting rules, shown before and during capture. */
+  rules: ['表情自然、五官完整可见', '露出双耳和眉毛', '不戴耳环、项链、帽子、发卡', '脸部无阴影、无反光', '面向窗户、在自然光下拍摄', '背景不限，白墙最好'],
+  capture: {
+    title: '拍摄证件照',
+    opening: '正在打开相机…',
+    guide: '把脸放进椭圆框内，双肩对齐下方弧线',
+    shutter: '拍照',
+    taking: '正在拍照…',
+    album: '从相册选择',
+    systemCamera: '用手机相机拍照',
+    openSettings: '去设置打开相机权限',
+    retryPrivacy: '重新授权',
+    deniedTitle: '没有相机权限',
+    deniedWithSettings: '您没有允许“回执”使用相机。可以去设置里打开相机权限，也可以从相册选择照片。',
+    deniedInBrowser: '您没有允许网页使用相机。可以在浏览器地址栏左侧的权限设置里允许相机，或用手机相机拍照、从相册选择照片。',
+    unavailableTitle: '无法打开相机',
+    unavailable: '这台设备暂时打不开相机。可以用手机相机拍照，或从相册选择照片。',
+    privacyTitle: '需要您的同意',
+    privacy: '同意隐私保护提示后才能使用相机。也可以从相册选择照片。',
+  },
+  preview: {
+    title: '照片检测',
+    checking: '正在检测照片…',
+    wait: '大约需要 5–10 秒，请不要离开本页',
+    steps: [
+      { title: '整理照片', description: '转正方向、压缩大小' },
+      { title: '上传照片', description: '加密上传，仅用于制作证件照' },
+      { title: '裁剪、换底并逐项检测', description: '按规格裁剪、换背景，逐项检查' },
+    ],
+    failedTitle: '检测没有完成',
+    retry: '重试',
+    passedNotice: '照片已通过全部检测，可以继续办理',
+    warningNotice: (n: number) => `有 ${n} 项提示，请查看后决定是否使用这张照片`,
+    blockedNotice: '照片不符合要求，请按下面的提示重新拍摄或重新选择照片',
+    noPhoto: '没有得到可用的证件照',
+    printSize: (w: number, h: number) => `按打印尺寸 ${w} × ${h} 毫米的比例显示`,
+    facts: {
+      pixels: '像素',
+      dpi: '分辨率',
+      size: '文件大小',
+    },
+    kb: (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`,
+    checksTitle: '逐项检测结果',
+    measured: (value: string) => `测得 ${value}`,
+    notMeasured: '未能测量',
+    limit: (limit: string) => `要求 ${limit}`,
+    passed: '通过',
+    failed: '不通过',
+    warning: '提示',
+    accept: '我已知晓以上提示，仍使用这张照片',
+    continue: '继续办理回执',
+    retake: '重新拍摄',
+    reselect: '重新选择',
+    missingPhoto: '没有找到要检测的照片，请重新拍摄或重新选择',
+    unknownSpec: '没有找到这个证件规格，请返回重新选择证件类型和城市',
+    backToChoice: '返回重新选择',
+    /** The photo function is not deployed (or not registered in the emulator yet). */
+    serviceMissing: '照片检测服务暂未开通，请稍后再试',
+  },
 } as const
+
+/** What to tell people when the camera or the album gave no photo. `cancelled` says nothing. */
+export const MEDIA_FAILURE: Record<Exclude<MediaFailure, 'cancelled'>, string> = {
+  denied: '没有相机或相册权限，请在设置中允许后重试',
+  privacy: '需要同意隐私保护提示后才能使用相机和相册',
+  unavailable: '暂时无法使用相机或相册，请稍后重试',
+  unreadable: '照片读取失败，请重新拍摄或换一张照片',
+}
+
+/** The sentence for a camera or album failure, or undefined when the user simply cancelled. */
+export function mediaFailureMessage(error: unknown): string | undefined {
+  if (!(error instanceof MediaError)) return MEDIA_FAILURE.unavailable
+  const { reason } = error
+  return reason === 'cancelled' ? undefined : MEDIA_FAILURE[reason]
+}

@@ -1,6 +1,122 @@
-import { ComingSoon } from '@/components/coming-soon'
-import { COPY } from '../../copy'
+import { View, Text } from '@tarojs/components'
+import { Button, Cascader, Cell, CellGroup, Radio } from '@nutui/nutui-react-taro'
+import { ImageRectangle, Photograph } from '@nutui/icons-react-taro'
+import { useMemo, useState } from 'react'
+import { DOCUMENT_TYPES, resolveSpec } from '@/domain/photo/specs'
+import type { DocumentType } from '@/domain/photo/spec.types'
+import { PROVINCES, cityByCode, cityLabel, type City } from '@/domain/region'
+import { PrivacyPopup } from '@/components/privacy-popup'
+import { chooseFromAlbum } from '@/platform/media'
+import { showToast } from '@/platform/device'
+import { openPage } from '@/platform/navigation'
+import { COPY, mediaFailureMessage } from '../../copy'
+import { ShootingRules } from '../../components/shooting-rules'
+import { SpecSummary } from '../../components/spec-summary'
+import { setPendingPhoto } from '../../pending-photo'
+import { captureUrl, previewUrl } from '../../routes'
+import './index.scss'
 
-export default function IdPhotoPage() {
-  return <ComingSoon title={COPY.title} intro={COPY.intro} steps={COPY.steps} />
+/** Province → city, two levels; a municipality's only "city" is itself, so a province alone is never a choice. */
+const CITY_OPTIONS = PROVINCES.map((p) => ({
+  text: p.name,
+  value: `p${p.code}`,
+  children: p.cities.map((c) => ({ text: c.name, value: c.code })),
+}))
+
+export default function IdPhotoChoicePage() {
+  const [documentType, setDocumentType] = useState<DocumentType>()
+  const [city, setCity] = useState<City>()
+  const [pickingCity, setPickingCity] = useState(false)
+  const spec = useMemo(() => (documentType ? resolveSpec(documentType, city?.code) : undefined), [documentType, city])
+  const ready = !!spec && !!city
+  const national = spec?.region.level === 'national' && !!city
+
+  const chooseAlbum = () => {
+    if (!spec) return
+    chooseFromAlbum()
+      .then((path) => {
+        setPendingPhoto({ path, source: 'album' })
+        openPage(previewUrl(spec.id))
+      })
+      .catch((error: unknown) => {
+        const message = mediaFailureMessage(error)
+        if (message) void showToast(message)
+      })
+  }
+
+  return (
+    <View className='idp'>
+      <PrivacyPopup />
+      <View className='idp__hero'>
+        <Text className='idp__title'>{COPY.index.title}</Text>
+        <Text className='idp__intro'>{COPY.index.intro}</Text>
+      </View>
+
+      <View className='idp__section'>
+        <Text className='idp__section-title'>{COPY.index.documentTitle}</Text>
+        <Radio.Group direction='horizontal' value={documentType ?? ''} onChange={(v) => setDocumentType(v as DocumentType)} className='idp__types' data-testid='document-types'>
+          {DOCUMENT_TYPES.map((d) => (
+            <Radio key={d.type} value={d.type} shape='button' className='idp__type' data-testid={`document-${d.type}`}>
+              {d.title}
+            </Radio>
+          ))}
+        </Radio.Group>
+      </View>
+
+      <View className='idp__section'>
+        <Text className='idp__section-title'>{COPY.index.cityTitle}</Text>
+        <CellGroup>
+          <Cell
+            className='idp__city'
+            clickable
+            data-testid='city-cell'
+            title={COPY.index.cityLabel}
+            extra={
+              <Text className={city ? 'idp__city-value' : 'idp__city-placeholder'} data-testid='city-value'>
+                {city ? cityLabel(city) : COPY.index.cityPlaceholder} ›
+              </Text>
+            }
+            onClick={() => setPickingCity(true)}
+          />
+        </CellGroup>
+        <Text className='idp__city-hint'>{COPY.index.cityHint}</Text>
+        <Cascader
+          className='idp__cascader'
+          visible={pickingCity}
+          title={COPY.index.cityPickerTitle}
+          options={CITY_OPTIONS}
+          value={city ? [`p${city.provinceCode}`, city.code] : undefined}
+          closeable
+          onClose={() => setPickingCity(false)}
+          onChange={(value) => {
+            const picked = cityByCode(String(value[value.length - 1]))
+            if (picked) setCity(picked)
+            setPickingCity(false)
+          }}
+        />
+      </View>
+
+      {spec && (
+        <View className='idp__section'>
+          <Text className='idp__section-title'>{COPY.index.specTitle}</Text>
+          <SpecSummary spec={spec} note={national ? COPY.index.specNationalNote : undefined} />
+        </View>
+      )}
+
+      <View className='idp__section'>
+        <ShootingRules />
+      </View>
+
+      <View className='idp__section idp__actions'>
+        <Text className='idp__section-title'>{COPY.index.startTitle}</Text>
+        {!ready && <Text className='idp__need'>{COPY.index.needChoice}</Text>}
+        <Button type='primary' size='xlarge' block disabled={!ready} icon={<Photograph size={24} />} onClick={() => spec && openPage(captureUrl(spec.id))} data-testid='take-photo'>
+          {COPY.index.takePhoto}
+        </Button>
+        <Button size='xlarge' block disabled={!ready} icon={<ImageRectangle size={24} />} onClick={chooseAlbum} data-testid='choose-album'>
+          {COPY.index.chooseAlbum}
+        </Button>
+      </View>
+    </View>
+  )
 }

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '照片检测',
+})

@@ -1,0 +1,202 @@
+import { View, Text, Image } from '@tarojs/components'
+import { Button, Checkbox, Empty, Loading, Step, Steps } from '@nutui/nutui-react-taro'
+import { ImageError, ImageRectangle, NetworkError, Photograph } from '@nutui/icons-react-taro'
+import { useState } from 'react'
+import type { NormalizeResult } from '@/domain/photo/photo.schema'
+import type { PhotoSpec } from '@/domain/photo/spec.types'
+import { specById } from '@/domain/photo/specs'
+import { chooseFromAlbum } from '@/platform/media'
+import { showToast } from '@/platform/device'
+import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
+import { COPY, mediaFailureMessage } from '../../copy'
+import { CheckList } from '../../components/check-list'
+import { pendingPhoto, setPendingPhoto, type PendingPhoto } from '../../pending-photo'
+import { captureUrl, choiceUrl, receiptUrl } from '../../routes'
+import { usePhotoCheck, type CheckPhase } from '../../use-photo-check'
+import './index.scss'
+
+const STEP_OF: Record<CheckPhase, number> = { preparing: 1, uploading: 2, checking: 3, done: 4, failed: 0 }
+
+function Progress({ phase, photo }: { phase: CheckPhase; photo: PendingPhoto }) {
+  return (
+    <View className='preview__progress' aria-busy='true' data-testid='check-progress'>
+      <Image className='preview__thumb' src={photo.path} mode='aspectFill' />
+      <Loading type='circular' className='preview__loading'>
+        <Text className='preview__checking'>{COPY.preview.checking}</Text>
+      </Loading>
+      <Text className='preview__wait'>{COPY.preview.wait}</Text>
+      <Steps value={STEP_OF[phase]} direction='vertical' className='preview__steps'>
+        {COPY.preview.steps.map((s, i) => (
+          <Step key={s.title} value={i + 1} title={s.title} description={s.description} />
+        ))}
+      </Steps>
+    </View>
+  )
+}
+
+function Verdict({ result }: { result: NormalizeResult }) {
+  const kind = result.blocked ? 'blocked' : result.warnings > 0 ? 'warning' : 'passed'
+  const text = result.blocked ? COPY.preview.blockedNotice : result.warnings > 0 ? COPY.preview.warningNotice(result.warnings) : COPY.preview.passedNotice
+  return (
+    <View className={`preview__verdict preview__verdict--${kind}`} role={kind === 'passed' ? undefined : 'alert'} data-testid='verdict' data-verdict={kind}>
+      <Text>{text}</Text>
+    </View>
+  )
+}
+
+function PhotoCard({ spec, result }: { spec: PhotoSpec; result: NormalizeResult }) {
+  const photo = result.photo
+  const { width, height } = spec.printMm
+  return (
+    <View className='preview__card'>
+      <View className='preview__print'>
+        <View className='preview__paper' style={{ paddingTop: `${((height / width) * 100).toFixed(2)}%` }}>
+          {photo ? (
+            <Image className='preview__photo' src={photo.url} mode='scaleToFill' data-testid='normalized-photo' />
+          ) : (
+            <View className='preview__no-photo'>
+              <Text>{COPY.preview.noPhoto}</Text>
+            </View>
+          )}
+        </View>
+        <Text className='preview__print-note'>{COPY.preview.printSize(width, height)}</Text>
+      </View>
+      <View className='preview__facts'>
+        <Text className='preview__spec-title'>{spec.title}</Text>
+        {photo && (
+          <>
+            <Text className='preview__fact-label'>{COPY.preview.facts.pixels}</Text>
+            <Text className='preview__fact' data-testid='photo-pixels'>
+              {COPY.spec.pixelsValue(photo.width, photo.height)}
+            </Text>
+            <Text className='preview__fact-label'>{COPY.preview.facts.dpi}</Text>
+            <Text className='preview__fact' data-testid='photo-dpi'>
+              {COPY.spec.dpiValue(photo.dpi)}
+            </Text>
+            <Text className='preview__fact-label'>{COPY.preview.facts.size}</Text>
+            <Text className='preview__fact' data-testid='photo-kb'>
+              {COPY.preview.kb(photo.bytes)}
+            </Text>
+          </>
+        )}
+      </View>
+    </View>
+  )
+}
+
+export default function PreviewPage() {
+  const { specId = '' } = usePageQuery()
+  const spec = specById(specId)
+  const [photo, setPhoto] = useState<PendingPhoto | undefined>(pendingPhoto)
+  const check = usePhotoCheck(specId, spec ? photo : undefined)
+  const [accepted, setAccepted] = useState(false)
+
+  const retake = () => replacePage(captureUrl(specId))
+  const reselect = () => {
+    chooseFromAlbum()
+      .then((path) => {
+        const next: PendingPhoto = { path, source: 'album' }
+        setPendingPhoto(next)
+        setAccepted(false)
+        setPhoto(next)
+      })
+      .catch((error: unknown) => {
+        const message = mediaFailureMessage(error)
+        if (message) void showToast(message)
+      })
+  }
+  const again = (
+    <View className='preview__again'>
+      <Button type='primary' size='large' block icon={<Photograph size={22} />} onClick={retake} data-testid='retake'>
+        {COPY.preview.retake}
+      </Button>
+      <Button size='large' block icon={<ImageRectangle size={22} />} onClick={reselect} data-testid='reselect'>
+        {COPY.preview.reselect}
+      </Button>
+    </View>
+  )
+
+  if (!spec) {
+    return (
+      <View className='preview'>
+        <Empty className='preview__empty' image={<ImageError size={72} color='#bfbfbf' />} title={COPY.preview.failedTitle} description={COPY.preview.unknownSpec} />
+        <View className='preview__again'>
+          <Button type='primary' size='large' block onClick={() => replacePage(choiceUrl())}>
+            {COPY.preview.backToChoice}
+          </Button>
+        </View>
+      </View>
+    )
+  }
+  if (!photo) {
+    return (
+      <View className='preview'>
+        <Empty className='preview__empty' image={<ImageError size={72} color='#bfbfbf' />} title={COPY.preview.title} description={COPY.preview.missingPhoto} />
+        {again}
+      </View>
+    )
+  }
+  if (check.phase === 'failed') {
+    return (
+      <View className='preview' role='alert' data-testid='check-failed'>
+        <Empty
+          className='preview__empty'
+          image={<NetworkError size={72} color='#bfbfbf' />}
+          title={COPY.preview.failedTitle}
+          description={<Text data-testid='check-error'>{check.error}</Text>}
+        />
+        <View className='preview__again'>
+          <Button type='primary' size='large' block onClick={check.retry} data-testid='retry'>
+            {COPY.preview.retry}
+          </Button>
+          <Button size='large' block onClick={retake}>
+            {COPY.preview.retake}
+          </Button>
+          <Button size='large' block onClick={reselect}>
+            {COPY.preview.reselect}
+          </Button>
+        </View>
+      </View>
+    )
+  }
+  if (check.phase !== 'done' || !check.result) return <Progress phase={check.phase} photo={photo} />
+
+  const result = check.result
+  const mayContinue = !result.blocked && (result.warnings === 0 || accepted)
+  return (
+    <View className='preview' data-testid='check-result'>
+      <Verdict result={result} />
+      <PhotoCard spec={spec} result={result} />
+      <View className='preview__checks'>
+        <CheckList checks={result.checks} />
+      </View>
+      {result.blocked ? (
+        again
+      ) : (
+        <View className='preview__next'>
+          {result.warnings > 0 && (
+            <Checkbox className='preview__accept' checked={accepted} onChange={setAccepted} data-testid='accept-warnings' label={COPY.preview.accept} />
+          )}
+          <Button
+            type='primary'
+            size='xlarge'
+            block
+            disabled={!mayContinue}
+            onClick={() => openPage(receiptUrl(spec.id, result.photoId))}
+            data-testid='continue'
+          >
+            {COPY.preview.continue}
+          </Button>
+          <View className='preview__again preview__again--row'>
+            <Button size='large' fill='outline' onClick={retake}>
+              {COPY.preview.retake}
+            </Button>
+            <Button size='large' fill='outline' onClick={reselect}>
+              {COPY.preview.reselect}
+            </Button>
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}

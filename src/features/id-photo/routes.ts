@@ -1,0 +1,10 @@
+/** The id-photo pages' addresses, and where a checked photo goes next. */
+const ROOT = '/features/id-photo/pages'
+
+export const choiceUrl = (): string => `${ROOT}/index/index`
+export const captureUrl = (specId: string): string => `${ROOT}/capture/index?specId=${encodeURIComponent(specId)}`
+export const previewUrl = (specId: string): string => `${ROOT}/preview/index?specId=${encodeURIComponent(specId)}`
+
+/** Where the receipt order starts, with the checked photo. */
+export const receiptUrl = (specId: string, photoId: string): string =>
+  `/features/receipt/pages/index/index?specId=${encodeURIComponent(specId)}&photoId=${encodeURIComponent(photoId)}`
