@@ -8,3 +8,7 @@ export const previewUrl = (specId: string): string => `${ROOT}/preview/index?spe
 /** Where the receipt order starts, with the checked photo. */
 export const receiptUrl = (specId: string, photoId: string): string =>
   `/features/receipt/pages/index/index?specId=${encodeURIComponent(specId)}&photoId=${encodeURIComponent(photoId)}`
+
+/** A rejected order's free resubmission, with the newly checked photo. */
+export const resubmitUrl = (orderId: string, photoId: string): string =>
+  `/features/receipt/pages/resubmit/index?orderId=${encodeURIComponent(orderId)}&photoId=${encodeURIComponent(photoId)}`

@@ -1,14 +1,15 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Cascader, Cell, CellGroup, Radio } from '@nutui/nutui-react-taro'
 import { ImageRectangle, Photograph } from '@nutui/icons-react-taro'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { DOCUMENT_TYPES, resolveSpec } from '@/domain/photo/specs'
 import type { DocumentType } from '@/domain/photo/spec.types'
 import { PROVINCES, cityByCode, cityLabel, type City } from '@/domain/region'
 import { PrivacyPopup } from '@/components/privacy-popup'
 import { chooseFromAlbum } from '@/platform/media'
 import { showToast } from '@/platform/device'
-import { openPage } from '@/platform/navigation'
+import { openPage, usePageQuery } from '@/platform/navigation'
+import { setResubmitTarget } from '../../hand-off'
 import { COPY, mediaFailureMessage } from '../../copy'
 import { ShootingRules } from '../../components/shooting-rules'
 import { SpecSummary } from '../../components/spec-summary'
@@ -23,9 +24,13 @@ const CITY_OPTIONS = PROVINCES.map((p) => ({
   children: p.cities.map((c) => ({ text: c.name, value: c.code })),
 }))
 
+const isDocumentType = (value: string | undefined): value is DocumentType => DOCUMENT_TYPES.some((d) => d.type === value)
+
 export default function IdPhotoChoicePage() {
-  const [documentType, setDocumentType] = useState<DocumentType>()
-  const [city, setCity] = useState<City>()
+  const query = usePageQuery()
+  const [documentType, setDocumentType] = useState<DocumentType | undefined>(() => (isDocumentType(query.documentType) ? query.documentType : undefined))
+  const [city, setCity] = useState<City | undefined>(() => (query.cityCode ? cityByCode(query.cityCode) : undefined))
+  useEffect(() => setResubmitTarget(query.resubmitOrderId), [query.resubmitOrderId])
   const [pickingCity, setPickingCity] = useState(false)
   const spec = useMemo(() => (documentType ? resolveSpec(documentType, city?.code) : undefined), [documentType, city])
   const ready = !!spec && !!city

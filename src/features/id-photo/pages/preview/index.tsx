@@ -11,7 +11,8 @@ import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { COPY, mediaFailureMessage } from '../../copy'
 import { CheckList } from '../../components/check-list'
 import { pendingPhoto, setPendingPhoto, type PendingPhoto } from '../../pending-photo'
-import { captureUrl, choiceUrl, receiptUrl } from '../../routes'
+import { captureUrl, choiceUrl, receiptUrl, resubmitUrl } from '../../routes'
+import { resubmitTarget } from '../../hand-off'
 import { usePhotoCheck, type CheckPhase } from '../../use-photo-check'
 import './index.scss'
 
@@ -182,7 +183,10 @@ export default function PreviewPage() {
             size='xlarge'
             block
             disabled={!mayContinue}
-            onClick={() => openPage(receiptUrl(spec.id, result.photoId))}
+            onClick={() => {
+              const orderId = resubmitTarget()
+              openPage(orderId ? resubmitUrl(orderId, result.photoId) : receiptUrl(spec.id, result.photoId))
+            }}
             data-testid='continue'
           >
             {COPY.preview.continue}

@@ -1,0 +1,13 @@
+/**
+ * Where a checked photo goes when the id-photo flow was opened for someone else: a rejected order's
+ * free resubmission. Kept in memory for this app session, like the pending photo.
+ */
+let resubmitOrderId: string | undefined
+
+export function setResubmitTarget(orderId: string | undefined): void {
+  resubmitOrderId = orderId && /^od_[0-9a-f]{24}$/.test(orderId) ? orderId : undefined
+}
+
+export function resubmitTarget(): string | undefined {
+  return resubmitOrderId
+}
