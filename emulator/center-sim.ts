@@ -101,9 +101,10 @@ export class SimulatedCenter implements ReviewCenter {
     return { status: 200, json: await this.submit(submission) }
   }
 
-  async queue(): Promise<TicketDoc[]> {
+  /** The review desk's queue, newest first; each ticket also carries `ticketId` as the desk names it. */
+  async queue(): Promise<Array<Omit<TicketDoc, 'callback'> & { ticketId: string }>> {
     const rows = await this.tickets.find({}, { orderBy: [['submittedAt', 'desc']], limit: 200 })
-    return rows.map(({ callback: _callback, ...rest }) => rest as TicketDoc)
+    return rows.map(({ callback: _callback, ...rest }) => ({ ...rest, ticketId: rest._id }))
   }
 
   /** A reviewer's decision: recorded once, then called back to Huizhi. */

@@ -28,7 +28,8 @@ export interface CashierDoc {
 export function createLocalPay(db: Db, baseUrl: () => string, now: () => Date): Pay {
   return {
     async unifiedOrder({ outTradeNo, totalFee, body, openid }) {
-      await db.collection<CashierDoc>('cashier').add({ _id: outTradeNo, openid, totalFee, body, createdAt: now().toISOString() })
+      const cashier = db.collection<CashierDoc>('cashier')
+      if (!(await cashier.get(outTradeNo))) await cashier.add({ _id: outTradeNo, openid, totalFee, body, createdAt: now().toISOString() })
       return { kind: 'local-cashier', cashierUrl: `${baseUrl()}/__cashier?orderId=${outTradeNo}` }
     },
   }

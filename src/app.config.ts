@@ -6,7 +6,11 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/orders/index', 'pages/messages/index'],
   subPackages: [
     { root: 'features/id-photo', name: 'id-photo', pages: ['pages/index/index', 'pages/capture/index', 'pages/preview/index'] },
-    { root: 'features/receipt', name: 'receipt', pages: ['pages/index/index'] },
+    {
+      root: 'features/receipt',
+      name: 'receipt',
+      pages: ['pages/index/index', 'pages/applicant/index', 'pages/confirm/index', 'pages/result/index', 'pages/detail/index', 'pages/resubmit/index'],
+    },
     { root: 'features/cancellation', name: 'cancellation', pages: ['pages/index/index'] },
     { root: 'features/card-loss', name: 'card-loss', pages: ['pages/index/index'] },
     { root: 'features/ops', name: 'ops', pages: ['pages/index/index'] },

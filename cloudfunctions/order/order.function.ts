@@ -111,6 +111,18 @@ async function receiptImage(input: v.InferOutput<typeof GetOrderInput>, ctx: Ctx
   return { url }
 }
 
+/** `order.pay`: pay an order left unpaid (去支付 on the detail page); asks cloudPay again for the same trade. */
+const PayInput = v.object({ ...GetOrderInput.entries, subscribed: v.optional(v.array(v.picklist(TEMPLATE_KEYS, '订阅消息类型不正确')), []) })
+
+async function payAgain(input: v.InferOutput<typeof PayInput>, ctx: Ctx): Promise<{ payment: CreateOrderResult['payment'] }> {
+  const order = await ownOrder(ctx, input.orderId)
+  if (order.status !== 'created') throw new AppError('ORDER_INVALID_TRANSITION', '订单已支付或已关闭，无需再次支付')
+  const title = `${DOCUMENT_TYPES.find((d) => d.type === order.documentType)?.title ?? ''}照片回执-${order.cityName}`
+  const payment = await ctx.pay.unifiedOrder({ outTradeNo: order._id, totalFee: order.amountFen, body: title, openid: ctx.caller.openid })
+  await grantConsent(ctx, ctx.caller.openid, input.subscribed as TemplateKey[])
+  return { payment }
+}
+
 export const orderFunction = defineFunction({
   name: 'order',
   actions: {
@@ -129,5 +141,6 @@ export const orderFunction = defineFunction({
     }),
     resubmit: action({ input: ResubmitOrderInput, run: resubmit }),
     receiptImage: action({ input: GetOrderInput, run: receiptImage }),
+    pay: action({ input: PayInput, run: payAgain }),
   },
 })

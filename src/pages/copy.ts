@@ -14,6 +14,8 @@ export const HOME_COPY = {
   localMode: (name: string) => `本地模式 · 当前用户：${name}`,
   switchUser: '切换用户',
   operator: '运营',
+  opsDesk: '运营后台 · 审核工作台',
+  opsDeskHint: '处理待审核的照片回执',
 } as const
 
 export const ORDERS_COPY = {
@@ -22,11 +24,18 @@ export const ORDERS_COPY = {
   since: (time: string) => `注册于 ${time}`,
   emptyTitle: '还没有订单',
   emptyDescription: '办理照片回执、社保卡补办后，进度会显示在这里',
+  emptyTabTitle: (tab: string) => `没有“${tab}”的订单`,
+  emptyTabDescription: '可以切换到“全部”查看所有订单',
   startReceipt: '办理照片回执',
+  receiptNumber: (n: string) => `回执号 ${n}`,
+  createdAt: (time: string) => `下单时间 ${time}`,
+  viewDetail: '查看详情',
 } as const
 
 export const MESSAGES_COPY = {
   title: '消息',
+  source: '回执 · 服务通知',
+  viewDetail: '查看详情',
   emptyTitle: '暂无消息',
   emptyDescription: '审核结果、回执到期提醒会通过微信服务通知发送，并在这里留存',
 } as const

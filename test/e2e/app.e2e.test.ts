@@ -95,7 +95,7 @@ describe('the H5 app in Chromium against the local emulator', () => {
   it('opens a feature subpackage from the home page', async () => {
     await page.goto(em.url)
     await page.getByTestId('service-receipt').click()
-    await page.getByText('该功能正在开发中，敬请期待。').waitFor()
+    await page.getByText('第一步：选择证件类型').waitFor()
     await page.getByText('选择证件类型和具体城市（如深圳，而非广东省）').waitFor()
     await shot('receipt')
   })

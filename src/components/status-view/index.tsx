@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Empty, Loading } from '@nutui/nutui-react-taro'
+import { NetworkError } from '@nutui/icons-react-taro'
 import type { ReactNode } from 'react'
 import './index.scss'
 
@@ -22,17 +23,30 @@ export function StatusView({ loading, error, onRetry, loadingText = '正在加�
   }
   if (error) {
     return (
-      <View className='status-view' role='alert'>
-        <Empty status='network' title='加载失败' description={error} />
+      <View className='status-view' role='alert' data-testid='load-error'>
+        <EmptyState image={<NetworkError size={72} color='#bfbfbf' />} title='加载失败' description={error} />
         {onRetry && (
-          <Button type='primary' size='large' className='status-view__retry' onClick={onRetry}>
-            重新加载
+          <Button type='primary' size='large' className='status-view__retry' onClick={onRetry} data-testid='retry'>
+            重试
           </Button>
         )}
       </View>
     )
   }
   return <>{children}</>
+}
+
+interface EmptyStateProps {
+  /** An icon: NutUI's default pictures come from a CDN that closed networks cannot reach. */
+  image: ReactNode
+  title: ReactNode
+  description?: ReactNode
+  testId?: string
+}
+
+/** NutUI's Empty at a size older eyes can read: large icon, large title, readable description. */
+export function EmptyState({ image, title, description, testId }: EmptyStateProps) {
+  return <Empty className='big-empty' image={image} title={title} description={description} data-testid={testId} />
 }
 
 export function Hint({ children }: { children: ReactNode }) {

@@ -1,3 +1,4 @@
+import { ORDER_TABS, type OrderTab } from './order-tabs'
 import * as v from 'valibot'
 import { AppError } from '../errors'
 import { IdNumber } from '../identity/id-number'
@@ -5,7 +6,6 @@ import { Phone } from '../identity/phone'
 import type { DocumentType } from '../photo/spec.types'
 import { requireCity } from '../region'
 import { NATIONAL_PRICES_FEN } from './prices'
-import { ORDER_STATES, type OrderState } from './order.machine'
 
 /** Every document type we sell receipts for; the price table is exhaustive over DocumentType, so this list is too. */
 export const ORDER_DOCUMENT_TYPES = Object.keys(NATIONAL_PRICES_FEN) as DocumentType[]
@@ -70,25 +70,6 @@ export type CreateOrderInput = v.InferOutput<typeof CreateOrderInput>
 export const GetOrderInput = v.object({ orderId: OrderId })
 export type GetOrderInput = v.InferOutput<typeof GetOrderInput>
 
-/** The tabs of 我的订单 and the states each shows; cancelled and refunded orders appear under 全部 only. */
-export const ORDER_TABS = {
-  all: ORDER_STATES,
-  unpaid: ['created'],
-  reviewing: ['paid', 'reviewing'],
-  approved: ['approved'],
-  rejected: ['rejected'],
-} as const satisfies Record<string, readonly OrderState[]>
-
-export type OrderTab = keyof typeof ORDER_TABS
-
-export const ORDER_TAB_LABELS: Readonly<Record<OrderTab, string>> = {
-  all: '全部',
-  unpaid: '待支付',
-  reviewing: '审核中',
-  approved: '已通过',
-  rejected: '未通过',
-}
-
 /** `order.list`: one tab of the user's own orders; no tab means 全部. */
 export const ListOrdersInput = v.optional(
   v.object({
@@ -98,9 +79,6 @@ export const ListOrdersInput = v.optional(
 )
 export type ListOrdersInput = v.InferOutput<typeof ListOrdersInput>
 
-export function statesForTab(tab: OrderTab): readonly OrderState[] {
-  return ORDER_TABS[tab]
-}
 
 /** `order.resubmit`: a rejected order goes back to review with a new photo, free of charge (SPECS.md, Receipts). */
 export const ResubmitOrderInput = v.object({
@@ -108,3 +86,5 @@ export const ResubmitOrderInput = v.object({
   photoId: PhotoId,
 })
 export type ResubmitOrderInput = v.InferOutput<typeof ResubmitOrderInput>
+
+export { ORDER_TABS, ORDER_TAB_LABELS, statesForTab, type OrderTab } from './order-tabs'

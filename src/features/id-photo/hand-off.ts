@@ -11,3 +11,14 @@ export function setResubmitTarget(orderId: string | undefined): void {
 export function resubmitTarget(): string | undefined {
   return resubmitOrderId
 }
+
+/** The city chosen on the choice page: a national spec alone does not say which city the receipt is for. */
+let chosenCityCode: string | undefined
+
+export function setChosenCity(code: string | undefined): void {
+  chosenCityCode = code
+}
+
+export function chosenCity(): string | undefined {
+  return chosenCityCode
+}

@@ -6,8 +6,8 @@ export const captureUrl = (specId: string): string => `${ROOT}/capture/index?spe
 export const previewUrl = (specId: string): string => `${ROOT}/preview/index?specId=${encodeURIComponent(specId)}`
 
 /** Where the receipt order starts, with the checked photo. */
-export const receiptUrl = (specId: string, photoId: string): string =>
-  `/features/receipt/pages/index/index?specId=${encodeURIComponent(specId)}&photoId=${encodeURIComponent(photoId)}`
+export const receiptUrl = (specId: string, photoId: string, cityCode?: string): string =>
+  `/features/receipt/pages/index/index?specId=${encodeURIComponent(specId)}&photoId=${encodeURIComponent(photoId)}${cityCode ? `&cityCode=${encodeURIComponent(cityCode)}` : ''}`
 
 /** A rejected order's free resubmission, with the newly checked photo. */
 export const resubmitUrl = (orderId: string, photoId: string): string =>

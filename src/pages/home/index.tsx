@@ -12,6 +12,9 @@ import { openPage } from '@/platform/navigation'
 import { HOME_COPY } from '../copy'
 import './index.scss'
 
+/** The operators' review desk (a subpackage of its own). */
+const OPS_DESK = '/features/ops/pages/index/index'
+
 const ICONS: Record<ServiceEntry['key'], ReactNode> = {
   receipt: <Photograph size={32} color='#1677ff' />,
   'card-loss': <Lock size={32} color='#fa8c16' />,
@@ -69,6 +72,14 @@ export default function HomePage() {
           <Cell title={HOME_COPY.explainer.more} clickable onClick={() => openPage(SERVICES[1].route)} extra='›' />
         </CellGroup>
       </View>
+
+      {profile.data?.isOperator && (
+        <View className='home__section'>
+          <CellGroup>
+            <Cell title={HOME_COPY.opsDesk} description={HOME_COPY.opsDeskHint} clickable onClick={() => openPage(OPS_DESK)} extra='›' data-testid='ops-desk' />
+          </CellGroup>
+        </View>
+      )}
 
       <View className='home__section'>
         <CustomerService hotline={SOCIAL_SECURITY_HOTLINE} />

@@ -1,12 +1,78 @@
-import { View } from '@tarojs/components'
-import { Empty } from '@nutui/nutui-react-taro'
+import { View, Text } from '@tarojs/components'
+import {  } from '@nutui/nutui-react-taro'
+import { ArrowRight, Notice } from '@nutui/icons-react-taro'
+import { useRef } from 'react'
+import type { InboxMessage } from '@/domain/order/order.view'
+import { formatInstant } from '@/domain/time'
+import { EmptyState, StatusView } from '@/components/status-view'
+import { useRemote } from '@/hooks/use-remote'
+import { callFunction } from '@/platform/cloud'
+import { openPage, useDidShow } from '@/platform/navigation'
 import { MESSAGES_COPY } from '../copy'
 import './index.scss'
 
+/** tabBar pages open with switchTab, which takes no query. */
+const TAB_PAGES = new Set(['/pages/home/index', '/pages/orders/index', '/pages/messages/index'])
+
+/** A message's page as the subscribe-message template names it (`pages/orders/index`, no leading slash). */
+function open(page: string): void {
+  const url = page.startsWith('/') ? page : `/${page}`
+  const path = url.split('?')[0]
+  if (TAB_PAGES.has(path)) openPage(path, true)
+  else openPage(url)
+}
+
+/** One service notification, drawn like WeChat's 服务通知 card: title, time, label–value rows, 查看详情. */
+function MessageCard({ message }: { message: InboxMessage }) {
+  return (
+    <View className='msg-card' data-testid='inbox-item' data-message-id={message.id}>
+      <View className='msg-card__source'>
+        <Notice size={16} color='#1677ff' />
+        <Text>{MESSAGES_COPY.source}</Text>
+      </View>
+      <Text className='msg-card__title' data-testid='inbox-title'>
+        {message.title}
+      </Text>
+      <Text className='msg-card__time'>{formatInstant(message.at)}</Text>
+      <View className='msg-card__fields'>
+        {message.fields.map((f) => (
+          <View key={f.label} className='msg-card__row'>
+            <Text className='msg-card__label'>{f.label}</Text>
+            <Text className='msg-card__value'>{f.value}</Text>
+          </View>
+        ))}
+      </View>
+      <View className='msg-card__more' onClick={() => open(message.page)} data-testid='inbox-open'>
+        <Text>{MESSAGES_COPY.viewDetail}</Text>
+        <ArrowRight size={14} />
+      </View>
+    </View>
+  )
+}
+
 export default function MessagesPage() {
+  const inbox = useRemote(() => callFunction<InboxMessage[]>('user', 'messages', {}, { retries: 2 }))
+  const shown = useRef(false)
+
+  /** A tabBar page stays alive: coming back to it shows notifications sent meanwhile. */
+  useDidShow(() => {
+    if (shown.current) inbox.reload()
+    shown.current = true
+  })
+
   return (
     <View className='messages'>
-      <Empty status='empty' title={MESSAGES_COPY.emptyTitle} description={MESSAGES_COPY.emptyDescription} />
+      <StatusView loading={inbox.loading && !inbox.data} error={inbox.error} onRetry={inbox.reload}>
+        {inbox.data && inbox.data.length > 0 ? (
+          <View className='messages__list' data-testid='inbox'>
+            {inbox.data.map((m) => (
+              <MessageCard key={m.id} message={m} />
+            ))}
+          </View>
+        ) : (
+          <EmptyState image={<Notice size={72} color='#bfbfbf' />} title={MESSAGES_COPY.emptyTitle} description={MESSAGES_COPY.emptyDescription} testId='inbox-empty' />
+        )}
+      </StatusView>
     </View>
   )
 }

@@ -1,18 +1,97 @@
 import { View, Text } from '@tarojs/components'
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button, Tabs } from '@nutui/nutui-react-taro'
+import { ArrowRight, Order } from '@nutui/icons-react-taro'
+import { useRef, useState } from 'react'
+import type { OrderState } from '@/domain/order/order.machine'
+import { ORDER_TAB_LABELS, type OrderTab } from '@/domain/order/order-tabs'
+import type { OrderSummary } from '@/domain/order/order.view'
 import { SERVICES } from '@/domain/services'
 import { formatInstant } from '@/domain/time'
 import type { Profile } from '@/domain/user/user.schema'
-import { StatusView } from '@/components/status-view'
+import { EmptyState, StatusView } from '@/components/status-view'
 import { useRemote } from '@/hooks/use-remote'
 import { callFunction } from '@/platform/cloud'
-import { openPage } from '@/platform/navigation'
+import { openPage, useDidShow } from '@/platform/navigation'
 import { ORDERS_COPY } from '../copy'
 import './index.scss'
 
+/** The receipt order's page lives in the receipt subpackage; the main package only knows its address. */
+const detailUrl = (orderId: string) => `/features/receipt/pages/detail/index?orderId=${encodeURIComponent(orderId)}`
+const TABS = Object.keys(ORDER_TAB_LABELS) as OrderTab[]
+const receipt = SERVICES.find((s) => s.key === 'receipt')
+
+const TONE: Record<OrderState, string> = {
+  created: 'warn',
+  paid: 'info',
+  reviewing: 'info',
+  approved: 'ok',
+  rejected: 'bad',
+  cancelled: 'off',
+  refunded: 'off',
+}
+
+function OrderCard({ order }: { order: OrderSummary }) {
+  return (
+    <View className='order-card' onClick={() => openPage(detailUrl(order.orderId))} data-testid='order-card' data-order-id={order.orderId} data-status={order.status}>
+      <View className='order-card__top'>
+        <Text className='order-card__title'>{order.documentTitle}</Text>
+        <Text className={`order-card__status order-card__status--${TONE[order.status]}`} data-testid='order-card-status'>
+          {order.statusLabel}
+        </Text>
+      </View>
+      <Text className='order-card__city'>{order.cityLabel}</Text>
+      {order.receiptNumber && <Text className='order-card__receipt'>{ORDERS_COPY.receiptNumber(order.receiptNumber)}</Text>}
+      <View className='order-card__bottom'>
+        <Text className='order-card__time'>{ORDERS_COPY.createdAt(formatInstant(order.createdAt))}</Text>
+        <Text className='order-card__amount'>{order.amountLabel}</Text>
+      </View>
+      <View className='order-card__more'>
+        <Text>{ORDERS_COPY.viewDetail}</Text>
+        <ArrowRight size={14} />
+      </View>
+    </View>
+  )
+}
+
+function OrderList({ tab, version }: { tab: OrderTab; version: number }) {
+  const list = useRemote(() => callFunction<OrderSummary[]>('order', 'list', { tab }, { retries: 2 }), [tab, version])
+  return (
+    <StatusView loading={list.loading} error={list.error} onRetry={list.reload}>
+      {list.data && list.data.length > 0 ? (
+        <View className='orders__list' data-testid='order-list'>
+          {list.data.map((order) => (
+            <OrderCard key={order.orderId} order={order} />
+          ))}
+        </View>
+      ) : (
+        <View className='orders__empty' data-testid='orders-empty'>
+          <EmptyState
+            image={<Order size={72} color='#bfbfbf' />}
+            title={tab === 'all' ? ORDERS_COPY.emptyTitle : ORDERS_COPY.emptyTabTitle(ORDER_TAB_LABELS[tab])}
+            description={tab === 'all' ? ORDERS_COPY.emptyDescription : ORDERS_COPY.emptyTabDescription}
+          />
+          {receipt && (
+            <Button type='primary' size='large' onClick={() => openPage(receipt.route)} data-testid='start-receipt'>
+              {ORDERS_COPY.startReceipt}
+            </Button>
+          )}
+        </View>
+      )}
+    </StatusView>
+  )
+}
+
 export default function OrdersPage() {
   const profile = useRemote(() => callFunction<Profile>('user', 'get', undefined, { retries: 2 }))
-  const receipt = SERVICES.find((s) => s.key === 'receipt')
+  const [tab, setTab] = useState<OrderTab>('all')
+  const [version, setVersion] = useState(0)
+  const shown = useRef(false)
+
+  /** A tabBar page stays alive: coming back to it (after paying, say) loads the list again. */
+  useDidShow(() => {
+    if (shown.current) setVersion((v) => v + 1)
+    shown.current = true
+  })
 
   return (
     <View className='orders'>
@@ -27,15 +106,16 @@ export default function OrdersPage() {
             </Text>
           </View>
         )}
-        <View className='orders__empty'>
-          <Empty status='empty' title={ORDERS_COPY.emptyTitle} description={ORDERS_COPY.emptyDescription} />
-          {receipt && (
-            <Button type='primary' size='large' onClick={() => openPage(receipt.route)}>
-              {ORDERS_COPY.startReceipt}
-            </Button>
-          )}
-        </View>
       </StatusView>
+      {/* The tabs are the switch only: NutUI lays panes side by side and slides them, so the one list lives below. */}
+      <Tabs value={tab} onChange={(value) => setTab(value as OrderTab)} className='orders__tabs' activeType='line' duration={0}>
+        {TABS.map((key) => (
+          <Tabs.TabPane key={key} value={key} title={ORDER_TAB_LABELS[key]} />
+        ))}
+      </Tabs>
+      <View className='orders__pane' data-testid='order-tab' data-tab={tab}>
+        <OrderList key={tab} tab={tab} version={version} />
+      </View>
     </View>
   )
 }

@@ -9,7 +9,7 @@ import { PrivacyPopup } from '@/components/privacy-popup'
 import { chooseFromAlbum } from '@/platform/media'
 import { showToast } from '@/platform/device'
 import { openPage, usePageQuery } from '@/platform/navigation'
-import { setResubmitTarget } from '../../hand-off'
+import { setChosenCity, setResubmitTarget } from '../../hand-off'
 import { COPY, mediaFailureMessage } from '../../copy'
 import { ShootingRules } from '../../components/shooting-rules'
 import { SpecSummary } from '../../components/spec-summary'
@@ -31,6 +31,7 @@ export default function IdPhotoChoicePage() {
   const [documentType, setDocumentType] = useState<DocumentType | undefined>(() => (isDocumentType(query.documentType) ? query.documentType : undefined))
   const [city, setCity] = useState<City | undefined>(() => (query.cityCode ? cityByCode(query.cityCode) : undefined))
   useEffect(() => setResubmitTarget(query.resubmitOrderId), [query.resubmitOrderId])
+  useEffect(() => setChosenCity(city?.code), [city])
   const [pickingCity, setPickingCity] = useState(false)
   const spec = useMemo(() => (documentType ? resolveSpec(documentType, city?.code) : undefined), [documentType, city])
   const ready = !!spec && !!city

@@ -12,7 +12,7 @@ import { COPY, mediaFailureMessage } from '../../copy'
 import { CheckList } from '../../components/check-list'
 import { pendingPhoto, setPendingPhoto, type PendingPhoto } from '../../pending-photo'
 import { captureUrl, choiceUrl, receiptUrl, resubmitUrl } from '../../routes'
-import { resubmitTarget } from '../../hand-off'
+import { chosenCity, resubmitTarget } from '../../hand-off'
 import { usePhotoCheck, type CheckPhase } from '../../use-photo-check'
 import './index.scss'
 
@@ -185,7 +185,7 @@ export default function PreviewPage() {
             disabled={!mayContinue}
             onClick={() => {
               const orderId = resubmitTarget()
-              openPage(orderId ? resubmitUrl(orderId, result.photoId) : receiptUrl(spec.id, result.photoId))
+              openPage(orderId ? resubmitUrl(orderId, result.photoId) : receiptUrl(spec.id, result.photoId, chosenCity()))
             }}
             data-testid='continue'
           >

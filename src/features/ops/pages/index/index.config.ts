@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '运营后台',
+  navigationBarTitleText: '审核工作台',
 })

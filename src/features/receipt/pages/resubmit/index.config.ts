@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '重新提交审核',
+})
