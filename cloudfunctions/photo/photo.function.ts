@@ -3,6 +3,8 @@ import { AppError } from '../../src/domain/errors'
 import type { CheckResult } from '../../src/domain/photo/checks'
 import { NormalizeInput, type NormalizeResult } from '../../src/domain/photo/photo.schema'
 import { specById } from '../../src/domain/photo/specs'
+import * as v from 'valibot'
+import { hmacHex } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
 import { normalizePhoto } from '../_shared/photo/pipeline'
 
@@ -37,12 +39,29 @@ async function download(ctx: Ctx, fileID: string): Promise<Buffer> {
 }
 
 /**
+ * Each user uploads raw photos under a folder named by a keyed hash of their openid, so a photo can
+ * only be normalised by the user who uploaded it (the folder cannot be guessed from outside).
+ */
+export function rawFolderOf(ctx: Pick<Ctx, 'caller' | 'config'>): string {
+  return `photos/raw/u${hmacHex(ctx.config.dataKey.toString('hex'), `raw-folder:${ctx.caller.openid}`).slice(0, 20)}`
+}
+
+/** `photo.uploadTarget`: where the client uploads the next raw photo. */
+function uploadTarget(ctx: Ctx): { cloudPath: string } {
+  return { cloudPath: `${rawFolderOf(ctx)}/${randomBytes(16).toString('hex')}.jpg` }
+}
+
+/**
  * `photo.normalize`: fetch the uploaded photo, normalise it to the spec, pre-check it, store the result
  * privately, and delete the raw upload (it is no longer needed; PIPL asks us to keep no more than that).
  */
 async function normalize(input: NormalizeInput, ctx: Ctx): Promise<NormalizeResult> {
   const spec = specById(input.specId)
   if (!spec) throw new AppError('VALIDATION_FAILED', '不支持的证件规格')
+  if (!input.fileID.includes(`/${rawFolderOf(ctx)}/`)) {
+    ctx.log.warn('photo of another user refused', { openid: ctx.caller.openid })
+    throw new AppError('FORBIDDEN', '只能检测您自己上传的照片')
+  }
   const raw = await download(ctx, input.fileID)
   let result: Awaited<ReturnType<typeof normalizePhoto>>
   try {
@@ -78,6 +97,7 @@ async function normalize(input: NormalizeInput, ctx: Ctx): Promise<NormalizeResu
 export const photoFunction = defineFunction({
   name: 'photo',
   actions: {
+    uploadTarget: action({ input: v.optional(v.object({}), {}), run: async (_input, ctx) => uploadTarget(ctx) }),
     normalize: action({ input: NormalizeInput, run: normalize }),
   },
 })

@@ -116,8 +116,3 @@ export async function preparePhoto(localPath: string): Promise<PreparedPhoto> {
     bitmap.close()
   }
 }
-
-/** https://developer.mozilla.org/docs/Web/API/Crypto/getRandomValues */
-export async function randomBytes(length: number): Promise<Uint8Array> {
-  return crypto.getRandomValues(new Uint8Array(length))
-}

@@ -10,7 +10,6 @@ export {
   chooseFromCamera,
   openPermissionSettings,
   preparePhoto,
-  randomBytes,
   type MediaFailure,
   type PreparedPhoto,
 } from './media.h5'

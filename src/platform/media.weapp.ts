@@ -110,13 +110,3 @@ export async function preparePhoto(localPath: string): Promise<PreparedPhoto> {
     throw error instanceof MediaError ? error : new MediaError('unreadable', (error as WxFailure)?.errMsg)
   }
 }
-
-/** https://developers.weixin.qq.com/miniprogram/dev/api/base/crypto/wx.getRandomValues.html (base library 2.21.2+). */
-export async function randomBytes(length: number): Promise<Uint8Array> {
-  try {
-    const res = await Taro.getRandomValues({ length })
-    return new Uint8Array(res.randomValues)
-  } catch {
-    return Uint8Array.from({ length }, () => Math.floor(Math.random() * 256))
-  }
-}

@@ -1,9 +1,9 @@
 import sharp from 'sharp'
 import { invoke } from '../../cloudfunctions/_shared/handler'
-import { photoFunction, type PhotoDoc } from '../../cloudfunctions/photo/photo.function'
+import { photoFunction, rawFolderOf, type PhotoDoc } from '../../cloudfunctions/photo/photo.function'
 import type { NormalizeResult } from '@/domain/photo/photo.schema'
 import { specById } from '@/domain/photo/specs'
-import { ALICE, makePorts, tempDir, type TestPorts } from '../support/store'
+import { ALICE, BOB, makePorts, tempDir, type TestPorts } from '../support/store'
 import * as photos from '../support/photos'
 
 /** Photos are normalised by the real pipeline: sharp, face-api on tfjs-wasm, MediaPipe Selfie. */
@@ -20,7 +20,7 @@ describe('photo function: normalize', () => {
   afterAll(() => cleanup())
 
   async function normalize(bytes: Buffer, specId: string) {
-    const { fileID } = await ports.files.upload(`photos/raw/test-${++n}.jpg`, bytes)
+    const { fileID } = await ports.files.upload(`${rawFolderOf({ caller: ALICE, config: ports.config })}/test-${++n}.jpg`, bytes)
     const reply = await invoke(photoFunction, { action: 'normalize', data: { fileID, specId } }, ALICE, ports)
     return { reply, fileID }
   }
@@ -137,11 +137,24 @@ describe('photo function: normalize', () => {
     expect(brightness.measured).toBeLessThan(90)
   })
 
+  it('gives each user an upload folder of their own, and refuses to check another user’s upload', async () => {
+    const target = await invoke(photoFunction, { action: 'uploadTarget' }, ALICE, ports)
+    expect(target).toMatchObject({ ok: true, data: { cloudPath: expect.stringMatching(/^photos\/raw\/u[0-9a-f]{20}\/[0-9a-f]{32}\.jpg$/) } })
+    const bobs = (await invoke(photoFunction, { action: 'uploadTarget' }, BOB, ports)) as { data: { cloudPath: string } }
+    expect(bobs.data.cloudPath.split('/')[2]).not.toBe((target as { data: { cloudPath: string } }).data.cloudPath.split('/')[2])
+    const { fileID } = await ports.files.upload((target as { data: { cloudPath: string } }).data.cloudPath, photos.fixture(1))
+    const before = await ports.db.dump()
+    const stolen = await invoke(photoFunction, { action: 'normalize', data: { fileID, specId: 'ssc-national' } }, BOB, ports)
+    expect(stolen).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '只能检测您自己上传的照片' } })
+    expect(await ports.db.dump()).toEqual(before)
+    expect(await ports.files.download(fileID)).toEqual(photos.fixture(1))
+  })
+
   it('refuses an unknown spec and a missing file with coded errors, writing nothing', async () => {
     const before = await ports.db.dump()
-    const bad = await invoke(photoFunction, { action: 'normalize', data: { fileID: 'cloud://local.huizhi/photos/raw/x.jpg', specId: 'passport-of-mars' } }, ALICE, ports)
+    const bad = await invoke(photoFunction, { action: 'normalize', data: { fileID: `cloud://local.huizhi/${rawFolderOf({ caller: ALICE, config: ports.config })}/x.jpg`, specId: 'passport-of-mars' } }, ALICE, ports)
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: '不支持的证件规格' } })
-    const missing = await invoke(photoFunction, { action: 'normalize', data: { fileID: 'cloud://local.huizhi/photos/raw/none.jpg', specId: 'ssc-national' } }, ALICE, ports)
+    const missing = await invoke(photoFunction, { action: 'normalize', data: { fileID: `cloud://local.huizhi/${rawFolderOf({ caller: ALICE, config: ports.config })}/none.jpg`, specId: 'ssc-national' } }, ALICE, ports)
     expect(missing).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } })
     expect(await ports.db.dump()).toEqual(before)
   })

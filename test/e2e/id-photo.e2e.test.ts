@@ -166,7 +166,7 @@ describe('ID photo: choice, camera or album, and the checked preview, in Chromiu
     await shot('id-photo-preview')
 
     const raw = uploads[uploads.length - 1]
-    expect(raw.fileID).toMatch(/^cloud:\/\/[^/]+\/photos\/raw\/[0-9a-f]{32}\.jpg$/)
+    expect(raw.fileID).toMatch(/^cloud:\/\/[^/]+\/photos\/raw\/u[0-9a-f]{20}\/[0-9a-f]{32}\.jpg$/)
     expect(raw.format).toBe('jpeg')
 
     expect(await page.getByTestId('accept-warnings').count()).toBe(0)

@@ -51,7 +51,7 @@ describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve,
   }
 
   const decide = async (kind: 'approve' | 'reject') => {
-    const desk = await ops.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+    const desk = await ops.newPage()
     desk.on('pageerror', (e) => errors.push(e.message))
     await open(desk, '/features/ops/pages/index/index')
     const item = desk.locator(`[data-testid="review-item"][data-order-id="${orderId}"]`)

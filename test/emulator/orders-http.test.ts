@@ -1,5 +1,6 @@
 import type { CreateOrderResult, InboxMessage, OrderView } from '@/domain/order/order.view'
 import type { NormalizeResult } from '@/domain/photo/photo.schema'
+import { uploadTarget } from '../support/emulator'
 import { callFn, post, start, type Emulator } from '../support/emulator'
 import { APPLICANT } from '../support/orders'
 import { fixture } from '../support/photos'
@@ -21,7 +22,7 @@ describe('local emulator: an order from cashier to receipt', () => {
   })
 
   async function checkedPhoto(user: string, n: number): Promise<string> {
-    const up = await fetch(`${em.url}/api/files?cloudPath=photos/raw/${user}-${n}.jpg`, { method: 'PUT', body: new Uint8Array(fixture(n)), headers: { 'x-huizhi-user': user } })
+    const up = await fetch(`${em.url}/api/files?cloudPath=${await uploadTarget(em, user)}`, { method: 'PUT', body: new Uint8Array(fixture(n)), headers: { 'x-huizhi-user': user } })
     const { data } = (await up.json()) as { data: { fileID: string } }
     const reply = await callFn(em, 'photo', { action: 'normalize', data: { fileID: data.fileID, specId: 'ssc-shenzhen' } }, user)
     return (reply.body.data as NormalizeResult).photoId

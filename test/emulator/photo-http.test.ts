@@ -1,5 +1,6 @@
 import sharp from 'sharp'
 import type { NormalizeResult } from '@/domain/photo/photo.schema'
+import { uploadTarget } from '../support/emulator'
 import { callFn, start, type Emulator } from '../support/emulator'
 import { fixture } from '../support/photos'
 import { tempDir } from '../support/store'
@@ -19,7 +20,7 @@ describe('local emulator: a photo from upload to signed download', () => {
   })
 
   it('uploads over HTTP, normalises through the photo function, and serves the result only by a signed URL', async () => {
-    const up = await fetch(`${em.url}/api/files?cloudPath=photos/raw/e2e-1.jpg`, { method: 'PUT', body: new Uint8Array(fixture(1)), headers: { 'x-huizhi-user': 'lisi' } })
+    const up = await fetch(`${em.url}/api/files?cloudPath=${await uploadTarget(em, 'lisi')}`, { method: 'PUT', body: new Uint8Array(fixture(1)), headers: { 'x-huizhi-user': 'lisi' } })
     const { data } = (await up.json()) as { data: { fileID: string } }
     const reply = await callFn(em, 'photo', { action: 'normalize', data: { fileID: data.fileID, specId: 'ssc-shenzhen' } }, 'lisi')
     expect(reply.status).toBe(200)
@@ -35,7 +36,7 @@ describe('local emulator: a photo from upload to signed download', () => {
   })
 
   it('answers a hostile upload with its code and a 4xx status over HTTP', async () => {
-    const up = await fetch(`${em.url}/api/files?cloudPath=photos/raw/e2e-2.jpg`, { method: 'PUT', body: new TextEncoder().encode('not a photo at all, just words'), headers: { 'x-huizhi-user': 'lisi' } })
+    const up = await fetch(`${em.url}/api/files?cloudPath=${await uploadTarget(em, 'lisi')}`, { method: 'PUT', body: new TextEncoder().encode('not a photo at all, just words'), headers: { 'x-huizhi-user': 'lisi' } })
     const { data } = (await up.json()) as { data: { fileID: string } }
     const reply = await callFn(em, 'photo', { action: 'normalize', data: { fileID: data.fileID, specId: 'ssc-national' } }, 'lisi')
     expect(reply.status).toBe(415)

@@ -25,3 +25,9 @@ export async function post(em: Emulator, pathname: string, body: string | Buffer
 export function callFn(em: Emulator, name: string, event: unknown, user?: string): Promise<Call> {
   return post(em, `/api/functions/${name}`, JSON.stringify(event), user)
 }
+
+/** Asks the photo function where this dev user may upload the next raw photo. */
+export async function uploadTarget(em: Emulator, user: string): Promise<string> {
+  const reply = await callFn(em, 'photo', { action: 'uploadTarget' }, user)
+  return encodeURIComponent((reply.body.data as { cloudPath: string }).cloudPath)
+}

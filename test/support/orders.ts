@@ -8,7 +8,7 @@ import type { Caller } from '../../cloudfunctions/_shared/ports'
 import { handleReviewCallback, type HttpEvent } from '../../cloudfunctions/_shared/orders/review'
 import type { OrderDoc } from '../../cloudfunctions/_shared/orders/order.store'
 import { orderFunction } from '../../cloudfunctions/order/order.function'
-import { photoFunction } from '../../cloudfunctions/photo/photo.function'
+import { photoFunction, rawFolderOf } from '../../cloudfunctions/photo/photo.function'
 import { fixture } from './photos'
 import type { TestPorts } from './store'
 
@@ -21,7 +21,7 @@ let uploads = 0
 
 /** Uploads a fixture as the caller and has it normalised for 社保卡 · 深圳; returns the photoId. */
 export async function checkedPhoto(ports: TestPorts, caller: Caller, face = 1): Promise<string> {
-  const { fileID } = await ports.files.upload(`photos/raw/t${++uploads}.jpg`, fixture(face))
+  const { fileID } = await ports.files.upload(`${rawFolderOf({ caller, config: ports.config })}/t${++uploads}.jpg`, fixture(face))
   const reply = await invoke(photoFunction, { action: 'normalize', data: { fileID, specId: 'ssc-shenzhen' } }, caller, ports)
   if (!reply.ok) throw new Error(reply.error.message)
   return (reply.data as NormalizeResult).photoId

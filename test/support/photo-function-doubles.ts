@@ -20,6 +20,7 @@ export function recordingRawUploads(real: FunctionDef, uploads: RawUpload[]): Fu
   return {
     name: real.name,
     actions: {
+      ...real.actions,
       normalize: {
         ...normalize,
         async run(input, ctx) {
@@ -40,6 +41,7 @@ export function withBackgroundWarning(real: FunctionDef): FunctionDef {
   return {
     name: real.name,
     actions: {
+      ...real.actions,
       normalize: {
         ...normalize,
         async run(input, ctx) {

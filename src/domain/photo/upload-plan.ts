@@ -127,10 +127,3 @@ export async function encodeWithinBytes<T extends Encoded>(
     size = fitLongSide(size, Math.max(floor, Math.floor(long * Math.min(shrink, 0.9))))
   }
 }
-
-/** A cloud path for a raw upload: `photos/raw/<32 hex>.jpg`, from 16 random bytes. */
-export function rawPhotoCloudPath(randomBytes: Uint8Array): string {
-  if (randomBytes.length < 16) throw new Error('rawPhotoCloudPath needs 16 random bytes')
-  const hex = Array.from(randomBytes.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('')
-  return `photos/raw/${hex}.jpg`
-}

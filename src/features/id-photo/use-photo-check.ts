@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { AppError } from '@/domain/errors'
 import type { NormalizeResult } from '@/domain/photo/photo.schema'
-import { rawPhotoCloudPath } from '@/domain/photo/upload-plan'
 import { callFunction, uploadFile } from '@/platform/cloud'
-import { MediaError, preparePhoto, randomBytes, type PreparedPhoto } from '@/platform/media'
+import { MediaError, preparePhoto, type PreparedPhoto } from '@/platform/media'
 import { messageOf } from '@/platform/reply'
 import { COPY, mediaFailureMessage } from './copy'
 import type { PendingPhoto } from './pending-photo'
@@ -57,7 +56,10 @@ export function usePhotoCheck(specId: string, photo: PendingPhoto | undefined): 
       enter('preparing')
       w.prepared ??= await preparePhoto(photo.path)
       enter('uploading')
-      w.fileID ??= await uploadFile(w.prepared.path, rawPhotoCloudPath(await randomBytes(16)))
+      if (!w.fileID) {
+        const { cloudPath } = await callFunction<{ cloudPath: string }>('photo', 'uploadTarget', {}, { retries: 2 })
+        w.fileID = await uploadFile(w.prepared.path, cloudPath)
+      }
       enter('checking')
       const result = await callFunction<NormalizeResult>('photo', 'normalize', { fileID: w.fileID, specId })
       if (live()) setState({ phase: 'done', result })

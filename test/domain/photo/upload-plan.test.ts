@@ -7,7 +7,6 @@ import {
   exifOrientationOf,
   fitLongSide,
   orientedSize,
-  rawPhotoCloudPath,
   type Size,
 } from '@/domain/photo/upload-plan'
 
@@ -88,11 +87,5 @@ describe('photo preparation before upload', () => {
     expect(result.fits).toBe(false)
     expect(result.size).toEqual({ width: 1000, height: 800 })
     expect(result.quality).toBe(0.5)
-  })
-
-  it('names a raw upload photos/raw/<32 hex>.jpg', () => {
-    const bytes = Uint8Array.from({ length: 16 }, (_, i) => i * 17)
-    expect(rawPhotoCloudPath(bytes)).toBe('photos/raw/00112233445566778899aabbccddeeff.jpg')
-    expect(() => rawPhotoCloudPath(new Uint8Array(8))).toThrow()
   })
 })
