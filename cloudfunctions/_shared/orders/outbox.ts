@@ -147,6 +147,8 @@ export async function deliverOutbox(ports: Ports, limit = 50): Promise<{ sent: n
     } catch (error) {
       const permanent = error instanceof NotifyError ? error.permanent : false
       const errcode = error instanceof NotifyError ? error.errcode : -1
+      // WeChat spends the user's consent only on a delivered message; 43101 says there was none left.
+      if (errcode !== 43101) await ports.db.collection('subscriptions').update({ _id: entry.openid }, { inc: { [`credits.${entry.template}`]: 1 } })
       const attempts = entry.attempts + 1
       const giveUp = permanent || attempts >= MAX_ATTEMPTS
       await outbox(ports).update(
