@@ -192,6 +192,23 @@ describe('receipt orders: create, pay, review, notify', () => {
     ports.setNow('2026-11-24T04:00:00.000Z')
   })
 
+  it('reminds once, a week before an approved receipt expires', async () => {
+    const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
+    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    await deliver(ports, await result(ports, orderId, 'approved'))
+    const expiresAt = (await order(ports, orderId)).receipt!.expiresAt
+    const day = 24 * 3600_000
+    ports.setNow(new Date(new Date(expiresAt).getTime() - 8 * day).toISOString())
+    await sweep(ports)
+    expect(await ports.db.collection('outbox').get(`${orderId}#expiring`)).toBeNull()
+    ports.setNow(new Date(new Date(expiresAt).getTime() - 6 * day).toISOString())
+    await sweep(ports)
+    await sweep(ports)
+    expect(await ports.db.collection('outbox').count({ _id: `${orderId}#expiring` })).toBe(1)
+    expect(await ports.db.collection('inbox').get(`${orderId}#expiring`)).toMatchObject({ template: 'receipt_expiring', data: { time3: { value: expect.stringMatching(/^\d{4}年\d{2}月\d{2}日 \d{2}:\d{2}$/) } } })
+    ports.setNow('2026-11-24T04:00:00.000Z')
+  })
+
   describe('one user cannot touch another user’s orders', () => {
     it('answers ORDER_NOT_FOUND to user B for every action on user A’s order, and never lists it', async () => {
       const { orderId } = await createOrder(ports, ALICE, photoA)

@@ -92,6 +92,36 @@ export async function enqueueNotice(ports: Ports, order: OrderDoc, seq: number):
   }
 }
 
+/**
+ * The reminder an approved receipt owes a week before it expires (receipts are single-use and lapse:
+ * 60 days, 90 in Guangdong, 180 in Shenzhen). Keyed `<orderId>#expiring`, so it is written once.
+ */
+export async function enqueueExpiryReminder(ports: Ports, order: OrderDoc): Promise<void> {
+  if (order.status !== 'approved' || !order.receipt) return
+  const at = ports.clock.now().toISOString()
+  try {
+    await outbox(ports).add({
+      _id: `${order._id}#expiring`,
+      openid: order.openid,
+      orderId: order._id,
+      template: 'receipt_expiring',
+      page: `features/receipt/pages/detail/index?orderId=${order._id}`,
+      data: renderMessage('receipt_expiring', {
+        character_string1: order.receipt.receiptNumber,
+        thing2: documentTitle(order),
+        time3: order.receipt.expiresAt,
+        thing4: '回执即将到期，请尽快办理，过期需重新办理',
+      }),
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: at,
+      createdAt: at,
+    })
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+  }
+}
+
 /** One use of the user's consent for a template (WeChat: one send per accept), taken atomically. */
 async function takeConsent(ports: Ports, openid: string, template: TemplateKey): Promise<boolean> {
   const changed = await ports.db.collection('subscriptions').update({ _id: openid, [`credits.${template}`]: { $gte: 1 } }, { inc: { [`credits.${template}`]: -1 } })

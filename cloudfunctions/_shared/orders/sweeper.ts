@@ -1,6 +1,7 @@
 import { isStale, UNPAID_TIMEOUT_MINUTES } from '../../../src/domain/order/order.machine'
+import { REMIND_DAYS_BEFORE_EXPIRY } from '../../../src/domain/order/receipt-validity'
 import type { Ports } from '../ports'
-import { deliverOutbox } from './outbox'
+import { deliverOutbox, enqueueExpiryReminder } from './outbox'
 import { orders } from './order.store'
 import { deliverSubmission, submitPaidOrder } from './submission'
 import { moveOrder, reconcileNotices } from './transitions'
@@ -13,8 +14,8 @@ export interface SweepReport {
 
 /**
  * The periodic sweep (a timer trigger in CloudBase, an interval locally): cancels orders left unpaid
- * for 30 minutes, (re)submits paid orders the center has not acknowledged, restores notices a crash
- * may have dropped, and delivers the outbox.
+ * for 30 minutes, (re)submits paid orders the center has not acknowledged, reminds a week before a
+ * receipt expires, restores notices a crash may have dropped, and delivers the outbox.
  */
 export async function sweep(ports: Ports): Promise<SweepReport> {
   const now = ports.clock.now()
@@ -29,6 +30,10 @@ export async function sweep(ports: Ports): Promise<SweepReport> {
   }
   for (const order of await orders(ports).find({ status: 'reviewing', pendingSubmit: true }, { limit: 200 })) {
     if (await deliverSubmission(ports, order)) report.submitted++
+  }
+  const remindBefore = new Date(now.getTime() + REMIND_DAYS_BEFORE_EXPIRY * 24 * 3600_000).toISOString()
+  for (const order of await orders(ports).find({ status: 'approved', 'receipt.expiresAt': { $lte: remindBefore, $gt: now.toISOString() } }, { limit: 200 })) {
+    await enqueueExpiryReminder(ports, order)
   }
   await reconcileNotices(ports, new Date(now.getTime() - 24 * 3600_000).toISOString())
   report.notices = await deliverOutbox(ports)
