@@ -28,6 +28,8 @@ export interface TicketDoc {
   status: 'pending' | 'approved' | 'rejected'
   submittedAt: string
   decidedAt?: string
+  /** The reviewer's coded reason, as people read it. */
+  reasonLabel?: string
   /** The callback to deliver, kept until Huizhi acknowledges it. */
   callback?: { body: string; delivered: boolean; attempts: number; lastStatus?: number }
 }
@@ -127,7 +129,14 @@ export class SimulatedCenter implements ReviewCenter {
     }
     const changed = await this.tickets.update(
       { _id: ticket._id, status: 'pending' },
-      { set: { status: d.result, decidedAt: at, callback: { body: JSON.stringify(result), delivered: false, attempts: 0 } } },
+      {
+        set: {
+          status: d.result,
+          decidedAt: at,
+          ...(d.reasonCode ? { reasonLabel: `${REJECT_REASONS[d.reasonCode]}${d.reasonText ? `：${d.reasonText}` : ''}` } : {}),
+          callback: { body: JSON.stringify(result), delivered: false, attempts: 0 },
+        },
+      },
     )
     if (changed !== 1) throw new AppError('CONFLICT', '该工单已处理')
     await this.deliverCallbacks()

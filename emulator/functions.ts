@@ -1,10 +1,12 @@
 import type { FunctionDef } from '../cloudfunctions/_shared/handler'
+import { opsFunction } from '../cloudfunctions/ops/ops.function'
 import { orderFunction } from '../cloudfunctions/order/order.function'
 import { photoFunction } from '../cloudfunctions/photo/photo.function'
 import { userFunction } from '../cloudfunctions/user/user.function'
 
 /** Every cloud function, by name, as the emulator serves it. A test checks this matches cloudfunctions/. */
 export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = {
+  ops: opsFunction,
   order: orderFunction,
   photo: photoFunction,
   user: userFunction,
@@ -14,8 +16,10 @@ export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = {
 export const INDEXES: Readonly<Record<string, readonly string[]>> = {
   dev_users: ['openid'],
   photos: ['openid'],
-  orders: ['openid', 'status', 'createdAt'],
-  outbox: ['status', 'nextAttemptAt'],
+  orders: ['openid', 'status', 'createdAt', 'updatedAt', 'applicant.phoneLast4', 'applicant.idLast4'],
+  audit_log: ['at'],
+  callbacks: ['orderId'],
+  outbox: ['status', 'nextAttemptAt', 'orderId'],
   inbox: ['openid'],
   center_tickets: ['submissionId'],
 }

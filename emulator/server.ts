@@ -18,6 +18,7 @@ import { cashierPage } from './cashier-page'
 import { createLocalNotifier, createLocalPay, localConfig, type CashierDoc } from './local-services'
 import { createHttpCenter } from '../cloudfunctions/_shared/center-http'
 import { newId } from '../cloudfunctions/_shared/crypto'
+import { appendAudit } from '../cloudfunctions/_shared/audit'
 import { handlePayNotification } from '../cloudfunctions/_shared/orders/payment'
 import { handleReviewCallback } from '../cloudfunctions/_shared/orders/review'
 import { sweep } from '../cloudfunctions/_shared/orders/sweeper'
@@ -270,7 +271,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         throw new AppError('FORBIDDEN')
       }
       if (url.pathname === '/center/queue' && method === 'GET') return sendJson(res, 200, { ok: true, data: await center.queue() })
-      if (url.pathname === '/center/decide' && method === 'POST') return sendJson(res, 200, { ok: true, data: await center.decide(await readJson(req)) })
+      if (url.pathname === '/center/decide' && method === 'POST') {
+        const decided = await center.decide(await readJson(req))
+        await appendAudit(ports, { operator: user.openid, action: decided.status === 'approved' ? 'review.approve' : 'review.reject', target: decided.orderId, reason: decided.status === 'rejected' ? decided.reasonLabel : undefined })
+        return sendJson(res, 200, { ok: true, data: decided })
+      }
       throw new AppError('METHOD_NOT_ALLOWED')
     }
     if (url.pathname === '/__cashier' && method === 'GET') {

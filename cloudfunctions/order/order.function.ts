@@ -3,7 +3,7 @@ import { AppError } from '../../src/domain/errors'
 import { maskIdNumber, requireIdNumber } from '../../src/domain/identity/id-number'
 import { maskPhone } from '../../src/domain/identity/phone'
 import { TEMPLATE_KEYS, type TemplateKey } from '../../src/domain/notify/templates'
-import { historyEntry } from '../../src/domain/order/order.machine'
+import { ORDER_STATUS_LABELS, historyEntry } from '../../src/domain/order/order.machine'
 import { CreateOrderInput, GetOrderInput, ListOrdersInput, ResubmitOrderInput, statesForTab } from '../../src/domain/order/order.schema'
 import type { CreateOrderResult, OrderSummary, OrderView } from '../../src/domain/order/order.view'
 import { priceOf } from '../../src/domain/order/prices'
@@ -67,7 +67,10 @@ async function create(input: v.InferOutput<typeof CreateInput>, ctx: Ctx): Promi
       idNumberMasked: maskIdNumber(id.normalized),
       phoneSealed: encryptField(ctx.config.dataKey, input.applicant.phone),
       phoneMasked: maskPhone(input.applicant.phone),
+      idLast4: id.normalized.slice(-4),
+      phoneLast4: input.applicant.phone.slice(-4),
     },
+    statusText: ORDER_STATUS_LABELS.created,
     amountFen: priceOf(input.documentType, city.code),
     history: [historyEntry('created', 'created', 'user', at)],
     submissions: [],

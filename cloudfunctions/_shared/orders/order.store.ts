@@ -28,7 +28,18 @@ export interface OrderDoc {
   specId: string
   photoId: string
   photoFileID: string
-  applicant: { name: string; idNumberSealed: string; idNumberMasked: string; phoneSealed: string; phoneMasked: string }
+  applicant: {
+    name: string
+    idNumberSealed: string
+    idNumberMasked: string
+    phoneSealed: string
+    phoneMasked: string
+    /** Last four characters, for operators' search (the rest stays sealed). */
+    idLast4: string
+    phoneLast4: string
+  }
+  /** Human-readable status for the CloudBase console, beside the machine field. */
+  statusText?: string
   amountFen: number
   history: OrderHistoryEntry[]
   submissions: Array<{ submissionId: string; photoId: string; ticketId?: string; at: string }>
@@ -37,7 +48,9 @@ export interface OrderDoc {
   pendingSubmit?: boolean
   payment?: { transactionId: string; totalFee: number; paidAt: string }
   /** Payments that could not be applied (wrong amount, paid after cancellation): flagged for an operator. */
-  paymentIssues?: Array<{ kind: 'amount_mismatch' | 'paid_after_cancel'; transactionId: string; totalFee: number; at: string }>
+  /** True while a flagged payment waits for an operator (the stuck list queries it). */
+  hasOpenPaymentIssue?: boolean
+  paymentIssues?: Array<{ kind: 'amount_mismatch' | 'paid_after_cancel'; transactionId: string; totalFee: number; at: string; resolvedAt?: string }>
   rejection?: { code: RejectReasonCode; text?: string; at: string }
   receipt?: { receiptNumber: string; imageNumber?: string; approvedAt: string; expiresAt: string }
   /** The rendered receipt slip (private PNG), made on first download. */

@@ -53,7 +53,7 @@ export async function handlePayNotification(ports: Ports, event: unknown): Promi
   const at = ports.clock.now().toISOString()
   const flag = async (kind: 'amount_mismatch' | 'paid_after_cancel') => {
     const already = order.paymentIssues?.some((i) => i.transactionId === note.transactionId && i.kind === kind)
-    if (!already) await orders(ports).update({ _id: order._id }, { push: { paymentIssues: { kind, transactionId: note.transactionId, totalFee: note.totalFee, at } } })
+    if (!already) await orders(ports).update({ _id: order._id }, { set: { hasOpenPaymentIssue: true }, push: { paymentIssues: { kind, transactionId: note.transactionId, totalFee: note.totalFee, at } } })
     ports.log.warn('payment flagged for an operator', { orderId: order._id, kind, totalFee: note.totalFee, expected: order.amountFen })
     return ACK
   }

@@ -1,5 +1,5 @@
 import { AppError } from '../../../src/domain/errors'
-import { historyEntry, transition, type Actor, type OrderEvent } from '../../../src/domain/order/order.machine'
+import { ORDER_STATUS_LABELS, historyEntry, transition, type Actor, type OrderEvent } from '../../../src/domain/order/order.machine'
 import type { Patch, Ports } from '../ports'
 import { enqueueNotice } from './outbox'
 import { orders, type OrderDoc } from './order.store'
@@ -20,7 +20,7 @@ export async function moveOrder(
   const at = ports.clock.now().toISOString()
   const entry = historyEntry(order.status, to, actor, at, extra.reason)
   const patch: Patch = {
-    set: { ...(extra.set ?? {}), status: to, updatedAt: at },
+    set: { ...(extra.set ?? {}), status: to, statusText: ORDER_STATUS_LABELS[to], updatedAt: at },
     push: { ...(extra.push ?? {}), history: entry },
     inc: { version: 1 },
   }

@@ -1,0 +1,203 @@
+import * as v from 'valibot'
+import { AppError } from '../../src/domain/errors'
+import { ORDER_STATES, ORDER_STATUS_LABELS, type OrderState } from '../../src/domain/order/order.machine'
+import { formatYuan } from '../../src/domain/order/prices'
+import { DEFAULT_REVIEW_SLA_MINUTES, OrderRef, RefundInput, ResendInput, RevealInput, SearchInput, type AuditEntry, type Board, type BoardCounts, type OpsOrderDetail, type OpsOrderRow, type StuckItem } from '../../src/domain/ops/ops.view'
+import { appendAudit, listAudit } from '../_shared/audit'
+import { newId } from '../_shared/crypto'
+import { action, defineFunction, type Ctx } from '../_shared/handler'
+import { maskName, orders, toSummary, toView, type OrderDoc } from '../_shared/orders/order.store'
+import { deliverOutbox, type OutboxDoc } from '../_shared/orders/outbox'
+import type { CallbackDoc } from '../_shared/orders/review'
+import { deliverSubmission } from '../_shared/orders/submission'
+import { moveOrder } from '../_shared/orders/transitions'
+
+/** Operator functions: every action checks the role on the server (FORBIDDEN otherwise, logged). */
+const Empty = v.optional(v.object({}), {})
+const PHOTO_URL_SECONDS = 300
+
+/** Midnight today in China Standard Time, as a UTC instant: the board's "today". */
+function startOfShanghaiDay(now: Date): Date {
+  const shifted = new Date(now.getTime() + 8 * 3600_000)
+  shifted.setUTCHours(0, 0, 0, 0)
+  return new Date(shifted.getTime() - 8 * 3600_000)
+}
+
+async function counts(ctx: Ctx, since: Date): Promise<BoardCounts> {
+  const byStatus: Partial<Record<OrderState, number>> = {}
+  let total = 0
+  for (const status of ORDER_STATES) {
+    const n = await orders(ctx).count({ status, createdAt: { $gte: since.toISOString() } })
+    if (n) byStatus[status] = n
+    total += n
+  }
+  return { byStatus, total }
+}
+
+async function board(ctx: Ctx): Promise<Board> {
+  const now = ctx.clock.now()
+  const weekAgo = new Date(now.getTime() - 7 * 24 * 3600_000)
+  const reviewed = await orders(ctx).find({ status: { $in: ['approved', 'rejected', 'reviewing', 'refunded'] }, createdAt: { $gte: weekAgo.toISOString() } }, { limit: 1000 })
+  const minutes = reviewed
+    .map((o) => {
+      const paid = o.history.find((h) => h.to === 'paid')
+      const result = o.history.find((h) => h.to === 'approved' || h.to === 'rejected')
+      return paid && result ? (Date.parse(result.at) - Date.parse(paid.at)) / 60_000 : undefined
+    })
+    .filter((m): m is number => m !== undefined)
+    .sort((a, b) => a - b)
+  const median = minutes.length ? (minutes.length % 2 ? minutes[(minutes.length - 1) / 2] : (minutes[minutes.length / 2 - 1] + minutes[minutes.length / 2]) / 2) : null
+  return {
+    today: await counts(ctx, startOfShanghaiDay(now)),
+    last7Days: await counts(ctx, weekAgo),
+    medianReviewMinutes: median === null ? null : Math.round(median * 10) / 10,
+    cancellations: 0,
+    lossCases: 0,
+    at: now.toISOString(),
+  }
+}
+
+const slaMinutes = () => Number(process.env.HUIZHI_REVIEW_SLA_MINUTES ?? DEFAULT_REVIEW_SLA_MINUTES)
+
+async function stuck(ctx: Ctx): Promise<StuckItem[]> {
+  const now = ctx.clock.now()
+  const overdueBefore = new Date(now.getTime() - slaMinutes() * 60_000).toISOString()
+  const items: StuckItem[] = []
+  for (const o of await orders(ctx).find({ status: 'reviewing', updatedAt: { $lt: overdueBefore } }, { orderBy: [['updatedAt', 'asc']], limit: 100 })) {
+    items.push({ kind: 'review_overdue', orderId: o._id, label: '审核超时', since: o.updatedAt, detail: `已审核 ${Math.round((now.getTime() - Date.parse(o.updatedAt)) / 60_000)} 分钟，超过 ${slaMinutes()} 分钟时限`, action: 'resubmit' })
+  }
+  for (const o of await orders(ctx).find({ hasOpenPaymentIssue: true }, { limit: 100 })) {
+    const open = (o.paymentIssues ?? []).filter((i) => !i.resolvedAt)
+    if (!open.length || o.status === 'refunded') continue
+    const issue = open[0]
+    items.push({ kind: 'payment_issue', orderId: o._id, label: issue.kind === 'amount_mismatch' ? '支付金额不符' : '取消后到账', since: issue.at, detail: `到账 ${formatYuan(issue.totalFee)}，订单金额 ${formatYuan(o.amountFen)}`, action: 'refund' })
+  }
+  for (const m of await ctx.db.collection<OutboxDoc>('outbox').find({ status: 'failed' }, { orderBy: [['createdAt', 'asc']], limit: 100 })) {
+    items.push({ kind: 'notification_failed', orderId: m.orderId, label: '通知发送失败', since: m.createdAt, detail: `错误码 ${m.lastError?.errcode ?? '-'}：${m.lastError?.message ?? ''}`.slice(0, 80), action: 'resend', outboxId: m._id })
+  }
+  return items
+}
+
+function row(o: OrderDoc): OpsOrderRow {
+  const s = toSummary(o)
+  return {
+    orderId: o._id,
+    status: o.status,
+    statusLabel: ORDER_STATUS_LABELS[o.status],
+    documentTitle: s.documentTitle,
+    cityLabel: s.cityLabel,
+    applicantName: maskName(o.applicant.name),
+    idNumberMasked: o.applicant.idNumberMasked,
+    phoneMasked: o.applicant.phoneMasked,
+    createdAt: o.createdAt,
+  }
+}
+
+async function detail(ctx: Ctx, orderId: string): Promise<OpsOrderDetail> {
+  const o = await orders(ctx).get(orderId)
+  if (!o) throw new AppError('ORDER_NOT_FOUND')
+  const view = toView(o, ctx.clock.now())
+  const callbacks = await ctx.db.collection<CallbackDoc>('callbacks').find({ orderId }, { orderBy: [['receivedAt', 'asc']], limit: 100 })
+  const notes = await ctx.db.collection<OutboxDoc>('outbox').find({ orderId }, { orderBy: [['createdAt', 'asc']], limit: 100 })
+  return {
+    ...row(o),
+    amountLabel: view.amountLabel,
+    timeline: view.timeline,
+    callbacks: callbacks.map((c) => ({ callbackId: c._id, result: c.result, effect: c.effect, receivedAt: c.receivedAt })),
+    notifications: notes.map((n) => ({ id: n._id, template: n.template, status: n.status, attempts: n.attempts, lastError: n.lastError ? `${n.lastError.errcode} ${n.lastError.message}` : undefined, createdAt: n.createdAt })),
+    paymentIssues: (o.paymentIssues ?? []).map((i) => ({ kind: i.kind, totalFee: i.totalFee, at: i.at })),
+    submissions: o.submissions.length,
+  }
+}
+
+/** Sends an overdue review to the center again, as a new submission; a second tap finds it no longer overdue. */
+async function resubmit(ctx: Ctx, orderId: string): Promise<OpsOrderDetail> {
+  const o = await orders(ctx).get(orderId)
+  if (!o) throw new AppError('ORDER_NOT_FOUND')
+  const overdueBefore = new Date(ctx.clock.now().getTime() - slaMinutes() * 60_000).toISOString()
+  if (o.status !== 'reviewing' || o.updatedAt >= overdueBefore) throw new AppError('CONFLICT', '该订单已重新提交或已有结果，请刷新')
+  const at = ctx.clock.now().toISOString()
+  const submissionId = newId('sb')
+  const changed = await orders(ctx).update(
+    { _id: o._id, status: 'reviewing', version: o.version },
+    { set: { currentSubmissionId: submissionId, pendingSubmit: true, updatedAt: at }, push: { submissions: { submissionId, photoId: o.photoId, at } }, inc: { version: 1 } },
+  )
+  if (changed !== 1) throw new AppError('CONFLICT', '该订单已重新提交或已有结果，请刷新')
+  await appendAudit(ctx, { operator: ctx.caller.openid, action: 'order.resubmit', target: o._id })
+  const fresh = await orders(ctx).get(o._id)
+  if (fresh) await deliverSubmission(ctx, fresh)
+  return detail(ctx, o._id)
+}
+
+async function resend(ctx: Ctx, outboxId: string): Promise<{ status: string }> {
+  const at = ctx.clock.now().toISOString()
+  const changed = await ctx.db.collection<OutboxDoc>('outbox').update({ _id: outboxId, status: 'failed' }, { set: { status: 'pending', attempts: 0, nextAttemptAt: at } })
+  if (changed !== 1) throw new AppError('CONFLICT', '该消息已重新发送或已送达，请刷新')
+  await appendAudit(ctx, { operator: ctx.caller.openid, action: 'notification.resend', target: outboxId })
+  await deliverOutbox(ctx)
+  const entry = await ctx.db.collection<OutboxDoc>('outbox').get(outboxId)
+  return { status: entry?.status ?? 'pending' }
+}
+
+/**
+ * Refund: a paid or rejected order moves to `refunded` through the state machine; a payment that
+ * arrived for a cancelled order (or with the wrong amount) is marked refunded on the payment record.
+ */
+async function refund(ctx: Ctx, orderId: string, reason: string): Promise<OpsOrderDetail> {
+  const o = await orders(ctx).get(orderId)
+  if (!o) throw new AppError('ORDER_NOT_FOUND')
+  if (o.status === 'paid' || o.status === 'rejected') {
+    const moved = await moveOrder(ctx, o, 'refund', 'operator', { reason, set: { hasOpenPaymentIssue: false } })
+    if (!moved) throw new AppError('ORDER_INVALID_TRANSITION')
+  } else if ((o.paymentIssues ?? []).some((i) => !i.resolvedAt)) {
+    const at = ctx.clock.now().toISOString()
+    const issues = (o.paymentIssues ?? []).map((i) => (i.resolvedAt ? i : { ...i, resolvedAt: at }))
+    const changed = await orders(ctx).update({ _id: o._id, version: o.version }, { set: { paymentIssues: issues, hasOpenPaymentIssue: false, updatedAt: at }, inc: { version: 1 } })
+    if (changed !== 1) throw new AppError('CONFLICT')
+  } else {
+    throw new AppError('ORDER_INVALID_TRANSITION', '该订单当前不能退款')
+  }
+  await appendAudit(ctx, { operator: ctx.caller.openid, action: 'order.refund', target: o._id, reason })
+  return detail(ctx, o._id)
+}
+
+async function search(ctx: Ctx, query: string): Promise<OpsOrderRow[]> {
+  await appendAudit(ctx, { operator: ctx.caller.openid, action: 'order.search', target: query.startsWith('od_') ? query : `尾号 ${query}` })
+  if (query.startsWith('od_')) {
+    const o = await orders(ctx).get(query)
+    return o ? [row(o)] : []
+  }
+  const last4 = query.toUpperCase()
+  const found = new Map<string, OrderDoc>()
+  for (const field of ['applicant.phoneLast4', 'applicant.idLast4']) {
+    for (const o of await orders(ctx).find({ [field]: last4 }, { orderBy: [['createdAt', 'desc']], limit: 20 })) found.set(o._id, o)
+  }
+  return [...found.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(row)
+}
+
+async function reveal(ctx: Ctx, orderId: string, reason: string): Promise<{ photoUrl: string }> {
+  const o = await orders(ctx).get(orderId)
+  if (!o) throw new AppError('ORDER_NOT_FOUND')
+  await appendAudit(ctx, { operator: ctx.caller.openid, action: 'photo.reveal', target: o._id, reason })
+  const [{ url }] = await ctx.files.tempUrls([o.photoFileID], PHOTO_URL_SECONDS)
+  return { photoUrl: url }
+}
+
+export const opsFunction = defineFunction({
+  name: 'ops',
+  actions: {
+    board: action({ input: Empty, role: 'operator', run: (_i, ctx) => board(ctx) }),
+    stuck: action({ input: Empty, role: 'operator', run: (_i, ctx) => stuck(ctx) }),
+    search: action({ input: SearchInput, role: 'operator', run: (i, ctx) => search(ctx, i.query) }),
+    detail: action({ input: OrderRef, role: 'operator', run: (i, ctx) => detail(ctx, i.orderId) }),
+    reveal: action({ input: RevealInput, role: 'operator', run: (i, ctx) => reveal(ctx, i.orderId, i.reason) }),
+    resubmit: action({ input: OrderRef, role: 'operator', run: (i, ctx) => resubmit(ctx, i.orderId) }),
+    resend: action({ input: ResendInput, role: 'operator', run: (i, ctx) => resend(ctx, i.outboxId) }),
+    refund: action({ input: RefundInput, role: 'operator', run: (i, ctx) => refund(ctx, i.orderId, i.reason) }),
+    audit: action({
+      input: Empty,
+      role: 'operator',
+      run: async (_i, ctx): Promise<AuditEntry[]> => (await listAudit(ctx)).map((a) => ({ id: a._id, at: a.at, operator: a.operator.slice(-6).toUpperCase(), action: a.action, target: a.target, reason: a.reason })),
+    }),
+  },
+})
