@@ -1,0 +1,132 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { invoke } from '../../cloudfunctions/_shared/handler'
+import { createLogger } from '../../cloudfunctions/_shared/log'
+import { handlePayNotification } from '../../cloudfunctions/_shared/orders/payment'
+import { sweep } from '../../cloudfunctions/_shared/orders/sweeper'
+import { opsFunction } from '../../cloudfunctions/ops/ops.function'
+import { orderFunction } from '../../cloudfunctions/order/order.function'
+import { FUNCTIONS } from '../../emulator/functions'
+import type { Board, OpsOrderDetail, OpsOrderRow, StuckItem } from '@/domain/ops/ops.view'
+import { ALICE, BOB, makePorts, tempDir, type TestPorts } from '../support/store'
+import { APPLICANT, checkedPhoto, createOrder, deliver, order, paySuccess, result } from '../support/orders'
+
+const OPERATOR = { openid: 'oOPERATOR0000000000000000000', appid: 'wxtest' }
+
+describe('operators', () => {
+  let ports: TestPorts
+  let cleanup: () => void
+  const lines: string[] = []
+
+  beforeAll(() => {
+    const t = tempDir()
+    cleanup = t.cleanup
+    ports = makePorts(t.dir, [OPERATOR.openid])
+    ports.log = createLogger('test', (line) => lines.push(line))
+  })
+  afterAll(() => cleanup())
+
+  const ops = <T>(act: string, data?: unknown, caller = OPERATOR) => invoke(opsFunction, { action: act, data }, caller, ports) as Promise<{ ok: boolean; data: T; error?: { code: string } }>
+
+  it('refuses every operator action to a normal user with FORBIDDEN, and logs the attempt', async () => {
+    const before = await ports.db.dump()
+    for (const act of Object.keys(opsFunction.actions)) {
+      const reply = await ops(act, {}, ALICE)
+      expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    expect(await ports.db.dump()).toEqual(before)
+    expect(lines.filter((l) => l.includes('forbidden operator call')).length).toBe(Object.keys(opsFunction.actions).length)
+  })
+
+  it('counts orders on the board as a user pays, and times review results', async () => {
+    const empty = await ops<Board>('board')
+    const photo = await checkedPhoto(ports, ALICE)
+    const { orderId, amountFen } = await createOrder(ports, ALICE, photo)
+    expect((await ops<Board>('board')).data.today.byStatus.created).toBe((empty.data.today.byStatus.created ?? 0) + 1)
+    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    ports.setNow('2026-11-24T04:12:00.000Z')
+    await deliver(ports, await result(ports, orderId, 'approved'))
+    const board = (await ops<Board>('board')).data
+    expect(board.today.byStatus.approved).toBe(1)
+    expect(board.medianReviewMinutes).toBe(12)
+    ports.setNow('2026-11-24T04:00:00.000Z')
+  })
+
+  it('finds orders by the last 4 digits of the phone or ID number, masked', async () => {
+    const byPhone = (await ops<OpsOrderRow[]>('search', { query: '5678' })).data
+    expect(byPhone.length).toBeGreaterThan(0)
+    expect(byPhone[0]).toMatchObject({ applicantName: '王**', idNumberMasked: '110105********002X', phoneMasked: '138****5678' })
+    expect((await ops<OpsOrderRow[]>('search', { query: '002x' })).data.length).toBe(byPhone.length)
+    expect(await ops('search', { query: '12' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+  })
+
+  it('lists a review past the SLA as stuck, and re-submits it once even when tapped twice', async () => {
+    const photo = await checkedPhoto(ports, BOB)
+    const { orderId, amountFen } = await createOrder(ports, BOB, photo)
+    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    expect((await ops<StuckItem[]>('stuck')).data.find((s) => s.orderId === orderId)).toBeUndefined()
+    ports.setNow('2026-11-24T04:31:00.000Z')
+    const item = (await ops<StuckItem[]>('stuck')).data.find((s) => s.orderId === orderId)
+    expect(item).toMatchObject({ kind: 'review_overdue', action: 'resubmit' })
+    const taps = await Promise.all([ops<OpsOrderDetail>('resubmit', { orderId }), ops<OpsOrderDetail>('resubmit', { orderId })])
+    expect(taps.filter((t) => t.ok)).toHaveLength(1)
+    expect(taps.find((t) => !t.ok)).toMatchObject({ error: { code: 'CONFLICT' } })
+    expect((await order(ports, orderId)).submissions).toHaveLength(2)
+    expect(await ports.db.collection('center_tickets').count({ orderId })).toBe(2)
+    expect((await ops<StuckItem[]>('stuck')).data.find((s) => s.orderId === orderId)).toBeUndefined()
+    ports.setNow('2026-11-24T04:00:00.000Z')
+  })
+
+  it('lists a wrong-amount payment and marks it refunded through the state machine', async () => {
+    const photo = await checkedPhoto(ports, BOB)
+    const { orderId } = await createOrder(ports, BOB, photo)
+    await handlePayNotification(ports, paySuccess(orderId, 1))
+    expect((await ops<StuckItem[]>('stuck')).data.find((s) => s.orderId === orderId)).toMatchObject({ kind: 'payment_issue', action: 'refund' })
+    const refunded = await ops<OpsOrderDetail>('refund', { orderId, reason: '金额不符，原路退回' })
+    expect(refunded.ok).toBe(true)
+    expect((await ops<StuckItem[]>('stuck')).data.find((s) => s.orderId === orderId)).toBeUndefined()
+  })
+
+  it('shows the photo only after an audited reveal with a reason, and shows callbacks with their effect', async () => {
+    const [first] = (await ops<OpsOrderRow[]>('search', { query: '5678' })).data
+    const detail = (await ops<OpsOrderDetail>('detail', { orderId: first.orderId })).data
+    expect(JSON.stringify(detail)).not.toContain('http')
+    expect(await ops('reveal', { orderId: first.orderId, reason: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+    ports.setNow('2026-11-24T05:00:00.000Z')
+    const shown = await ops<{ photoUrl: string }>('reveal', { orderId: first.orderId, reason: '用户来电核对照片' })
+    ports.setNow('2026-11-24T04:00:00.000Z')
+    expect(shown.data.photoUrl).toMatch(/^http:\/\/127\.0\.0\.1:1\/files\//)
+    const audit = (await ops<Array<{ action: string; target: string; reason?: string }>>('audit')).data
+    expect(audit[0]).toMatchObject({ action: 'photo.reveal', target: first.orderId, reason: '用户来电核对照片' })
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['order.search', 'order.resubmit', 'order.refund']))
+  })
+
+  it('keeps the audit log append-only: no action of any function changes or removes an entry', async () => {
+    const before = await ports.db.collection<{ _id: string }>('audit_log').find({}, { limit: 1000 })
+    for (const [name, def] of Object.entries(FUNCTIONS)) {
+      for (const act of Object.keys(def.actions)) {
+        for (const data of [{}, { orderId: before[0]._id }, { outboxId: before[0]._id }]) await invoke(def, { action: act, data }, OPERATOR, ports).catch(() => undefined)
+      }
+      expect(name).toBeTruthy()
+    }
+    const after = await ports.db.collection<{ _id: string }>('audit_log').find({}, { limit: 1000 })
+    for (const entry of before) expect(after).toContainEqual(entry)
+    const sources = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? sources(path.join(dir, f)) : f.endsWith('.ts') ? [path.join(dir, f)] : []))
+    const writers = sources(path.resolve(__dirname, '../../cloudfunctions')).filter((f) => /audit_log|AUDIT_COLLECTION/.test(readFileSync(f, 'utf8')))
+    for (const file of writers) expect(readFileSync(file, 'utf8')).not.toMatch(/AUDIT_COLLECTION\)\.(update|remove)|audit_log'\)\.(update|remove)/)
+  })
+
+  it('writes logs with no unmasked ID number, phone number or name during a whole order flow', async () => {
+    const photo = await checkedPhoto(ports, ALICE)
+    const { orderId, amountFen } = await createOrder(ports, ALICE, photo)
+    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    await deliver(ports, await result(ports, orderId, 'rejected'))
+    await invoke(orderFunction, { action: 'get', data: { orderId } }, ALICE, ports)
+    await ops('detail', { orderId })
+    await sweep(ports)
+    const all = lines.join('\n')
+    expect(lines.length).toBeGreaterThan(10)
+    for (const secret of [APPLICANT.idNumber, APPLICANT.phone, APPLICANT.name, ALICE.openid]) expect(all).not.toContain(secret)
+  })
+})
