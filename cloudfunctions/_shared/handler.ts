@@ -61,6 +61,14 @@ function operatorCheck(ports: Ports, caller: Caller): () => Promise<boolean> {
 export async function invoke(def: FunctionDef, event: unknown, caller: Caller | null, ports: Ports): Promise<Reply<unknown>> {
   const started = Date.now()
   let actionName = '?'
+  let role: Role = 'user'
+  let orderId: string | undefined
+  /** One structured line per call: function, action, caller role, order, outcome, error code, duration. */
+  const line = (outcome: 'ok' | 'refused' | 'failed', code?: string) => {
+    const fields = { fn: def.name, action: actionName, role, orderId, outcome, code, ms: Date.now() - started }
+    if (outcome === 'failed') ports.log.error('call', fields)
+    else ports.log.info('call', fields)
+  }
   try {
     if (!caller || !caller.openid) throw new AppError('UNAUTHENTICATED')
     const { action: name, data } = parseInput(EventSchema, event)
@@ -68,24 +76,26 @@ export async function invoke(def: FunctionDef, event: unknown, caller: Caller | 
     const act = Object.prototype.hasOwnProperty.call(def.actions, name) ? def.actions[name] : undefined
     if (!act) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${name.slice(0, 32)}`)
     const ctx: Ctx = { ...ports, caller, isOperator: operatorCheck(ports, caller) }
-    if (act.role === 'operator' && !(await ctx.isOperator())) {
-      ports.log.warn('forbidden operator call', { fn: def.name, action: name, openid: caller.openid })
-      throw new AppError('FORBIDDEN')
+    if (act.role === 'operator') {
+      if (!(await ctx.isOperator())) {
+        ports.log.warn('forbidden operator call', { fn: def.name, action: name, openid: caller.openid })
+        throw new AppError('FORBIDDEN')
+      }
+      role = 'operator'
     }
     const input = parseInput(act.input, data)
+    const ref = input && typeof input === 'object' ? (input as { orderId?: unknown }).orderId : undefined
+    if (typeof ref === 'string') orderId = ref
     const result = await act.run(input, ctx)
-    ports.log.info('call ok', { fn: def.name, action: name, ms: Date.now() - started })
+    line('ok')
     return { ok: true, data: result ?? null }
   } catch (error) {
     if (error instanceof AppError) {
-      ports.log.info('call refused', { fn: def.name, action: actionName, code: error.code })
+      line('refused', error.code)
       return { ok: false, error: error.toBody() }
     }
-    ports.log.error('call failed', {
-      fn: def.name,
-      action: actionName,
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-    })
+    ports.log.error('call failed', { fn: def.name, action: actionName, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) })
+    line('failed', 'INTERNAL')
     return { ok: false, error: new AppError('INTERNAL').toBody() }
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { invoke } from '../../cloudfunctions/_shared/handler'
+import type { Caller } from '../../cloudfunctions/_shared/ports'
 import { createLogger } from '../../cloudfunctions/_shared/log'
 import { handlePayNotification } from '../../cloudfunctions/_shared/orders/payment'
 import { sweep } from '../../cloudfunctions/_shared/orders/sweeper'
@@ -11,7 +12,7 @@ import type { Board, OpsOrderDetail, OpsOrderRow, StuckItem } from '@/domain/ops
 import { ALICE, BOB, makePorts, tempDir, type TestPorts } from '../support/store'
 import { APPLICANT, checkedPhoto, createOrder, deliver, order, paySuccess, result } from '../support/orders'
 
-const OPERATOR = { openid: 'oOPERATOR0000000000000000000', appid: 'wxtest' }
+const OPERATOR: Caller = { openid: 'oOPERATOR0000000000000000000', appid: 'wxtest' }
 
 describe('operators', () => {
   let ports: TestPorts
@@ -128,5 +129,21 @@ describe('operators', () => {
     const all = lines.join('\n')
     expect(lines.length).toBeGreaterThan(10)
     for (const secret of [APPLICANT.idNumber, APPLICANT.phone, APPLICANT.name, ALICE.openid]) expect(all).not.toContain(secret)
+  })
+})
+
+describe('structured logs', () => {
+  it('writes one JSON line per call with function, action, role, order, outcome, code and duration', async () => {
+    const t = tempDir()
+    const ports = makePorts(t.dir, [OPERATOR.openid])
+    const lines: string[] = []
+    ports.log = createLogger('order', (line) => lines.push(line))
+    await invoke(orderFunction, { action: 'get', data: { orderId: 'od_000000000000000000000000' } }, ALICE, ports)
+    await invoke(opsFunction, { action: 'board' }, OPERATOR, ports)
+    const calls = lines.map((l) => JSON.parse(l)).filter((l) => l.message === 'call')
+    expect(calls[0]).toMatchObject({ level: 'info', fn: 'order', action: 'get', role: 'user', orderId: 'od_000000000000000000000000', outcome: 'refused', code: 'ORDER_NOT_FOUND' })
+    expect(calls[1]).toMatchObject({ fn: 'ops', action: 'board', role: 'operator', outcome: 'ok' })
+    expect(typeof calls[1].ms).toBe('number')
+    t.cleanup()
   })
 })
