@@ -1,3 +1,4 @@
+import { localIndexes } from '../cloudfunctions/_shared/collections'
 import type { FunctionDef } from '../cloudfunctions/_shared/handler'
 import { opsFunction } from '../cloudfunctions/ops/ops.function'
 import { orderFunction } from '../cloudfunctions/order/order.function'
@@ -12,16 +13,11 @@ export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = {
   user: userFunction,
 }
 
-/** Indexes for the embedded store; the same fields are declared for CloudBase in cloudbase/indexes.json. */
+/** Indexes for the embedded store, from the one declaration of every collection (cloudfunctions/_shared/collections.ts). */
 export const INDEXES: Readonly<Record<string, readonly string[]>> = {
+  ...localIndexes(),
   dev_users: ['openid'],
-  photos: ['openid'],
-  orders: ['openid', 'status', 'createdAt', 'updatedAt', 'applicant.phoneLast4', 'applicant.idLast4'],
-  audit_log: ['at'],
-  callbacks: ['orderId'],
-  outbox: ['status', 'nextAttemptAt', 'orderId'],
-  inbox: ['openid'],
-  center_tickets: ['submissionId'],
+  center_tickets: ['submissionId', 'orderId'],
 }
 
 /**

@@ -1,0 +1,51 @@
+/**
+ * Every collection and the indexes its queries need, declared once: the emulator builds its local
+ * indexes from here, and the README tells operators to create the same ones in the CloudBase console
+ * (数据库 → 集合 → 索引管理). Orders are keyed by their trade number (`_id` = outTradeNo), tickets by
+ * ticket id, so those are unique by construction.
+ */
+export interface IndexDecl {
+  /** Fields in order; composite when more than one. */
+  fields: ReadonlyArray<readonly [field: string, direction: 'asc' | 'desc']>
+  unique?: boolean
+  /** The query that needs it. */
+  for: string
+}
+
+export interface CollectionDecl {
+  name: string
+  /** What a document is, for whoever opens the collection in the console. */
+  holds: string
+  indexes: readonly IndexDecl[]
+}
+
+export const COLLECTIONS: readonly CollectionDecl[] = [
+  { name: 'users', holds: 'one profile per WeChat user, keyed by openid', indexes: [] },
+  { name: 'operators', holds: 'openids allowed to act as operators (changed by operators only)', indexes: [] },
+  { name: 'photos', holds: 'each normalisation attempt: spec, checks, private file', indexes: [{ fields: [['openid', 'asc'], ['createdAt', 'desc']], for: "a user's photos" }] },
+  {
+    name: 'orders',
+    holds: 'receipt orders: status + statusText + history, sealed ID number and phone, submissions, receipt',
+    indexes: [
+      { fields: [['openid', 'asc'], ['createdAt', 'desc']], for: '我的订单 (order.list)' },
+      { fields: [['status', 'asc'], ['updatedAt', 'asc']], for: 'sweeper and stuck list' },
+      { fields: [['status', 'asc'], ['createdAt', 'asc']], for: 'board counts, auto-cancel' },
+      { fields: [['applicant.phoneLast4', 'asc']], for: 'operator search by phone' },
+      { fields: [['applicant.idLast4', 'asc']], for: 'operator search by ID number' },
+      { fields: [['hasOpenPaymentIssue', 'asc']], for: 'stuck list: payments' },
+    ],
+  },
+  { name: 'outbox', holds: 'notifications owed, keyed <orderId>#<history index>', indexes: [{ fields: [['status', 'asc'], ['nextAttemptAt', 'asc']], for: 'sweeper delivery' }, { fields: [['orderId', 'asc']], for: 'order detail' }] },
+  { name: 'inbox', holds: "copies of notifications for the 消息 page", indexes: [{ fields: [['openid', 'asc'], ['at', 'desc']], for: 'user.messages' }] },
+  { name: 'subscriptions', holds: 'subscribe-message consents left per template, keyed by openid', indexes: [] },
+  { name: 'callbacks', holds: 'every review callback applied or ignored, keyed by callback id', indexes: [{ fields: [['orderId', 'asc']], for: 'operator detail' }] },
+  { name: 'callback_nonces', holds: 'nonces of accepted callbacks (replay protection; expire after 10 minutes)', indexes: [] },
+  { name: 'audit_log', holds: 'append-only: operator actions and reveals of personal data', indexes: [{ fields: [['at', 'desc']], for: 'audit list' }] },
+]
+
+/** Single-field indexes for the embedded store (it has no composite indexes: the first field serves). */
+export function localIndexes(): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  for (const c of COLLECTIONS) out[c.name] = [...new Set(c.indexes.map((i) => i.fields[0][0]))]
+  return out
+}
