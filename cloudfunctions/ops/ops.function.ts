@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { AppError } from '../../src/domain/errors'
 import { ORDER_STATES, ORDER_STATUS_LABELS, type OrderState } from '../../src/domain/order/order.machine'
 import { formatYuan } from '../../src/domain/order/prices'
-import { DEFAULT_REVIEW_SLA_MINUTES, OrderRef, RefundInput, ResendInput, RevealInput, SearchInput, type AuditEntry, type Board, type BoardCounts, type OpsOrderDetail, type OpsOrderRow, type StuckItem } from '../../src/domain/ops/ops.view'
+import { DEFAULT_REVIEW_SLA_MINUTES, OrderRef, RefundInput, ResendInput, RevealInput, SearchInput, SetOperatorInput, type AuditEntry, type Board, type BoardCounts, type OpsOrderDetail, type OpsOrderRow, type StuckItem } from '../../src/domain/ops/ops.view'
 import { appendAudit, listAudit } from '../_shared/audit'
 import { newId } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
@@ -183,6 +183,17 @@ async function reveal(ctx: Ctx, orderId: string, reason: string): Promise<{ phot
   return { photoUrl: url }
 }
 
+/** The `operators` collection, changed only here, by an operator, with a reason in the audit log. */
+async function setOperator(ctx: Ctx, input: v.InferOutput<typeof SetOperatorInput>): Promise<{ openid: string; active: boolean }> {
+  if (input.openid === ctx.caller.openid && !input.active) throw new AppError('VALIDATION_FAILED', '不能撤销自己的运营权限')
+  const ops = ctx.db.collection<{ _id: string; active: boolean; updatedAt: string }>('operators')
+  const at = ctx.clock.now().toISOString()
+  const changed = await ops.update({ _id: input.openid }, { set: { active: input.active, updatedAt: at } })
+  if (changed === 0) await ops.add({ _id: input.openid, active: input.active, updatedAt: at })
+  await appendAudit(ctx, { operator: ctx.caller.openid, action: input.active ? 'operator.grant' : 'operator.revoke', target: input.openid.slice(-6).toUpperCase(), reason: input.reason })
+  return { openid: input.openid, active: input.active }
+}
+
 export const opsFunction = defineFunction({
   name: 'ops',
   actions: {
@@ -194,6 +205,7 @@ export const opsFunction = defineFunction({
     resubmit: action({ input: OrderRef, role: 'operator', run: (i, ctx) => resubmit(ctx, i.orderId) }),
     resend: action({ input: ResendInput, role: 'operator', run: (i, ctx) => resend(ctx, i.outboxId) }),
     refund: action({ input: RefundInput, role: 'operator', run: (i, ctx) => refund(ctx, i.orderId, i.reason) }),
+    setOperator: action({ input: SetOperatorInput, role: 'operator', run: (i, ctx) => setOperator(ctx, i) }),
     audit: action({
       input: Empty,
       role: 'operator',

@@ -102,6 +102,18 @@ describe('operators', () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['order.search', 'order.resubmit', 'order.refund']))
   })
 
+  it('lets only operators change the operators collection, with the change audited', async () => {
+    const grant = { openid: BOB.openid, active: true, reason: '新同事入职' }
+    expect(await ops('setOperator', grant, ALICE)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await ops('setOperator', grant)).toMatchObject({ ok: true, data: { active: true } })
+    expect(await ops('board', {}, BOB)).toMatchObject({ ok: true })
+    expect(await ops('setOperator', { ...grant, active: false, reason: '调岗' })).toMatchObject({ ok: true })
+    expect(await ops('board', {}, BOB)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await ops('setOperator', { openid: OPERATOR.openid, active: false, reason: '测试' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+    const audit = (await ops<Array<{ action: string }>>('audit')).data.map((a) => a.action)
+    expect(audit).toEqual(expect.arrayContaining(['operator.grant', 'operator.revoke']))
+  })
+
   it('keeps the audit log append-only: no action of any function changes or removes an entry', async () => {
     const before = await ports.db.collection<{ _id: string }>('audit_log').find({}, { limit: 1000 })
     for (const [name, def] of Object.entries(FUNCTIONS)) {

@@ -89,3 +89,10 @@ export const RefundInput = v.object({
   orderId: OrderId,
   reason: v.pipe(v.string('请填写退款原因'), v.trim(), v.minLength(2, '请填写退款原因'), v.maxLength(100, '原因最多 100 字')),
 })
+
+/** `ops.setOperator`: grant or withdraw the operator role (operators only; audited). */
+export const SetOperatorInput = v.object({
+  openid: v.pipe(v.string('缺少用户标识'), v.regex(/^o[A-Za-z0-9_-]{20,40}$/, '用户标识不正确')),
+  active: v.boolean('请选择授予或撤销'),
+  reason: v.pipe(v.string('请填写原因'), v.trim(), v.minLength(2, '请填写原因'), v.maxLength(100, '原因最多 100 字')),
+})
