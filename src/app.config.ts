@@ -13,7 +13,7 @@ export default defineAppConfig({
     },
     { root: 'features/cancellation', name: 'cancellation', pages: ['pages/index/index'] },
     { root: 'features/card-loss', name: 'card-loss', pages: ['pages/index/index'] },
-    { root: 'features/ops', name: 'ops', pages: ['pages/index/index'] },
+    { root: 'features/ops', name: 'ops', pages: ['pages/index/index', 'pages/detail/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#ffffff',

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '审核工作台',
+  navigationBarTitleText: '运营后台',
 })

@@ -1,0 +1,336 @@
+import { View, Text, Image } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { Eye, Tips } from '@nutui/icons-react-taro'
+import { useEffect, useState, type ReactNode } from 'react'
+import * as v from 'valibot'
+import { TEMPLATES } from '@/domain/notify/templates'
+import { ResendInput, type OpsOrderDetail } from '@/domain/ops/ops.view'
+import { canFire, type OrderState } from '@/domain/order/order.machine'
+import { formatYuan } from '@/domain/order/prices'
+import { formatInstant } from '@/domain/time'
+import { EmptyState } from '@/components/status-view'
+import { showToast } from '@/platform/device'
+import { usePageQuery } from '@/platform/navigation'
+import { messageOf } from '@/platform/reply'
+import { COPY } from '../../copy'
+import { getDetail, refundOrder, resendNotification, revealPhoto } from '../../api'
+import { OpsStatus } from '../../components/panel'
+import { ReasonDialog } from '../../components/reason-dialog'
+import { isOrderId } from '../../routes'
+import { useOpsRemote } from '../../use-ops-remote'
+import './index.scss'
+
+const TONE: Record<OrderState, 'warn' | 'info' | 'ok' | 'bad' | 'off'> = {
+  created: 'warn',
+  paid: 'info',
+  reviewing: 'info',
+  approved: 'ok',
+  rejected: 'bad',
+  cancelled: 'off',
+  refunded: 'off',
+}
+
+const templateTitle = (key: string) => (key in TEMPLATES ? TEMPLATES[key as keyof typeof TEMPLATES].title : key)
+
+function Fact({ label, value, testId, wide }: { label: string; value: string; testId?: string; wide?: boolean }) {
+  return (
+    <View className={`opd__fact${wide ? ' opd__fact--wide' : ''}`}>
+      <Text className='ops-panel__label'>{label}</Text>
+      <Text className='ops-panel__value' data-testid={testId}>
+        {value}
+      </Text>
+    </View>
+  )
+}
+
+function Card({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  return (
+    <View className='ops-panel__card' data-testid={testId}>
+      <Text className='ops-panel__card-title'>{title}</Text>
+      {children}
+    </View>
+  )
+}
+
+function Timeline({ order }: { order: OpsOrderDetail }) {
+  return (
+    <Card title={COPY.detail.timeline} testId='ops-timeline'>
+      {order.timeline.length === 0 && <Text className='ops-panel__note'>{COPY.detail.noTimeline}</Text>}
+      {order.timeline.map((entry, i) => (
+        <View key={`${entry.to}-${entry.at}-${i}`} className={`opd__step${i === order.timeline.length - 1 ? ' opd__step--last' : ''}`} data-testid='ops-timeline-entry' data-to={entry.to}>
+          <View className='opd__dot' />
+          <View className='opd__step-body'>
+            <Text className='opd__step-title'>{entry.label}</Text>
+            <Text className='opd__step-meta'>
+              {formatInstant(entry.at)} · {COPY.detail.actors[entry.actor]}
+            </Text>
+            {entry.reason && (
+              <Text className='opd__step-reason' data-testid='ops-timeline-reason'>
+                {entry.reason}
+              </Text>
+            )}
+          </View>
+        </View>
+      ))}
+    </Card>
+  )
+}
+
+/** The photo stays hidden until the operator gives a reason; the server writes the look to the audit log. */
+function Photo({ orderId }: { orderId: string }) {
+  const [asking, setAsking] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string>()
+  const [url, setUrl] = useState<string>()
+
+  const reveal = (reason: string) => {
+    setBusy(true)
+    setError(undefined)
+    revealPhoto(orderId, reason)
+      .then(({ photoUrl }) => {
+        setUrl(photoUrl)
+        setAsking(false)
+      })
+      .catch((e: unknown) => setError(messageOf(e)))
+      .finally(() => setBusy(false))
+  }
+
+  return (
+    <Card title={COPY.detail.photo}>
+      {url ? (
+        <>
+          <Image className='opd__photo' src={url} mode='aspectFit' data-testid='revealed-photo' />
+          <Text className='opd__audited'>{COPY.detail.revealed}</Text>
+        </>
+      ) : (
+        <>
+          <Text className='ops-panel__note'>{COPY.detail.photoHidden}</Text>
+          <Button
+            size='xlarge'
+            block
+            fill='outline'
+            type='primary'
+            icon={<Eye size={20} />}
+            onClick={() => {
+              setError(undefined)
+              setAsking(true)
+            }}
+            data-testid='reveal-photo'
+          >
+            {COPY.detail.reveal}
+          </Button>
+        </>
+      )}
+      <ReasonDialog
+        visible={asking}
+        title={COPY.reason.revealTitle}
+        placeholder={COPY.reason.revealPlaceholder}
+        confirmText={COPY.reason.revealConfirm}
+        busy={busy}
+        error={error}
+        testIdPrefix='reveal'
+        onCancel={() => setAsking(false)}
+        onConfirm={reveal}
+      />
+    </Card>
+  )
+}
+
+function Refund({ order, onChanged }: { order: OpsOrderDetail; onChanged: (order: OpsOrderDetail) => void }) {
+  const [asking, setAsking] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string>()
+  if (!canFire(order.status, 'refund', 'operator')) return null
+
+  const refund = (reason: string) => {
+    setBusy(true)
+    setError(undefined)
+    refundOrder(order.orderId, reason)
+      .then((next) => {
+        setAsking(false)
+        onChanged(next)
+        void showToast(COPY.detail.refunded, 'success')
+      })
+      .catch((e: unknown) => setError(messageOf(e)))
+      .finally(() => setBusy(false))
+  }
+
+  return (
+    <Card title={COPY.detail.actions}>
+      <Text className='ops-panel__note'>{COPY.detail.refundHint}</Text>
+      <Button
+        type='danger'
+        size='xlarge'
+        block
+        onClick={() => {
+          setError(undefined)
+          setAsking(true)
+        }}
+        data-testid='ops-refund'
+      >
+        {COPY.detail.refund}
+      </Button>
+      <ReasonDialog
+        visible={asking}
+        title={COPY.reason.refundTitle}
+        placeholder={COPY.reason.refundPlaceholder}
+        confirmText={COPY.reason.refundConfirm}
+        danger
+        busy={busy}
+        error={error}
+        testIdPrefix='refund'
+        onCancel={() => setAsking(false)}
+        onConfirm={refund}
+      />
+    </Card>
+  )
+}
+
+function Callbacks({ order }: { order: OpsOrderDetail }) {
+  return (
+    <Card title={COPY.detail.callbacks} testId='ops-callbacks'>
+      {order.callbacks.length === 0 && <Text className='ops-panel__note'>{COPY.detail.noCallbacks}</Text>}
+      {order.callbacks.map((cb) => (
+        <View key={cb.callbackId} className='opd__line' data-testid='ops-callback' data-effect={cb.effect}>
+          <View className='opd__line-top'>
+            <Text className='opd__line-title'>{COPY.detail.results[cb.result] ?? cb.result}</Text>
+            <Text className={`opd__badge opd__badge--${cb.effect === 'applied' ? 'ok' : 'off'}`}>{COPY.detail.effects[cb.effect] ?? cb.effect}</Text>
+          </View>
+          <Text className='opd__line-meta'>{formatInstant(cb.receivedAt)}</Text>
+          <Text className='opd__line-meta'>{cb.callbackId}</Text>
+        </View>
+      ))}
+    </Card>
+  )
+}
+
+function Notifications({ order, onResent }: { order: OpsOrderDetail; onResent: () => void }) {
+  const [busy, setBusy] = useState<string>()
+  const [errors, setErrors] = useState<Record<string, string>>({})
+
+  const resend = (id: string) => {
+    if (busy) return
+    setBusy(id)
+    setErrors(({ [id]: _gone, ...rest }) => rest)
+    resendNotification(id)
+      .then(() => {
+        void showToast(COPY.detail.resent, 'success')
+        onResent()
+      })
+      .catch((e: unknown) => setErrors((all) => ({ ...all, [id]: messageOf(e) })))
+      .finally(() => setBusy(undefined))
+  }
+
+  return (
+    <Card title={COPY.detail.notifications} testId='ops-notifications'>
+      {order.notifications.length === 0 && <Text className='ops-panel__note'>{COPY.detail.noNotifications}</Text>}
+      {order.notifications.map((n) => (
+        <View key={n.id} className='opd__line' data-testid='ops-notification' data-status={n.status}>
+          <View className='opd__line-top'>
+            <Text className='opd__line-title'>{templateTitle(n.template)}</Text>
+            <Text className={`opd__badge opd__badge--${n.status === 'sent' ? 'ok' : n.status === 'failed' ? 'bad' : 'off'}`}>
+              {COPY.detail.notificationStatus[n.status] ?? n.status}
+            </Text>
+          </View>
+          <Text className='opd__line-meta'>
+            {formatInstant(n.createdAt)} · {COPY.detail.attempts(n.attempts)}
+          </Text>
+          {n.lastError && (
+            <Text className='opd__line-error' data-testid='ops-notification-error'>
+              {COPY.detail.lastError}：{n.lastError}
+            </Text>
+          )}
+          {errors[n.id] && (
+            <View className='ops-panel__error' role='alert'>
+              {errors[n.id]}
+            </View>
+          )}
+          {n.status === 'failed' && v.is(ResendInput, { outboxId: n.id }) && (
+            <Button size='large' type='primary' fill='outline' block loading={busy === n.id} disabled={!!busy} onClick={() => resend(n.id)} data-testid='notification-resend'>
+              {COPY.detail.resend}
+            </Button>
+          )}
+        </View>
+      ))}
+    </Card>
+  )
+}
+
+function PaymentIssues({ order }: { order: OpsOrderDetail }) {
+  if (order.paymentIssues.length === 0) return null
+  return (
+    <Card title={COPY.detail.paymentIssues} testId='ops-payment-issues'>
+      {order.paymentIssues.map((issue, i) => (
+        <View key={`${issue.kind}-${issue.at}-${i}`} className='opd__line' data-testid='ops-payment-issue' data-kind={issue.kind}>
+          <View className='opd__line-top'>
+            <Text className='opd__line-title opd__line-title--bad'>{COPY.detail.issueKinds[issue.kind] ?? issue.kind}</Text>
+            <Text className='opd__line-meta'>{COPY.detail.paidAmount(formatYuan(issue.totalFee))}</Text>
+          </View>
+          <Text className='opd__line-meta'>{formatInstant(issue.at)}</Text>
+        </View>
+      ))}
+    </Card>
+  )
+}
+
+function OrderDetail({ order, onChanged, onReload }: { order: OpsOrderDetail; onChanged: (order: OpsOrderDetail) => void; onReload: () => void }) {
+  return (
+    <>
+      <View className={`opd__header opd__header--${TONE[order.status]}`}>
+        <Text className='opd__status' data-testid='ops-detail-status' data-status={order.status}>
+          {order.statusLabel}
+        </Text>
+        <Text className='opd__what'>
+          {order.documentTitle} · {order.cityLabel}
+        </Text>
+      </View>
+      <View className='opd__body'>
+        <Refund order={order} onChanged={onChanged} />
+        <Card title={COPY.detail.applicant}>
+          <View className='opd__facts'>
+            <Fact label={COPY.detail.name} value={order.applicantName} testId='ops-detail-name' />
+            <Fact label={COPY.detail.phone} value={order.phoneMasked} testId='ops-detail-phone' />
+            <Fact label={COPY.detail.idNumber} value={order.idNumberMasked} testId='ops-detail-id-number' wide />
+          </View>
+        </Card>
+        <Card title={COPY.detail.order}>
+          <View className='opd__facts'>
+            <Fact label={COPY.common.orderId} value={order.orderId} testId='ops-detail-order-id' wide />
+            <Fact label={COPY.detail.amount} value={order.amountLabel} testId='ops-detail-amount' />
+            <Fact label={COPY.detail.submissions} value={String(order.submissions)} />
+            <Fact label={COPY.detail.createdAt} value={formatInstant(order.createdAt)} wide />
+          </View>
+        </Card>
+        <Photo orderId={order.orderId} />
+        <Timeline order={order} />
+        <PaymentIssues order={order} />
+        <Callbacks order={order} />
+        <Notifications order={order} onResent={onReload} />
+      </View>
+    </>
+  )
+}
+
+/** One order as the operator sees it: masked applicant, history with reasons, callbacks, messages, payment issues. */
+export default function OpsOrderDetailPage() {
+  const { orderId: raw } = usePageQuery()
+  const orderId = isOrderId(raw) ? raw : undefined
+  const remote = useOpsRemote(() => (orderId ? getDetail(orderId) : Promise.reject(new Error('no order'))), [orderId])
+  const [changed, setChanged] = useState<OpsOrderDetail>()
+
+  useEffect(() => setChanged(undefined), [remote.data])
+
+  if (!orderId) {
+    return (
+      <View className='opd' role='alert'>
+        <EmptyState image={<Tips size={72} color='#bfbfbf' />} title={COPY.detail.title} description={COPY.detail.missing} />
+      </View>
+    )
+  }
+  const order = changed ?? remote.data
+  return (
+    <View className='opd' data-testid='ops-detail' data-order-id={orderId}>
+      <OpsStatus remote={remote}>{order && <OrderDetail order={order} onChanged={setChanged} onReload={remote.reload} />}</OpsStatus>
+    </View>
+  )
+}
