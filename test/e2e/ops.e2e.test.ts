@@ -1,0 +1,110 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import type { CreateOrderResult } from '@/domain/order/order.view'
+import type { NormalizeResult } from '@/domain/photo/photo.schema'
+import { launchBrowser } from '../support/browser'
+import { callFn, post, start, uploadTarget, type Emulator } from '../support/emulator'
+import { fixture } from '../support/photos'
+import { tempDir } from '../support/store'
+
+const root = path.resolve(__dirname, '../..')
+const staticDir = path.join(root, 'dist', 'h5')
+const shots = path.join(root, 'test-results')
+
+/**
+ * An operator's day in Chromium: the board moves when a user pays; the order is found by the last four
+ * digits of the phone; it is rejected at the review desk with a coded reason and leaves the queue; the
+ * action is in the audit log.
+ */
+describe('operator console in Chromium', () => {
+  let browser: Browser
+  let em: Emulator
+  let page: Page
+  let cleanup: () => void
+  const errors: string[] = []
+
+  const visible = (testId: string) => page.locator(`[data-testid="${testId}"]:visible`).first()
+  const shot = async (name: string) => {
+    await page.waitForTimeout(500)
+    await page.screenshot({ path: path.join(shots, `e2e-ops-${name}.png`), fullPage: true })
+  }
+  const openTab = async (tab: string) => {
+    await page.goto('about:blank')
+    await page.goto(`${em.url}/#/features/ops/pages/index/index?tab=${tab}`)
+    await page.locator(`[data-testid="ops-console"][data-tab="${tab}"]`).waitFor()
+  }
+  const todayReviewing = async () => {
+    const cell = page.locator('[data-testid="board-today-reviewing"]:visible')
+    return (await cell.count()) ? Number((await cell.first().innerText()).replace(/\D/g, '')) : 0
+  }
+
+  /** A user (李四) orders a 社保卡 receipt for 深圳 and pays at the cashier, over HTTP. */
+  async function userPays(phone: string): Promise<string> {
+    const up = await fetch(`${em.url}/api/files?cloudPath=${await uploadTarget(em, 'lisi')}`, { method: 'PUT', body: new Uint8Array(fixture(1)), headers: { 'x-huizhi-user': 'lisi' } })
+    const { data } = (await up.json()) as { data: { fileID: string } }
+    const photo = (await callFn(em, 'photo', { action: 'normalize', data: { fileID: data.fileID, specId: 'ssc-shenzhen' } }, 'lisi')).body.data as NormalizeResult
+    const created = await callFn(em, 'order', { action: 'create', data: { documentType: 'social-security-card', cityCode: '440300', photoId: photo.photoId, applicant: { name: '李小四', idNumber: '11010519491231002X', phone } } }, 'lisi')
+    const { orderId } = created.body.data as CreateOrderResult
+    await post(em, '/__cashier/pay', JSON.stringify({ orderId }))
+    return orderId
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/h5 is missing: npm test builds it, or run npm run build:h5')
+    mkdirSync(shots, { recursive: true })
+    const t = tempDir()
+    cleanup = t.cleanup
+    em = await start(t.dir, { staticDir, sweepIntervalMs: 500 })
+    browser = await launchBrowser()
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    await context.addCookies([{ name: 'huizhi_user', value: 'ops', url: em.url }])
+    page = await context.newPage()
+    page.on('pageerror', (e) => errors.push(e.message))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await em?.close()
+    cleanup?.()
+  })
+
+  it('sees the board count a payment, finds the order by the phone’s last 4 digits, rejects it at the desk, and finds it in the audit log', async () => {
+    await openTab('board')
+    await visible('board').waitFor()
+    const before = await todayReviewing()
+
+    const orderId = await userPays('13700004321')
+    await visible('board-refresh').click()
+    await page.waitForFunction((n) => {
+      const cell = [...document.querySelectorAll<HTMLElement>('[data-testid="board-today-reviewing"]')].find((e) => e.offsetParent)
+      return !!cell && Number(cell.innerText.replace(/\D/g, '')) === n
+    }, before + 1, { timeout: 20_000 })
+    await shot('board')
+
+    await openTab('search')
+    await visible('ops-search-input').locator('input').fill('4321')
+    await visible('ops-search-button').click()
+    const found = page.locator(`[data-testid="ops-result"][data-order-id="${orderId}"]:visible`)
+    await found.waitFor()
+    expect(await found.innerText()).toContain('137****4321')
+    expect(await found.innerText()).not.toContain('李小四')
+    await shot('search')
+
+    await openTab('desk')
+    const item = page.locator(`[data-testid="review-item"][data-order-id="${orderId}"]`)
+    await item.waitFor({ timeout: 20_000 })
+    await item.getByTestId('review-reject').click()
+    await visible('reject-reason-HEAD_PROPORTION').click()
+    await visible('reject-confirm').click()
+    await item.waitFor({ state: 'detached', timeout: 20_000 })
+    await shot('desk')
+
+    await openTab('audit')
+    const entry = page.locator(`[data-testid="audit-entry"][data-action="review.reject"][data-target="${orderId}"]:visible`)
+    await entry.waitFor({ timeout: 20_000 })
+    expect(await entry.innerText()).toContain('头部比例不符')
+    await shot('audit')
+    expect(errors).toEqual([])
+  })
+})
