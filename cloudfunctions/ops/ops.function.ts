@@ -11,6 +11,7 @@ import { deliverOutbox, type OutboxDoc } from '../_shared/orders/outbox'
 import type { CallbackDoc } from '../_shared/orders/review'
 import { deliverSubmission } from '../_shared/orders/submission'
 import { moveOrder } from '../_shared/orders/transitions'
+import type { PhotoDoc } from '../photo/photo.function'
 
 /** Operator functions: every action checks the role on the server (FORBIDDEN otherwise, logged). */
 const Empty = v.optional(v.object({}), {})
@@ -98,12 +99,18 @@ async function detail(ctx: Ctx, orderId: string): Promise<OpsOrderDetail> {
   if (!o) throw new AppError('ORDER_NOT_FOUND')
   const view = toView(o, ctx.clock.now())
   const callbacks = await ctx.db.collection<CallbackDoc>('callbacks').find({ orderId }, { orderBy: [['receivedAt', 'asc']], limit: 100 })
+  const refused = await ctx.db.collection<{ _id: string; reason: string; receivedAt: string }>('callbacks_refused').find({ orderId }, { orderBy: [['receivedAt', 'asc']], limit: 100 })
   const notes = await ctx.db.collection<OutboxDoc>('outbox').find({ orderId }, { orderBy: [['createdAt', 'asc']], limit: 100 })
   return {
     ...row(o),
     amountLabel: view.amountLabel,
     timeline: view.timeline,
-    callbacks: callbacks.map((c) => ({ callbackId: c._id, result: c.result, effect: c.effect, receivedAt: c.receivedAt })),
+    callbacks: [
+      ...callbacks.map((c) => ({ callbackId: c._id, result: c.result, effect: c.effect, receivedAt: c.receivedAt })),
+      ...refused.map((r) => ({ callbackId: r._id, result: r.reason, effect: 'refused', receivedAt: r.receivedAt })),
+    ].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
+    specId: o.specId,
+    photoChecks: (await ctx.db.collection<PhotoDoc>('photos').get(o.photoId))?.checks ?? [],
     notifications: notes.map((n) => ({ id: n._id, template: n.template, status: n.status, attempts: n.attempts, lastError: n.lastError ? `${n.lastError.errcode} ${n.lastError.message}` : undefined, createdAt: n.createdAt })),
     paymentIssues: (o.paymentIssues ?? []).map((i) => ({ kind: i.kind, totalFee: i.totalFee, at: i.at })),
     submissions: o.submissions.length,

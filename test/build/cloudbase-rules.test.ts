@@ -17,7 +17,7 @@ describe('CloudBase rules and collections', () => {
   it('lets a client read only its own users, photos, orders and inbox documents, and nothing else', () => {
     for (const name of ['photos', 'orders', 'inbox']) expect(db[name].read).toBe('doc.openid == auth.openid')
     expect(db.users.read).toBe('doc._openid == auth.openid')
-    for (const name of ['operators', 'outbox', 'subscriptions', 'callbacks', 'callback_nonces', 'audit_log']) expect(db[name].read).toBe(false)
+    for (const name of ['operators', 'outbox', 'subscriptions', 'callbacks', 'callbacks_refused', 'callback_nonces', 'audit_log']) expect(db[name].read).toBe(false)
   })
 
   it('keeps files private: no direct reads, uploads only of the caller’s own raw photos', () => {

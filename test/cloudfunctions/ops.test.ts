@@ -90,8 +90,13 @@ describe('operators', () => {
 
   it('shows the photo only after an audited reveal with a reason, and shows callbacks with their effect', async () => {
     const [first] = (await ops<OpsOrderRow[]>('search', { query: '5678' })).data
+    await deliver(ports, { callbackId: 'cb_forged', orderId: first.orderId, submissionId: 'sb_x', result: 'approved', receiptNumber: 'HZ0001', reviewedAt: '2026-11-24T04:00:00.000Z' }, { secret: 'forged' })
     const detail = (await ops<OpsOrderDetail>('detail', { orderId: first.orderId })).data
     expect(JSON.stringify(detail)).not.toContain('http')
+    expect(detail.callbacks.map((c) => c.effect)).toContain('refused')
+    const approved = (await ops<OpsOrderRow[]>('search', { query: '5678' })).data.find((r) => r.status === 'approved')!
+    expect((await ops<OpsOrderDetail>('detail', { orderId: approved.orderId })).data.callbacks.map((c) => c.effect)).toContain('applied')
+    expect(detail.photoChecks.length).toBeGreaterThan(5)
     expect(await ops('reveal', { orderId: first.orderId, reason: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
     ports.setNow('2026-11-24T05:00:00.000Z')
     const shown = await ops<{ photoUrl: string }>('reveal', { orderId: first.orderId, reason: '用户来电核对照片' })

@@ -4,7 +4,7 @@ import { ReviewResult, type CallbackEffect } from '../../../src/domain/callback/
 import { expiresAt } from '../../../src/domain/order/receipt-validity'
 import { REJECT_REASONS } from '../../../src/domain/order/order.view'
 import { parseInput } from '../../../src/domain/validation'
-import { hmacHex } from '../crypto'
+import { hmacHex, newId } from '../crypto'
 import { DuplicateKeyError, type Ports } from '../ports'
 import { orders } from './order.store'
 import { moveOrder } from './transitions'
@@ -54,6 +54,7 @@ export async function handleReviewCallback(ports: Ports, event: HttpEvent): Prom
   )
   if (!check.ok) {
     ports.log.warn('review callback refused', { reason: check.reason })
+    await recordRefused(ports, body, check.reason)
     return refuse(new AppError('CALLBACK_SIGNATURE_INVALID'))
   }
   try {
@@ -61,6 +62,7 @@ export async function handleReviewCallback(ports: Ports, event: HttpEvent): Prom
   } catch (error) {
     if (!(error instanceof DuplicateKeyError)) throw error
     ports.log.warn('review callback replayed', { nonce: header('X-Huizhi-Nonce') })
+    await recordRefused(ports, body, 'REPLAYED_NONCE')
     return refuse(new AppError('CALLBACK_SIGNATURE_INVALID', '回调重复（nonce 已使用）'))
   }
   let parsed: unknown
@@ -81,6 +83,22 @@ export async function handleReviewCallback(ports: Ports, event: HttpEvent): Prom
     return refuse(new AppError('ORDER_NOT_FOUND'))
   }
   return json(200, { ack: true, effect })
+}
+
+/**
+ * A refused callback, kept for the operators' order timeline. Its body is untrusted, so only an
+ * order id of the right shape is taken from it, and nothing else.
+ */
+async function recordRefused(ports: Ports, body: string, reason: string): Promise<void> {
+  let orderId: string | undefined
+  try {
+    const claimed = (JSON.parse(body) as { orderId?: unknown }).orderId
+    if (typeof claimed === 'string' && /^od_[0-9a-f]{24}$/.test(claimed)) orderId = claimed
+  } catch {
+    orderId = undefined
+  }
+  if (!orderId) return
+  await ports.db.collection('callbacks_refused').add({ _id: newId('rf'), orderId, reason, receivedAt: ports.clock.now().toISOString() } as never)
 }
 
 async function record(ports: Ports, result: ReviewResult, effect: CallbackEffect): Promise<CallbackEffect> {

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import type { OrderState } from '../order/order.machine'
 import type { OrderTimelineEntry } from '../order/order.view'
+import type { CheckResult } from '../photo/checks'
 import { OrderId } from '../order/order.schema'
 
 /**
@@ -57,10 +58,14 @@ export interface OpsOrderRow {
 export interface OpsOrderDetail extends OpsOrderRow {
   amountLabel: string
   timeline: OrderTimelineEntry[]
+  /** Every callback received: applied, duplicate, ignored_stale, or refused (bad signature, stale, replayed). */
   callbacks: Array<{ callbackId: string; result: string; effect: string; receivedAt: string }>
   notifications: Array<{ id: string; template: string; status: string; attempts: number; lastError?: string; createdAt: string }>
   paymentIssues: Array<{ kind: string; totalFee: number; at: string }>
   submissions: number
+  /** The spec the photo was made for, and its pre-check results, for the review desk. */
+  specId: string
+  photoChecks: CheckResult[]
 }
 
 export interface AuditEntry {

@@ -3,6 +3,10 @@ export const COPY = {
   title: '审核工作台',
   intro: '本地模式下代替照片检测中心人工审核：查看提交的证件照，选择通过或不通过。',
   shortcuts: '快捷键：A 通过，R 不通过（作用于待审核的第一张）',
+  desk: {
+    checksTitle: '预检结果',
+    checksLoading: '正在读取预检结果…',
+  },
   localOnly: '审核工作台仅本地模式可用。在微信中，检测中心使用自己的审核系统。',
   pendingTab: (n: number) => `待审核（${n}）`,
   doneTab: (n: number) => `已处理（${n}）`,

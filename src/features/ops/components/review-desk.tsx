@@ -14,6 +14,7 @@ import { messageOf } from '@/platform/reply'
 import { COPY } from '../copy'
 import { RejectSheet } from './reject-sheet'
 import './panel.scss'
+import { DeskGuides } from './desk-guides'
 import './review-desk.scss'
 
 /** New submissions show up without a reload. */
@@ -57,7 +58,7 @@ interface CardProps {
 function PendingCard({ ticket, busy, error, onApprove, onReject }: CardProps) {
   return (
     <View className='ops-card' data-testid='review-item' data-ticket-id={ticket.ticketId} data-order-id={ticket.orderId}>
-      <Image className='ops-card__photo' src={ticket.photoUrl} mode='aspectFit' data-testid='review-photo' />
+      <DeskGuides orderId={ticket.orderId} photoUrl={ticket.photoUrl} />
       <Facts ticket={ticket} />
       {error && (
         <View className='ops-card__error' role='alert'>
