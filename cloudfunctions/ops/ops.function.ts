@@ -7,7 +7,7 @@ import { appendAudit, listAudit } from '../_shared/audit'
 import { newId } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
 import { maskName, orders, toSummary, toView, type OrderDoc } from '../_shared/orders/order.store'
-import { deliverOutbox, type OutboxDoc } from '../_shared/orders/outbox'
+import { OUTBOX_STATUS_TEXT, deliverOutbox, type OutboxDoc } from '../_shared/orders/outbox'
 import type { CallbackDoc } from '../_shared/orders/review'
 import { deliverSubmission } from '../_shared/orders/submission'
 import { moveOrder } from '../_shared/orders/transitions'
@@ -138,7 +138,7 @@ async function resubmit(ctx: Ctx, orderId: string): Promise<OpsOrderDetail> {
 
 async function resend(ctx: Ctx, outboxId: string): Promise<{ status: string }> {
   const at = ctx.clock.now().toISOString()
-  const changed = await ctx.db.collection<OutboxDoc>('outbox').update({ _id: outboxId, status: 'failed' }, { set: { status: 'pending', attempts: 0, nextAttemptAt: at } })
+  const changed = await ctx.db.collection<OutboxDoc>('outbox').update({ _id: outboxId, status: 'failed' }, { set: { status: 'pending', statusText: OUTBOX_STATUS_TEXT.pending, attempts: 0, nextAttemptAt: at } })
   if (changed !== 1) throw new AppError('CONFLICT', '该消息已重新发送或已送达，请刷新')
   await appendAudit(ctx, { operator: ctx.caller.openid, action: 'notification.resend', target: outboxId })
   await deliverOutbox(ctx)

@@ -21,6 +21,8 @@ export interface PhotoDoc {
   dpi?: number
   bytes?: number
   checks: CheckResult[]
+  /** Human-readable outcome for the CloudBase console. */
+  statusText: string
   blocked: boolean
   warnings: number
   createdAt: string
@@ -77,6 +79,7 @@ async function normalize(input: NormalizeInput, ctx: Ctx): Promise<NormalizeResu
     specId: spec.id,
     specVersion: spec.version,
     checks: result.checks,
+    statusText: result.blocked ? '未通过检测，需重拍' : result.warnings ? '通过检测（有提示）' : '通过检测',
     blocked: result.blocked,
     warnings: result.warnings,
     createdAt: ctx.clock.now().toISOString(),

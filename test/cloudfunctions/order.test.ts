@@ -158,6 +158,7 @@ describe('receipt orders: create, pay, review, notify', () => {
     await sweep(fresh)
     const entries = await fresh.db.collection<{ _id: string; status: string; lastError?: { errcode: number } }>('outbox').find({ orderId }, { orderBy: [['createdAt', 'asc']] })
     expect(entries.map((e) => e.status)).toEqual(['sent', 'skipped'])
+    expect(entries.map((e) => (e as { statusText?: string }).statusText)).toEqual(['已发送', '未发送（用户未订阅或模板未配置），已存入消息页'])
     expect(entries[1].lastError?.errcode).toBe(43101)
     expect(await fresh.db.collection('wechat_sent').count({})).toBe(1)
     expect(await fresh.db.collection('inbox').count({ orderId })).toBe(2)

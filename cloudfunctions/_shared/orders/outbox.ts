@@ -19,6 +19,7 @@ export interface OutboxDoc {
   page: string
   data: Record<string, { value: string }>
   status: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped'
+  statusText?: string
   attempts: number
   nextAttemptAt: string
   lockedUntil?: string
@@ -35,6 +36,15 @@ export interface InboxDoc {
   data: Record<string, { value: string }>
   page: string
   at: string
+}
+
+/** What each delivery status means, for whoever reads the outbox in the CloudBase console. */
+export const OUTBOX_STATUS_TEXT: Readonly<Record<OutboxDoc['status'], string>> = {
+  pending: '待发送',
+  sending: '发送中',
+  sent: '已发送',
+  failed: '发送失败',
+  skipped: '未发送（用户未订阅或模板未配置），已存入消息页',
 }
 
 /** Transient failures are retried with back-off up to this many attempts. */
@@ -83,6 +93,7 @@ export async function enqueueNotice(ports: Ports, order: OrderDoc, seq: number):
       page: `features/receipt/pages/detail/index?orderId=${order._id}`,
       data: notice.data,
       status: 'pending',
+      statusText: OUTBOX_STATUS_TEXT.pending,
       attempts: 0,
       nextAttemptAt: entry.at,
       createdAt: entry.at,
@@ -113,6 +124,7 @@ export async function enqueueExpiryReminder(ports: Ports, order: OrderDoc): Prom
         thing4: '回执即将到期，请尽快办理，过期需重新办理',
       }),
       status: 'pending',
+      statusText: OUTBOX_STATUS_TEXT.pending,
       attempts: 0,
       nextAttemptAt: at,
       createdAt: at,
@@ -153,11 +165,11 @@ export async function deliverOutbox(ports: Ports, limit = 50): Promise<{ sent: n
   const now = ports.clock.now()
   const nowIso = now.toISOString()
   const stats = { sent: 0, failed: 0, skipped: 0, retried: 0 }
-  await outbox(ports).update({ status: 'sending', lockedUntil: { $lt: nowIso } }, { set: { status: 'pending' } })
+  await outbox(ports).update({ status: 'sending', lockedUntil: { $lt: nowIso } }, { set: { status: 'pending', statusText: OUTBOX_STATUS_TEXT.pending } })
   const due = await outbox(ports).find({ status: 'pending', nextAttemptAt: { $lte: nowIso } }, { orderBy: [['nextAttemptAt', 'asc']], limit })
   for (const entry of due) {
     const lockedUntil = new Date(now.getTime() + LOCK_SECONDS * 1000).toISOString()
-    const claimed = await outbox(ports).update({ _id: entry._id, status: 'pending' }, { set: { status: 'sending', lockedUntil } })
+    const claimed = await outbox(ports).update({ _id: entry._id, status: 'pending' }, { set: { status: 'sending', statusText: OUTBOX_STATUS_TEXT.sending, lockedUntil } })
     if (claimed !== 1) continue
     try {
       await inbox(ports).add({ _id: entry._id, openid: entry.openid, orderId: entry.orderId, template: entry.template, data: entry.data, page: entry.page, at: entry.createdAt })
@@ -166,13 +178,13 @@ export async function deliverOutbox(ports: Ports, limit = 50): Promise<{ sent: n
     }
     const templateId = ports.config.templateIds[entry.template]
     if (!templateId || !(await takeConsent(ports, entry.openid, entry.template))) {
-      await outbox(ports).update({ _id: entry._id }, { set: { status: 'skipped', sentAt: nowIso, lastError: { errcode: 43101, message: templateId ? '用户未订阅或次数已用完' : '模板未配置', at: nowIso } } })
+      await outbox(ports).update({ _id: entry._id }, { set: { status: 'skipped', statusText: OUTBOX_STATUS_TEXT.skipped, sentAt: nowIso, lastError: { errcode: 43101, message: templateId ? '用户未订阅或次数已用完' : '模板未配置', at: nowIso } } })
       stats.skipped++
       continue
     }
     try {
       await ports.notifier.send({ openid: entry.openid, templateId, page: entry.page, data: entry.data })
-      await outbox(ports).update({ _id: entry._id }, { set: { status: 'sent', sentAt: nowIso }, inc: { attempts: 1 } })
+      await outbox(ports).update({ _id: entry._id }, { set: { status: 'sent', statusText: OUTBOX_STATUS_TEXT.sent, sentAt: nowIso }, inc: { attempts: 1 } })
       stats.sent++
     } catch (error) {
       const permanent = error instanceof NotifyError ? error.permanent : false
@@ -186,6 +198,7 @@ export async function deliverOutbox(ports: Ports, limit = 50): Promise<{ sent: n
         {
           set: {
             status: giveUp ? 'failed' : 'pending',
+            statusText: OUTBOX_STATUS_TEXT[giveUp ? 'failed' : 'pending'],
             attempts,
             nextAttemptAt: new Date(now.getTime() + backoffSeconds(attempts) * 1000).toISOString(),
             lastError: { errcode, message: error instanceof Error ? error.message : String(error), at: nowIso },
