@@ -19,6 +19,7 @@ import { createLocalNotifier, createLocalPay, localConfig, type CashierDoc } fro
 import { createHttpCenter } from '../cloudfunctions/_shared/center-http'
 import { newId } from '../cloudfunctions/_shared/crypto'
 import { appendAudit } from '../cloudfunctions/_shared/audit'
+import { isOrderId } from '../src/domain/order/order.schema'
 import { handlePayNotification } from '../cloudfunctions/_shared/orders/payment'
 import { handleReviewCallback } from '../cloudfunctions/_shared/orders/review'
 import { sweep } from '../cloudfunctions/_shared/orders/sweeper'
@@ -280,14 +281,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
     if (url.pathname === '/__cashier' && method === 'GET') {
       const orderId = url.searchParams.get('orderId') ?? ''
-      const pending = /^od_[0-9a-f]{24}$/.test(orderId) ? await db.collection<CashierDoc>('cashier').get(orderId) : null
+      const pending = isOrderId(orderId) ? await db.collection<CashierDoc>('cashier').get(orderId) : null
       res.writeHead(pending ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
       res.end(cashierPage(pending))
       return
     }
     if (url.pathname === '/__cashier/pay' && method === 'POST') {
       const { orderId } = (await readJson(req)) as { orderId?: string }
-      const pending = typeof orderId === 'string' && /^od_[0-9a-f]{24}$/.test(orderId) ? await db.collection<CashierDoc>('cashier').get(orderId) : null
+      const pending = isOrderId(orderId) ? await db.collection<CashierDoc>('cashier').get(orderId) : null
       if (!pending) throw new AppError('ORDER_NOT_FOUND')
       const ack = await handlePayNotification(ports, { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: pending._id, totalFee: pending.totalFee, transactionId: newId('wx') })
       return sendJson(res, 200, { ok: ack.errcode === 0, data: { returnUrl: `/#/features/receipt/pages/result/index?orderId=${pending._id}` } })

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { parseInput } from '../../../src/domain/validation'
 import { AppError } from '../../../src/domain/errors'
+import { OrderId } from '../../../src/domain/order/order.schema'
 import type { Ports } from '../ports'
 import { orders } from './order.store'
 import { submitPaidOrder } from './submission'
@@ -13,7 +14,7 @@ import { moveOrder } from './transitions'
 export const PayNotification = v.object({
   returnCode: v.string(),
   resultCode: v.optional(v.string()),
-  outTradeNo: v.pipe(v.string(), v.regex(/^od_[0-9a-f]{24}$/)),
+  outTradeNo: OrderId,
   totalFee: v.pipe(v.number(), v.integer(), v.minValue(0)),
   transactionId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
 })

@@ -3,6 +3,7 @@ import { verifySignature } from '../../../src/domain/callback/signature'
 import { ReviewResult, type CallbackEffect } from '../../../src/domain/callback/review-result.schema'
 import { expiresAt } from '../../../src/domain/order/receipt-validity'
 import { REJECT_REASONS } from '../../../src/domain/order/order.view'
+import { isOrderId } from '../../../src/domain/order/order.schema'
 import { parseInput } from '../../../src/domain/validation'
 import { hmacHex, newId } from '../crypto'
 import { DuplicateKeyError, type Ports } from '../ports'
@@ -93,7 +94,7 @@ async function recordRefused(ports: Ports, body: string, reason: string): Promis
   let orderId: string | undefined
   try {
     const claimed = (JSON.parse(body) as { orderId?: unknown }).orderId
-    if (typeof claimed === 'string' && /^od_[0-9a-f]{24}$/.test(claimed)) orderId = claimed
+    if (isOrderId(claimed)) orderId = claimed
   } catch {
     orderId = undefined
   }

@@ -31,6 +31,9 @@ export const PhotoId = v.pipe(v.string('请先拍摄或上传照片'), v.regex(/
 /** An order: `od_` and 24 lower-case hex digits (12 random bytes), as the order function generates them. */
 export const OrderId = v.pipe(v.string('缺少订单号'), v.regex(/^od_[0-9a-f]{24}$/, '订单号不正确'))
 
+/** True for a well-formed order id: the one rule pages, functions and the emulator share. */
+export const isOrderId = (value: unknown): value is string => v.is(OrderId, value)
+
 /** Middle dots people type between the parts of a transcribed name (•, ・, ‧, ∙, ．) become the standard ·. */
 function normalizeName(value: string): string {
   return value.trim().replace(/\s+/g, '').replace(/[\u2022\u30fb\u2027\u2219\uff0e]/g, '\u00b7')

@@ -1,3 +1,5 @@
+import { isOrderId } from '@/domain/order/order.schema'
+
 /**
  * Where a checked photo goes when the id-photo flow was opened for someone else: a rejected order's
  * free resubmission. Kept in memory for this app session, like the pending photo.
@@ -5,7 +7,7 @@
 let resubmitOrderId: string | undefined
 
 export function setResubmitTarget(orderId: string | undefined): void {
-  resubmitOrderId = orderId && /^od_[0-9a-f]{24}$/.test(orderId) ? orderId : undefined
+  resubmitOrderId = isOrderId(orderId) ? orderId : undefined
 }
 
 export function resubmitTarget(): string | undefined {

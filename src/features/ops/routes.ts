@@ -1,5 +1,3 @@
-import * as v from 'valibot'
-import { OrderId } from '@/domain/order/order.schema'
 
 /** The operator console's addresses. Only the order id travels in a query; personal data never does. */
 const ROOT = '/features/ops/pages'
@@ -9,7 +7,7 @@ export const CONSOLE_TABS = ['board', 'stuck', 'search', 'desk', 'audit'] as con
 export type ConsoleTab = (typeof CONSOLE_TABS)[number]
 
 export const isConsoleTab = (value: unknown): value is ConsoleTab => CONSOLE_TABS.includes(value as ConsoleTab)
-export const isOrderId = (value: unknown): value is string => v.is(OrderId, value)
+export { isOrderId } from '@/domain/order/order.schema'
 
 export const consoleUrl = (tab?: ConsoleTab): string => `${ROOT}/index/index${tab ? `?tab=${tab}` : ''}`
 export const opsDetailUrl = (orderId: string): string => `${ROOT}/detail/index?orderId=${encodeURIComponent(orderId)}`

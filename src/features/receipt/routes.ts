@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { CityCode, OrderDocumentType, OrderId, PhotoId } from '@/domain/order/order.schema'
+import { CityCode, OrderDocumentType, PhotoId } from '@/domain/order/order.schema'
 import type { DocumentType } from '@/domain/photo/spec.types'
 
 /**
@@ -51,6 +51,4 @@ export function isPhotoId(value: string | undefined): value is string {
   return v.is(PhotoId, value)
 }
 
-export function isOrderId(value: string | undefined): value is string {
-  return v.is(OrderId, value)
-}
+export { isOrderId } from '@/domain/order/order.schema'
