@@ -70,6 +70,9 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
+/** Types a stored (user-uploaded) file may be served as. */
+const FILE_MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.pdf': 'application/pdf' }
+
 class TooLarge extends Error {}
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
@@ -206,7 +209,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   async function serveSignedFile(res: http.ServerResponse, url: URL) {
     const cloudPath = decodeURIComponent(url.pathname.slice('/files/'.length))
     const bytes = await files.readSigned(cloudPath, Number(url.searchParams.get('expires')), url.searchParams.get('sig') ?? '', Math.floor(now().getTime() / 1000))
-    res.writeHead(200, { 'content-type': MIME[path.extname(cloudPath).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'private, no-store' })
+    // Stored files are users' uploads: only images and PDF get their own type, never HTML or SVG on our origin.
+    const type = FILE_MIME[path.extname(cloudPath).toLowerCase()] ?? 'application/octet-stream'
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'", ...(type === 'application/octet-stream' ? { 'content-disposition': 'attachment' } : {}) })
     res.end(bytes)
   }
 

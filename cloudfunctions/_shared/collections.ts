@@ -35,7 +35,15 @@ export const COLLECTIONS: readonly CollectionDecl[] = [
       { fields: [['hasOpenPaymentIssue', 'asc']], for: 'stuck list: payments' },
     ],
   },
-  { name: 'outbox', holds: 'notifications owed, keyed <orderId>#<history index>', indexes: [{ fields: [['status', 'asc'], ['nextAttemptAt', 'asc']], for: 'sweeper delivery' }, { fields: [['orderId', 'asc']], for: 'order detail' }] },
+  {
+    name: 'cancellations',
+    holds: 'social-security account cancellation applications: status + statusText + history, sealed ID numbers, phone and card, proofs (private files), review decisions, refund record',
+    indexes: [
+      { fields: [['openid', 'asc'], ['createdAt', 'desc']], for: '我的注销申请 (cancellation.list)' },
+      { fields: [['status', 'asc'], ['updatedAt', 'asc']], for: 'operator queue, sweeper forward' },
+    ],
+  },
+  { name: 'outbox', holds: 'notifications owed, keyed <orderId>#<history index>', indexes: [{ fields: [['status', 'asc'], ['nextAttemptAt', 'asc']], for: 'sweeper delivery' }, { fields: [['orderId', 'asc']], for: 'order detail' }, { fields: [['caseId', 'asc']], for: 'case detail (any kind)' }] },
   { name: 'inbox', holds: "copies of notifications for the 消息 page", indexes: [{ fields: [['openid', 'asc'], ['at', 'desc']], for: 'user.messages' }] },
   { name: 'subscriptions', holds: 'subscribe-message consents left per template, keyed by openid', indexes: [] },
   { name: 'callbacks', holds: 'every review callback applied or ignored, keyed by callback id', indexes: [{ fields: [['orderId', 'asc']], for: 'operator detail' }] },

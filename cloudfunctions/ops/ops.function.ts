@@ -4,6 +4,7 @@ import { ORDER_STATES, ORDER_STATUS_LABELS, type OrderState } from '../../src/do
 import { formatYuan } from '../../src/domain/order/prices'
 import { DEFAULT_REVIEW_SLA_MINUTES, OrderRef, RefundInput, ResendInput, RevealInput, SearchInput, SetOperatorInput, type AuditEntry, type Board, type BoardCounts, type OpsOrderDetail, type OpsOrderRow, type StuckItem } from '../../src/domain/ops/ops.view'
 import { appendAudit, listAudit } from '../_shared/audit'
+import { cancellationOpsActions, openApplications } from './cancellations'
 import { newId } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
 import { maskName, orders, toSummary, toView, type OrderDoc } from '../_shared/orders/order.store'
@@ -52,7 +53,7 @@ async function board(ctx: Ctx): Promise<Board> {
     today: await counts(ctx, startOfShanghaiDay(now)),
     last7Days: await counts(ctx, weekAgo),
     medianReviewMinutes: median === null ? null : Math.round(median * 10) / 10,
-    cancellations: 0,
+    cancellations: await openApplications(ctx),
     lossCases: 0,
     at: now.toISOString(),
   }
@@ -74,7 +75,7 @@ async function stuck(ctx: Ctx): Promise<StuckItem[]> {
     items.push({ kind: 'payment_issue', orderId: o._id, label: issue.kind === 'amount_mismatch' ? '支付金额不符' : '取消后到账', since: issue.at, detail: `到账 ${formatYuan(issue.totalFee)}，订单金额 ${formatYuan(o.amountFen)}`, action: 'refund' })
   }
   for (const m of await ctx.db.collection<OutboxDoc>('outbox').find({ status: 'failed' }, { orderBy: [['createdAt', 'asc']], limit: 100 })) {
-    items.push({ kind: 'notification_failed', orderId: m.orderId, label: '通知发送失败', since: m.createdAt, detail: `错误码 ${m.lastError?.errcode ?? '-'}：${m.lastError?.message ?? ''}`.slice(0, 80), action: 'resend', outboxId: m._id })
+    items.push({ kind: 'notification_failed', orderId: m.orderId ?? m.caseId, label: '通知发送失败', since: m.createdAt, detail: `错误码 ${m.lastError?.errcode ?? '-'}：${m.lastError?.message ?? ''}`.slice(0, 80), action: 'resend', outboxId: m._id })
   }
   return items
 }
@@ -204,6 +205,7 @@ async function setOperator(ctx: Ctx, input: v.InferOutput<typeof SetOperatorInpu
 export const opsFunction = defineFunction({
   name: 'ops',
   actions: {
+    ...cancellationOpsActions,
     board: action({ input: Empty, role: 'operator', run: (_i, ctx) => board(ctx) }),
     stuck: action({ input: Empty, role: 'operator', run: (_i, ctx) => stuck(ctx) }),
     search: action({ input: SearchInput, role: 'operator', run: (i, ctx) => search(ctx, i.query) }),

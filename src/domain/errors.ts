@@ -30,6 +30,17 @@ export const ERRORS = {
   ORDER_REASON_REQUIRED: { status: 400, message: '请填写审核未通过的原因' },
   MESSAGE_FIELD_INVALID: { status: 422, message: '通知内容不符合消息模板要求' },
   CALLBACK_SIGNATURE_INVALID: { status: 401, message: '回调签名校验失败' },
+  APPLICATION_NOT_FOUND: { status: 404, message: '申请不存在或已被删除' },
+  APPLICATION_INVALID_TRANSITION: { status: 409, message: '申请状态已变化，当前不能进行此操作，请刷新后查看' },
+  APPLICATION_REASON_REQUIRED: { status: 400, message: '请填写审核未通过的原因' },
+  APPLICATION_STALE_RESULT: { status: 409, message: '这条审核结果针对的是较早提交的材料，申请已重新提交，请按最新材料审核' },
+  CANCELLATION_NOT_ELIGIBLE: { status: 422, message: '根据您填写的情况，暂不符合注销社保账号的条件' },
+  CANCELLATION_OFFLINE_ONLY: { status: 422, message: '该地区暂不支持线上办理注销，请按页面提示到线下窗口办理' },
+  MATERIALS_MISSING: { status: 422, message: '还缺少必需的证明材料，请补充后再提交' },
+  MATERIAL_TYPE_UNSUPPORTED: { status: 415, message: '材料只支持 JPG、PNG 图片或 PDF 文件' },
+  MATERIAL_TOO_LARGE: { status: 413, message: '材料文件过大：图片不超过 5 MB，PDF 不超过 10 MB' },
+  MATERIAL_LIMIT_REACHED: { status: 422, message: '每份申请最多上传 20 个材料文件' },
+  BANK_HOLDER_MISMATCH: { status: 422, message: '退款银行卡的户名必须与申请人姓名一致' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -9,6 +9,7 @@ const TEMPLATE_IDS: TemplateIds = {
   review_result: process.env.TARO_APP_TEMPLATE_REVIEW_RESULT ?? '',
   receipt_expiring: process.env.TARO_APP_TEMPLATE_RECEIPT_EXPIRING ?? '',
   order_cancelled: process.env.TARO_APP_TEMPLATE_ORDER_CANCELLED ?? '',
+  application_result: process.env.TARO_APP_TEMPLATE_APPLICATION_RESULT ?? '',
 }
 
 /**

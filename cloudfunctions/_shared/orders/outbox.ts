@@ -14,7 +14,10 @@ import type { OrderDoc } from './order.store'
 export interface OutboxDoc {
   _id: string
   openid: string
-  orderId: string
+  /** The receipt order this message is about (orders only). */
+  orderId?: string
+  /** The case it is about: an order id, or a cancellation application id. */
+  caseId: string
   template: TemplateKey
   page: string
   data: Record<string, { value: string }>
@@ -31,7 +34,8 @@ export interface OutboxDoc {
 export interface InboxDoc {
   _id: string
   openid: string
-  orderId: string
+  orderId?: string
+  caseId: string
   template: TemplateKey
   data: Record<string, { value: string }>
   page: string
@@ -89,6 +93,7 @@ export async function enqueueNotice(ports: Ports, order: OrderDoc, seq: number):
       _id: `${order._id}#${seq}`,
       openid: order.openid,
       orderId: order._id,
+      caseId: order._id,
       template: notice.template,
       page: `features/receipt/pages/detail/index?orderId=${order._id}`,
       data: notice.data,
@@ -115,6 +120,7 @@ export async function enqueueExpiryReminder(ports: Ports, order: OrderDoc): Prom
       _id: `${order._id}#expiring`,
       openid: order.openid,
       orderId: order._id,
+      caseId: order._id,
       template: 'receipt_expiring',
       page: `features/receipt/pages/detail/index?orderId=${order._id}`,
       data: renderMessage('receipt_expiring', {
@@ -128,6 +134,33 @@ export async function enqueueExpiryReminder(ports: Ports, order: OrderDoc): Prom
       attempts: 0,
       nextAttemptAt: at,
       createdAt: at,
+    })
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+  }
+}
+
+/**
+ * Writes one notification a case owes, keyed `<caseId>#<history index>` (or another stable suffix), once:
+ * the same key written twice is one entry, so a replayed or retried transition never notifies twice.
+ */
+export async function enqueueCaseNotice(
+  ports: Ports,
+  entry: { key: string; openid: string; caseId: string; template: TemplateKey; page: string; data: Record<string, { value: string }>; at: string },
+): Promise<void> {
+  try {
+    await outbox(ports).add({
+      _id: entry.key,
+      openid: entry.openid,
+      caseId: entry.caseId,
+      template: entry.template,
+      page: entry.page,
+      data: entry.data,
+      status: 'pending',
+      statusText: OUTBOX_STATUS_TEXT.pending,
+      attempts: 0,
+      nextAttemptAt: entry.at,
+      createdAt: entry.at,
     })
   } catch (error) {
     if (!(error instanceof DuplicateKeyError)) throw error
@@ -172,7 +205,7 @@ export async function deliverOutbox(ports: Ports, limit = 50): Promise<{ sent: n
     const claimed = await outbox(ports).update({ _id: entry._id, status: 'pending' }, { set: { status: 'sending', statusText: OUTBOX_STATUS_TEXT.sending, lockedUntil } })
     if (claimed !== 1) continue
     try {
-      await inbox(ports).add({ _id: entry._id, openid: entry.openid, orderId: entry.orderId, template: entry.template, data: entry.data, page: entry.page, at: entry.createdAt })
+      await inbox(ports).add({ _id: entry._id, openid: entry.openid, ...(entry.orderId ? { orderId: entry.orderId } : {}), caseId: entry.caseId ?? entry.orderId, template: entry.template, data: entry.data, page: entry.page, at: entry.createdAt })
     } catch (error) {
       if (!(error instanceof DuplicateKeyError)) throw error
     }

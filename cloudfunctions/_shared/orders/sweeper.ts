@@ -1,5 +1,6 @@
 import { isStale, UNPAID_TIMEOUT_MINUTES } from '../../../src/domain/order/order.machine'
 import { REMIND_DAYS_BEFORE_EXPIRY } from '../../../src/domain/order/receipt-validity'
+import { forwardSubmitted, reconcileApplicationNotices } from '../cancellations/application.store'
 import type { Ports } from '../ports'
 import { deliverOutbox, enqueueExpiryReminder } from './outbox'
 import { orders } from './order.store'
@@ -9,6 +10,8 @@ import { moveOrder, reconcileNotices } from './transitions'
 export interface SweepReport {
   cancelled: number
   submitted: number
+  /** Cancellation applications handed to review that a crash had left behind. */
+  forwarded: number
   notices: Awaited<ReturnType<typeof deliverOutbox>>
 }
 
@@ -19,7 +22,7 @@ export interface SweepReport {
  */
 export async function sweep(ports: Ports): Promise<SweepReport> {
   const now = ports.clock.now()
-  const report: SweepReport = { cancelled: 0, submitted: 0, notices: { sent: 0, failed: 0, skipped: 0, retried: 0 } }
+  const report: SweepReport = { cancelled: 0, submitted: 0, forwarded: 0, notices: { sent: 0, failed: 0, skipped: 0, retried: 0 } }
   const cutoff = new Date(now.getTime() - UNPAID_TIMEOUT_MINUTES * 60_000).toISOString()
   for (const order of await orders(ports).find({ status: 'created', createdAt: { $lte: cutoff } }, { limit: 200 })) {
     if (isStale(order, now) && (await moveOrder(ports, order, 'cancel', 'system'))) report.cancelled++
@@ -36,6 +39,8 @@ export async function sweep(ports: Ports): Promise<SweepReport> {
     await enqueueExpiryReminder(ports, order)
   }
   await reconcileNotices(ports, new Date(now.getTime() - 24 * 3600_000).toISOString())
+  report.forwarded = await forwardSubmitted(ports)
+  await reconcileApplicationNotices(ports, new Date(now.getTime() - 24 * 3600_000).toISOString())
   report.notices = await deliverOutbox(ports)
   return report
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../../../src/domain/errors'
-import { ORDER_STATUS_LABELS, historyEntry, transition, type Actor, type OrderEvent } from '../../../src/domain/order/order.machine'
-import type { Patch, Ports } from '../ports'
+import { ORDER_MACHINE, ORDER_STATUS_LABELS, type Actor, type OrderEvent } from '../../../src/domain/order/order.machine'
+import { moveCase, type MoveExtra } from '../cases/move'
+import type { Ports } from '../ports'
 import { enqueueNotice } from './outbox'
 import { orders, type OrderDoc } from './order.store'
 
@@ -14,20 +15,10 @@ export async function moveOrder(
   order: OrderDoc,
   event: OrderEvent,
   actor: Actor,
-  extra: { set?: Record<string, unknown>; push?: Record<string, unknown>; reason?: string } = {},
+  extra: MoveExtra = {},
 ): Promise<OrderDoc | null> {
-  const to = transition(order.status, event, actor, extra.reason)
-  const at = ports.clock.now().toISOString()
-  const entry = historyEntry(order.status, to, actor, at, extra.reason)
-  const patch: Patch = {
-    set: { ...(extra.set ?? {}), status: to, statusText: ORDER_STATUS_LABELS[to], updatedAt: at },
-    push: { ...(extra.push ?? {}), history: entry },
-    inc: { version: 1 },
-  }
-  const changed = await orders(ports).update({ _id: order._id, status: order.status, version: order.version }, patch)
-  if (changed !== 1) return null
-  const updated = await orders(ports).get(order._id)
-  if (!updated) throw new AppError('ORDER_NOT_FOUND')
+  const updated = await moveCase(ports, orders(ports), ORDER_MACHINE, ORDER_STATUS_LABELS, order, event, actor, extra)
+  if (!updated) return null
   await enqueueNotice(ports, updated, order.history.length)
   return updated
 }

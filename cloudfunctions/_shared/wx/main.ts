@@ -17,6 +17,7 @@ function configFromEnv(env: NodeJS.ProcessEnv): Config {
     review_result: env.HUIZHI_TEMPLATE_REVIEW_RESULT ?? '',
     receipt_expiring: env.HUIZHI_TEMPLATE_RECEIPT_EXPIRING ?? '',
     order_cancelled: env.HUIZHI_TEMPLATE_ORDER_CANCELLED ?? '',
+    application_result: env.HUIZHI_TEMPLATE_APPLICATION_RESULT ?? '',
   }
   return {
     dataKey: keyFromBase64(env.HUIZHI_DATA_KEY, 'HUIZHI_DATA_KEY'),

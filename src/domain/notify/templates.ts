@@ -1,4 +1,5 @@
 import { AppError } from '../errors'
+import { APPLICATION_STATUS_WORDS } from '../cancellation/cancellation.machine'
 import { ORDER_STATUS_WORDS } from '../order/order.machine'
 import { formatMessageTime } from '../time'
 
@@ -56,6 +57,17 @@ export const TEMPLATES = {
       thing5: { type: 'thing', label: '取消原因' },
     },
   },
+  application_result: {
+    title: '办理结果通知',
+    page: 'features/cancellation/pages/index/index',
+    fields: {
+      character_string1: { type: 'character_string', label: '申请编号' },
+      thing2: { type: 'thing', label: '办理事项' },
+      phrase3: { type: 'phrase', label: '办理结果' },
+      time4: { type: 'time', label: '办理时间' },
+      thing5: { type: 'thing', label: '备注' },
+    },
+  },
 } as const satisfies Record<string, TemplateDef>
 
 export type TemplateKey = keyof typeof TEMPLATES
@@ -73,7 +85,7 @@ export type MessageValues<K extends TemplateKey> = { [F in FieldKey<K>]: string 
 export type MessageData<K extends TemplateKey> = { [F in FieldKey<K>]: { value: string } }
 
 /** The only words a `phrase` field may carry: a fixed set of status words, so every one fits (DESIGN.md §5). */
-export const PHRASE_WORDS: ReadonlySet<string> = new Set<string>(Object.values(ORDER_STATUS_WORDS))
+export const PHRASE_WORDS: ReadonlySet<string> = new Set<string>([...Object.values(ORDER_STATUS_WORDS), ...Object.values(APPLICATION_STATUS_WORDS)])
 
 /** WeChat: `thing` holds at most 20 characters; `name` at most 10 Chinese characters or 20 letters. */
 export const THING_MAX = 20

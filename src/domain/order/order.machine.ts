@@ -1,4 +1,4 @@
-import { AppError } from '../errors'
+import { defineMachine, type HistoryEntry, type Rule } from '../case/machine'
 import { instantMs } from '../time'
 
 /**
@@ -9,23 +9,13 @@ import { instantMs } from '../time'
 export const ORDER_STATES = ['created', 'paid', 'reviewing', 'approved', 'rejected', 'cancelled', 'refunded'] as const
 export type OrderState = (typeof ORDER_STATES)[number]
 
-/** Who may fire an event: the signed-in user, our own timers and callbacks, the detection center, an operator. */
-export const ACTORS = ['user', 'system', 'reviewer', 'operator'] as const
-export type Actor = (typeof ACTORS)[number]
+export { ACTORS, type Actor } from '../case/machine'
 
 export const ORDER_EVENTS = ['pay_confirmed', 'submitted', 'resubmitted', 'review_passed', 'review_failed', 'cancel', 'refund'] as const
 export type OrderEvent = (typeof ORDER_EVENTS)[number]
 
-interface Rule {
-  from: readonly OrderState[]
-  to: OrderState
-  actors: readonly Actor[]
-  /** The history entry must carry a reason the user can read. */
-  needsReason?: boolean
-}
-
 /** The transition table, as data. Anything not listed here is refused. */
-export const ORDER_TRANSITIONS: Readonly<Record<OrderEvent, Rule>> = {
+export const ORDER_TRANSITIONS: Readonly<Record<OrderEvent, Rule<OrderState>>> = {
   /** The payment callback confirms an unpaid order (DESIGN.md §4: pay callback, idempotent, amount checked). */
   pay_confirmed: { from: ['created'], to: 'paid', actors: ['system'] },
   /** A paid order is sent to the detection center by the system (DESIGN.md §3). */
@@ -72,46 +62,26 @@ export const ORDER_STATUS_WORDS = {
 
 export type OrderStatusWord = (typeof ORDER_STATUS_WORDS)[OrderState]
 
-/** One line of an order's history (DESIGN.md §3: from, to, actor, reason, at). `at` is an ISO-8601 UTC instant. */
-export interface OrderHistoryEntry {
-  from: OrderState
-  to: OrderState
-  actor: Actor
-  at: string
-  reason?: string
-}
+/** One line of an order's history (DESIGN.md §3: from, to, actor, reason, at). */
+export type OrderHistoryEntry = HistoryEntry<OrderState>
+
+/** The order lifecycle as a machine: the same builder serves cancellations and card-loss cases. */
+export const ORDER_MACHINE = defineMachine<OrderState, OrderEvent>({
+  states: ORDER_STATES,
+  events: ORDER_EVENTS,
+  transitions: ORDER_TRANSITIONS,
+  reasonStates: ['rejected'],
+  errors: { invalid: 'ORDER_INVALID_TRANSITION', reasonRequired: 'ORDER_REASON_REQUIRED' },
+})
 
 /** True when `actor` may fire `event` on an order in `state`. */
-export function canFire(state: OrderState, event: OrderEvent, actor: Actor): boolean {
-  const rule = ORDER_TRANSITIONS[event]
-  return rule.actors.includes(actor) && rule.from.includes(state)
-}
-
+export const canFire = ORDER_MACHINE.canFire
 /** The events an actor may fire from a state, e.g. to decide which buttons a page shows. */
-export function availableEvents(state: OrderState, actor: Actor): OrderEvent[] {
-  return ORDER_EVENTS.filter((event) => canFire(state, event, actor))
-}
-
-/**
- * The next state, or a coded error. An actor who may never fire the event gets FORBIDDEN (whatever the state,
- * so nothing leaks); an allowed actor on the wrong state gets ORDER_INVALID_TRANSITION; a rejection without a
- * reason gets ORDER_REASON_REQUIRED.
- */
-export function transition(state: OrderState, event: OrderEvent, actor: Actor, reason?: string): OrderState {
-  const rule = ORDER_TRANSITIONS[event]
-  if (!rule.actors.includes(actor)) throw new AppError('FORBIDDEN')
-  if (!rule.from.includes(state)) throw new AppError('ORDER_INVALID_TRANSITION')
-  if (rule.needsReason && !reason?.trim()) throw new AppError('ORDER_REASON_REQUIRED')
-  return rule.to
-}
-
+export const availableEvents = ORDER_MACHINE.availableEvents
+/** The next state, or FORBIDDEN / ORDER_INVALID_TRANSITION / ORDER_REASON_REQUIRED. */
+export const transition = ORDER_MACHINE.transition
 /** Builds the history entry a transition appends. A move to `rejected` must say why (DESIGN.md §3). */
-export function historyEntry(from: OrderState, to: OrderState, actor: Actor, at: string | Date, reason?: string): OrderHistoryEntry {
-  const text = reason?.trim()
-  if (to === 'rejected' && !text) throw new AppError('ORDER_REASON_REQUIRED')
-  const entry: OrderHistoryEntry = { from, to, actor, at: new Date(instantMs(at)).toISOString() }
-  return text ? { ...entry, reason: text } : entry
-}
+export const historyEntry = ORDER_MACHINE.historyEntry
 
 /** The instant an unpaid order stops being payable: its creation plus UNPAID_TIMEOUT_MINUTES. */
 export function unpaidDeadline(createdAt: string): string {

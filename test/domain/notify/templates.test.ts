@@ -21,8 +21,8 @@ function failure(fn: () => unknown): AppError | undefined {
 }
 
 describe('subscribe-message templates', () => {
-  it('describes review_result, receipt_expiring and order_cancelled as data', () => {
-    expect(TEMPLATE_KEYS).toEqual(['review_result', 'receipt_expiring', 'order_cancelled'])
+  it('describes review_result, receipt_expiring, order_cancelled and application_result as data', () => {
+    expect(TEMPLATE_KEYS).toEqual(['review_result', 'receipt_expiring', 'order_cancelled', 'application_result'])
     expect(TEMPLATES.review_result.fields).toEqual({
       character_string1: { type: 'character_string', label: '订单编号' },
       thing2: { type: 'thing', label: '办理业务' },
@@ -39,7 +39,7 @@ describe('subscribe-message templates', () => {
   })
 
   it('keeps template IDs out of code: the config map is keyed by template', () => {
-    const ids: TemplateIds = { review_result: 'tmpl-a', receipt_expiring: 'tmpl-b', order_cancelled: 'tmpl-c' }
+    const ids: TemplateIds = { review_result: 'tmpl-a', receipt_expiring: 'tmpl-b', order_cancelled: 'tmpl-c', application_result: 'tmpl-d' }
     expect(Object.keys(ids).sort()).toEqual([...TEMPLATE_KEYS].sort())
     expect(JSON.stringify(TEMPLATES)).not.toMatch(/"id"/)
   })
