@@ -14,6 +14,7 @@ import type { ApplicationSummary, ApplicationView } from '../../src/domain/cance
 import { assessEligibility } from '../../src/domain/cancellation/eligibility'
 import { MATERIALS, MATERIAL_LIMITS, REASONS, materialMaxBytes, sniffMaterial } from '../../src/domain/cancellation/reasons'
 import { AppError } from '../../src/domain/errors'
+import { TEMPLATE_KEYS, type TemplateKey } from '../../src/domain/notify/templates'
 import { maskBankCard } from '../../src/domain/identity/bank-card'
 import { maskIdNumber, requireIdNumber } from '../../src/domain/identity/id-number'
 import { maskPhone } from '../../src/domain/identity/phone'
@@ -31,6 +32,10 @@ import {
 } from '../_shared/cancellations/application.store'
 import { encryptField, hmacHex, newId } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
+import { grantConsent } from '../_shared/orders/outbox'
+
+/** `cancellation.submit` also records whether the user accepted the result notification on that tap. */
+const SubmitInput = v.object({ ...GetApplicationInput.entries, subscribed: v.optional(v.array(v.picklist(TEMPLATE_KEYS, '订阅消息类型不正确')), []) })
 
 /** Proof files are shown through URLs that live 10 minutes. */
 const URL_SECONDS = 600
@@ -178,7 +183,7 @@ async function removeMaterial(input: v.InferOutput<typeof RemoveMaterialInput>, 
  * `cancellation.submit`: a complete draft (or a rejected application after changes) goes to review. Every
  * required proof must be attached; the move is one conditional write, so a double tap submits once.
  */
-async function submit(input: v.InferOutput<typeof GetApplicationInput>, ctx: Ctx): Promise<ApplicationView> {
+async function submit(input: v.InferOutput<typeof SubmitInput>, ctx: Ctx): Promise<ApplicationView> {
   const doc = await ownApplication(ctx, input.applicationId)
   editable(doc)
   const missing = missingMaterials(doc)
@@ -192,6 +197,7 @@ async function submit(input: v.InferOutput<typeof GetApplicationInput>, ctx: Ctx
   const answer = assessEligibility({ cityCode: doc.cityCode, reason: doc.reason, accountState: doc.accountState, realNameVerified: doc.realNameVerified })
   if (answer.verdict !== 'online') throw new AppError(answer.verdict === 'offline' ? 'CANCELLATION_OFFLINE_ONLY' : 'CANCELLATION_NOT_ELIGIBLE')
   const at = ctx.clock.now().toISOString()
+  await grantConsent(ctx, ctx.caller.openid, input.subscribed as TemplateKey[])
   const submitted = await mustMoveApplication(ctx, doc, doc.status === 'draft' ? 'submit' : 'resubmit', 'user', { set: { round: doc.round + 1, submittedAt: at } })
   // Handing it to the office's queue is the system's move; if this process dies here, the sweeper does it.
   const forwarded = (await mustMoveApplication(ctx, submitted, 'forward', 'system').catch(() => null)) ?? submitted
@@ -212,6 +218,6 @@ export const cancellationFunction = defineFunction({
     uploadTarget: action({ input: MaterialTargetInput, run: uploadTarget }),
     attach: action({ input: AttachMaterialInput, run: attach }),
     removeMaterial: action({ input: RemoveMaterialInput, run: removeMaterial }),
-    submit: action({ input: GetApplicationInput, run: submit }),
+    submit: action({ input: SubmitInput, run: submit }),
   },
 })

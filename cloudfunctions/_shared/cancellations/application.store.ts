@@ -140,8 +140,8 @@ async function enqueueResult(ports: Ports, doc: ApplicationDoc, seq: number): Pr
   const remark =
     entry.to === 'approved'
       ? doc.refund?.amountFen !== undefined
-        ? `余额 ${formatYuan(doc.refund.amountFen)} 将退至尾号 ${doc.bank.cardMasked.slice(-4)} 的银行卡`
-        : `余额将退至尾号 ${doc.bank.cardMasked.slice(-4)} 的银行卡`
+        ? `${formatYuan(doc.refund.amountFen)}退至尾号${doc.bank.cardMasked.slice(-4)}银行卡`
+        : `余额将退至尾号${doc.bank.cardMasked.slice(-4)}的银行卡`
       : `${entry.reason ?? ''}，请补充后重新提交`
   await enqueueCaseNotice(ports, {
     key: `${doc._id}#${seq}`,

@@ -45,7 +45,7 @@ describe('subscribe-message templates', () => {
   })
 
   it('accepts only the fixed status words as phrases', () => {
-    expect([...PHRASE_WORDS]).toEqual(['待支付', '已支付', '审核中', '审核通过', '审核未通过', '已取消', '已退款'])
+    expect([...PHRASE_WORDS]).toEqual(['待支付', '已支付', '审核中', '审核通过', '审核未通过', '已取消', '已退款', '草稿', '已提交', '已注销'])
   })
 })
 
