@@ -1,6 +1,7 @@
 import { localIndexes } from '../cloudfunctions/_shared/collections'
 import type { FunctionDef } from '../cloudfunctions/_shared/handler'
 import { cancellationFunction } from '../cloudfunctions/cancellation/cancellation.function'
+import { cardLossFunction } from '../cloudfunctions/cardLoss/cardLoss.function'
 import { opsFunction } from '../cloudfunctions/ops/ops.function'
 import { orderFunction } from '../cloudfunctions/order/order.function'
 import { photoFunction } from '../cloudfunctions/photo/photo.function'
@@ -9,6 +10,7 @@ import { userFunction } from '../cloudfunctions/user/user.function'
 /** Every cloud function, by name, as the emulator serves it. A test checks this matches cloudfunctions/. */
 export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = {
   cancellation: cancellationFunction,
+  cardLoss: cardLossFunction,
   ops: opsFunction,
   order: orderFunction,
   photo: photoFunction,

@@ -11,7 +11,7 @@ export function localConfig(secret: string): Config & { centerSubmitSecret: stri
     dataKey: derive('data-key'),
     centerCallbackSecret: derive('center-callback').toString('hex'),
     centerSubmitSecret: derive('center-submit').toString('hex'),
-    templateIds: { review_result: 'local-review-result', receipt_expiring: 'local-receipt-expiring', order_cancelled: 'local-order-cancelled', application_result: 'local-application-result' },
+    templateIds: { review_result: 'local-review-result', receipt_expiring: 'local-receipt-expiring', order_cancelled: 'local-order-cancelled', application_result: 'local-application-result', loss_result: 'local-loss-result' },
   }
 }
 

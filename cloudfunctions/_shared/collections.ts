@@ -43,6 +43,16 @@ export const COLLECTIONS: readonly CollectionDecl[] = [
       { fields: [['status', 'asc'], ['updatedAt', 'asc']], for: 'operator queue, sweeper forward' },
     ],
   },
+  {
+    name: 'loss_cases',
+    holds: 'social-security card loss reports and reissues: status + statusText + history, sealed ID number with a blind index, the receipt used, delivery',
+    indexes: [
+      { fields: [['openid', 'asc'], ['createdAt', 'desc']], for: '我的挂失 (cardLoss.list)' },
+      { fields: [['holder.idBlind', 'asc'], ['cityCode', 'asc'], ['active', 'asc']], for: 'one active report per card' },
+      { fields: [['status', 'asc'], ['temporaryExpiresAt', 'asc']], for: 'sweeper: temporary reports lapse' },
+      { fields: [['status', 'asc'], ['updatedAt', 'asc']], for: 'operator queue' },
+    ],
+  },
   { name: 'outbox', holds: 'notifications owed, keyed <orderId>#<history index>', indexes: [{ fields: [['status', 'asc'], ['nextAttemptAt', 'asc']], for: 'sweeper delivery' }, { fields: [['orderId', 'asc']], for: 'order detail' }, { fields: [['caseId', 'asc']], for: 'case detail (any kind)' }] },
   { name: 'inbox', holds: "copies of notifications for the 消息 page", indexes: [{ fields: [['openid', 'asc'], ['at', 'desc']], for: 'user.messages' }] },
   { name: 'subscriptions', holds: 'subscribe-message consents left per template, keyed by openid', indexes: [] },

@@ -4,6 +4,7 @@ import { ORDER_STATES, ORDER_STATUS_LABELS, type OrderState } from '../../src/do
 import { formatYuan } from '../../src/domain/order/prices'
 import { DEFAULT_REVIEW_SLA_MINUTES, OrderRef, RefundInput, ResendInput, RevealInput, SearchInput, SetOperatorInput, type AuditEntry, type Board, type BoardCounts, type OpsOrderDetail, type OpsOrderRow, type StuckItem } from '../../src/domain/ops/ops.view'
 import { appendAudit, listAudit } from '../_shared/audit'
+import { lossOpsActions, openLossCases } from './card-loss'
 import { cancellationOpsActions, openApplications } from './cancellations'
 import { newId } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
@@ -54,7 +55,7 @@ async function board(ctx: Ctx): Promise<Board> {
     last7Days: await counts(ctx, weekAgo),
     medianReviewMinutes: median === null ? null : Math.round(median * 10) / 10,
     cancellations: await openApplications(ctx),
-    lossCases: 0,
+    lossCases: await openLossCases(ctx),
     at: now.toISOString(),
   }
 }
@@ -206,6 +207,7 @@ export const opsFunction = defineFunction({
   name: 'ops',
   actions: {
     ...cancellationOpsActions,
+    ...lossOpsActions,
     board: action({ input: Empty, role: 'operator', run: (_i, ctx) => board(ctx) }),
     stuck: action({ input: Empty, role: 'operator', run: (_i, ctx) => stuck(ctx) }),
     search: action({ input: SearchInput, role: 'operator', run: (i, ctx) => search(ctx, i.query) }),

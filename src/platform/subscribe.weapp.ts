@@ -10,6 +10,7 @@ const TEMPLATE_IDS: TemplateIds = {
   receipt_expiring: process.env.TARO_APP_TEMPLATE_RECEIPT_EXPIRING ?? '',
   order_cancelled: process.env.TARO_APP_TEMPLATE_ORDER_CANCELLED ?? '',
   application_result: process.env.TARO_APP_TEMPLATE_APPLICATION_RESULT ?? '',
+  loss_result: process.env.TARO_APP_TEMPLATE_LOSS_RESULT ?? '',
 }
 
 /**

@@ -53,6 +53,8 @@ export interface OrderDoc {
   paymentIssues?: Array<{ kind: 'amount_mismatch' | 'paid_after_cancel'; transactionId: string; totalFee: number; at: string; resolvedAt?: string }>
   rejection?: { code: RejectReasonCode; text?: string; at: string }
   receipt?: { receiptNumber: string; imageNumber?: string; approvedAt: string; expiresAt: string }
+  /** The case that used this receipt (receipts are single-use), claimed by one conditional write. */
+  receiptUse?: { caseId: string; kind: 'card_reissue'; at: string } | null
   /** The rendered receipt slip (private PNG), made on first download. */
   receiptFileID?: string
   createdAt: string
@@ -101,7 +103,9 @@ export function toView(order: OrderDoc, now: Date, photoUrl?: string): OrderView
     timeline: order.history.map((h) => ({ to: h.to, label: ORDER_STATUS_LABELS[h.to], actor: h.actor, reason: h.reason, at: h.at })),
     payDeadline: order.status === 'created' ? unpaidDeadline(order.createdAt) : undefined,
     rejection: order.status === 'rejected' && order.rejection ? { code: order.rejection.code, label: REJECT_REASONS[order.rejection.code], text: order.rejection.text } : undefined,
-    receipt: order.receipt ? { ...order.receipt, daysLeft: daysLeft(order.receipt.expiresAt, now) } : undefined,
+    receipt: order.receipt
+      ? { ...order.receipt, daysLeft: daysLeft(order.receipt.expiresAt, now), ...(order.receiptUse ? { usedAt: order.receiptUse.at, usedFor: '社保卡补办' } : {}) }
+      : undefined,
     submissions: order.submissions.length,
     canPay: order.status === 'created',
     canCancel: availableEvents(order.status, 'user').includes('cancel'),

@@ -1,6 +1,7 @@
 import { isStale, UNPAID_TIMEOUT_MINUTES } from '../../../src/domain/order/order.machine'
 import { REMIND_DAYS_BEFORE_EXPIRY } from '../../../src/domain/order/receipt-validity'
 import { forwardSubmitted, reconcileApplicationNotices } from '../cancellations/application.store'
+import { expireTemporaryReports, reconcileLossNotices, remindTemporaryExpiry } from '../card-loss/loss.store'
 import type { Ports } from '../ports'
 import { deliverOutbox, enqueueExpiryReminder } from './outbox'
 import { orders } from './order.store'
@@ -12,6 +13,8 @@ export interface SweepReport {
   submitted: number
   /** Cancellation applications handed to review that a crash had left behind. */
   forwarded: number
+  /** Temporary card-loss reports that lapsed. */
+  lossExpired: number
   notices: Awaited<ReturnType<typeof deliverOutbox>>
 }
 
@@ -22,7 +25,7 @@ export interface SweepReport {
  */
 export async function sweep(ports: Ports): Promise<SweepReport> {
   const now = ports.clock.now()
-  const report: SweepReport = { cancelled: 0, submitted: 0, forwarded: 0, notices: { sent: 0, failed: 0, skipped: 0, retried: 0 } }
+  const report: SweepReport = { cancelled: 0, submitted: 0, forwarded: 0, lossExpired: 0, notices: { sent: 0, failed: 0, skipped: 0, retried: 0 } }
   const cutoff = new Date(now.getTime() - UNPAID_TIMEOUT_MINUTES * 60_000).toISOString()
   for (const order of await orders(ports).find({ status: 'created', createdAt: { $lte: cutoff } }, { limit: 200 })) {
     if (isStale(order, now) && (await moveOrder(ports, order, 'cancel', 'system'))) report.cancelled++
@@ -40,6 +43,9 @@ export async function sweep(ports: Ports): Promise<SweepReport> {
   }
   await reconcileNotices(ports, new Date(now.getTime() - 24 * 3600_000).toISOString())
   report.forwarded = await forwardSubmitted(ports)
+  report.lossExpired = await expireTemporaryReports(ports)
+  await remindTemporaryExpiry(ports)
+  await reconcileLossNotices(ports, new Date(now.getTime() - 24 * 3600_000).toISOString())
   await reconcileApplicationNotices(ports, new Date(now.getTime() - 24 * 3600_000).toISOString())
   report.notices = await deliverOutbox(ports)
   return report

@@ -18,6 +18,7 @@ function configFromEnv(env: NodeJS.ProcessEnv): Config {
     receipt_expiring: env.HUIZHI_TEMPLATE_RECEIPT_EXPIRING ?? '',
     order_cancelled: env.HUIZHI_TEMPLATE_ORDER_CANCELLED ?? '',
     application_result: env.HUIZHI_TEMPLATE_APPLICATION_RESULT ?? '',
+    loss_result: env.HUIZHI_TEMPLATE_LOSS_RESULT ?? '',
   }
   return {
     dataKey: keyFromBase64(env.HUIZHI_DATA_KEY, 'HUIZHI_DATA_KEY'),

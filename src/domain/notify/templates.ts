@@ -1,5 +1,6 @@
 import { AppError } from '../errors'
 import { APPLICATION_STATUS_WORDS } from '../cancellation/cancellation.machine'
+import { LOSS_STATUS_WORDS } from '../card-loss/loss.machine'
 import { ORDER_STATUS_WORDS } from '../order/order.machine'
 import { formatMessageTime } from '../time'
 
@@ -68,6 +69,17 @@ export const TEMPLATES = {
       thing5: { type: 'thing', label: '备注' },
     },
   },
+  loss_result: {
+    title: '社保卡业务办理通知',
+    page: 'features/card-loss/pages/index/index',
+    fields: {
+      character_string1: { type: 'character_string', label: '业务编号' },
+      thing2: { type: 'thing', label: '办理业务' },
+      phrase3: { type: 'phrase', label: '办理状态' },
+      time4: { type: 'time', label: '办理时间' },
+      thing5: { type: 'thing', label: '温馨提示' },
+    },
+  },
 } as const satisfies Record<string, TemplateDef>
 
 export type TemplateKey = keyof typeof TEMPLATES
@@ -85,7 +97,7 @@ export type MessageValues<K extends TemplateKey> = { [F in FieldKey<K>]: string 
 export type MessageData<K extends TemplateKey> = { [F in FieldKey<K>]: { value: string } }
 
 /** The only words a `phrase` field may carry: a fixed set of status words, so every one fits (DESIGN.md §5). */
-export const PHRASE_WORDS: ReadonlySet<string> = new Set<string>([...Object.values(ORDER_STATUS_WORDS), ...Object.values(APPLICATION_STATUS_WORDS)])
+export const PHRASE_WORDS: ReadonlySet<string> = new Set<string>([...Object.values(ORDER_STATUS_WORDS), ...Object.values(APPLICATION_STATUS_WORDS), ...Object.values(LOSS_STATUS_WORDS)])
 
 /** WeChat: `thing` holds at most 20 characters; `name` at most 10 Chinese characters or 20 letters. */
 export const THING_MAX = 20

@@ -59,6 +59,9 @@ export interface OrderView extends OrderSummary {
     approvedAt: string
     expiresAt: string
     daysLeft: number
+    /** Set once the receipt was used (a card reissue): receipts are single-use. */
+    usedAt?: string
+    usedFor?: string
   }
   /** How many times the photo went to review (1 + free resubmissions). */
   submissions: number

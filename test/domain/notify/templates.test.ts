@@ -22,7 +22,7 @@ function failure(fn: () => unknown): AppError | undefined {
 
 describe('subscribe-message templates', () => {
   it('describes review_result, receipt_expiring, order_cancelled and application_result as data', () => {
-    expect(TEMPLATE_KEYS).toEqual(['review_result', 'receipt_expiring', 'order_cancelled', 'application_result'])
+    expect(TEMPLATE_KEYS).toEqual(['review_result', 'receipt_expiring', 'order_cancelled', 'application_result', 'loss_result'])
     expect(TEMPLATES.review_result.fields).toEqual({
       character_string1: { type: 'character_string', label: '订单编号' },
       thing2: { type: 'thing', label: '办理业务' },
@@ -39,13 +39,13 @@ describe('subscribe-message templates', () => {
   })
 
   it('keeps template IDs out of code: the config map is keyed by template', () => {
-    const ids: TemplateIds = { review_result: 'tmpl-a', receipt_expiring: 'tmpl-b', order_cancelled: 'tmpl-c', application_result: 'tmpl-d' }
+    const ids: TemplateIds = { review_result: 'tmpl-a', receipt_expiring: 'tmpl-b', order_cancelled: 'tmpl-c', application_result: 'tmpl-d', loss_result: 'tmpl-e' }
     expect(Object.keys(ids).sort()).toEqual([...TEMPLATE_KEYS].sort())
     expect(JSON.stringify(TEMPLATES)).not.toMatch(/"id"/)
   })
 
   it('accepts only the fixed status words as phrases', () => {
-    expect([...PHRASE_WORDS]).toEqual(['待支付', '已支付', '审核中', '审核通过', '审核未通过', '已取消', '已退款', '草稿', '已提交', '已注销'])
+    expect([...PHRASE_WORDS]).toEqual(['待支付', '已支付', '审核中', '审核通过', '审核未通过', '已取消', '已退款', '草稿', '已提交', '已注销', '临时挂失', '正式挂失', '已解挂', '挂失失效', '补卡审核中', '补卡通过', '补卡未通过', '已制卡'])
   })
 })
 

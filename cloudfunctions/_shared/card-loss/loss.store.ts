@@ -1,0 +1,169 @@
+import { CARD_FUNCTION_LABELS, frozenFunctions } from '../../../src/domain/card-loss/card-functions'
+import { LOSS_MACHINE, LOSS_STATUS_LABELS, LOSS_STATUS_WORDS, REISSUE_STARTED, reportInForce, type LossEvent, type LossHistoryEntry, type LossState } from '../../../src/domain/card-loss/loss.machine'
+import { lossPolicyFor } from '../../../src/domain/card-loss/loss.policy'
+import type { LossSummary, LossView } from '../../../src/domain/card-loss/loss.view'
+import type { Actor } from '../../../src/domain/case/machine'
+import { AppError } from '../../../src/domain/errors'
+import { renderMessage } from '../../../src/domain/notify/templates'
+import { formatYuan } from '../../../src/domain/order/prices'
+import { moveCase, type MoveExtra } from '../cases/move'
+import type { Ctx } from '../handler'
+import { enqueueCaseNotice } from '../orders/outbox'
+import type { Ports } from '../ports'
+
+/** A card-loss case as stored in `loss_cases`: the holder's ID number sealed, masked beside it. */
+export interface LossDoc {
+  _id: string
+  openid: string
+  status: LossState
+  statusText?: string
+  version: number
+  cityCode: string
+  cityName: string
+  policyId: string
+  holder: { name: string; idNumberSealed: string; idNumberMasked: string; idLast4: string; idBlind: string }
+  cardNumberMasked?: string
+  /** When a temporary report lapses (set while `reported_temporary`). */
+  temporaryExpiresAt?: string
+  /** True while a case keeps the card reported (the duplicate check queries it). */
+  active: boolean
+  reissue?: { orderId: string; receiptNumber: string; delivery: { method: 'pickup' } | { method: 'mail'; addressSealed: string; addressMasked: string }; feeFen: number; requestedAt: string }
+  decisions: Array<{ decisionId: string; decision: 'approve' | 'reject' | 'issue'; at: string }>
+  rejection?: { reason: string; at: string }
+  history: LossHistoryEntry[]
+  createdAt: string
+  updatedAt: string
+}
+
+export const lossCases = (ports: Pick<Ports, 'db'>) => ports.db.collection<LossDoc>('loss_cases')
+
+/** States in which the card stays reported: a second report of the same card is refused meanwhile. */
+export const ACTIVE_STATES: readonly LossState[] = ['reported_temporary', 'reported_formal', 'reissue_requested', 'reissue_approved', 'rejected']
+
+export async function ownCase(ctx: Ctx, caseId: string): Promise<LossDoc> {
+  const doc = await lossCases(ctx).get(caseId)
+  if (!doc || doc.openid !== ctx.caller.openid) throw new AppError('LOSS_CASE_NOT_FOUND')
+  return doc
+}
+
+export function toSummary(doc: LossDoc): LossSummary {
+  return { caseId: doc._id, status: doc.status, statusLabel: LOSS_STATUS_LABELS[doc.status], cityName: doc.cityName, holderName: doc.holder.name, createdAt: doc.createdAt, updatedAt: doc.updatedAt }
+}
+
+export function toView(doc: LossDoc): LossView {
+  const { policy } = lossPolicyFor(doc.cityCode)
+  const report = reportInForce(doc.status)
+  const { frozen, working } = frozenFunctions(report)
+  const describe = (fn: (typeof frozen)[number]) => ({ fn, ...CARD_FUNCTION_LABELS[fn] })
+  const userEvents = LOSS_MACHINE.availableEvents(doc.status, 'user')
+  return {
+    ...toSummary(doc),
+    cityCode: doc.cityCode,
+    idNumberMasked: doc.holder.idNumberMasked,
+    cardNumberMasked: doc.cardNumberMasked,
+    report,
+    frozen: frozen.map(describe),
+    working: working.map(describe),
+    temporaryExpiresAt: doc.status === 'reported_temporary' ? doc.temporaryExpiresAt : undefined,
+    policy: {
+      temporaryDays: policy.temporaryDays,
+      formalOnline: policy.formalOnline,
+      reissueOnline: policy.reissueOnline,
+      reissueOfflineNote: policy.reissueOfflineNote,
+      reissueFeeFen: policy.reissueFeeFen,
+      feeLabel: policy.reissueFeeFen ? `工本费 ${formatYuan(policy.reissueFeeFen)}` : '免工本费',
+      delivery: [...policy.delivery],
+      mailFeeFen: policy.mailFeeFen,
+      makeDays: policy.makeDays,
+      source: policy.source,
+      checkedAt: policy.checkedAt,
+    },
+    reissue: doc.reissue
+      ? { ...doc.reissue, delivery: doc.reissue.delivery.method === 'mail' ? { method: 'mail', addressMasked: doc.reissue.delivery.addressMasked } : { method: 'pickup' } }
+      : undefined,
+    rejection: doc.status === 'rejected' ? doc.rejection : undefined,
+    timeline: doc.history.map((h) => ({ to: h.to, label: LOSS_STATUS_LABELS[h.to], actor: h.actor, reason: h.reason, at: h.at })),
+    canUpgrade: userEvents.includes('upgrade') && policy.formalOnline,
+    canLift: userEvents.includes('lift'),
+    liftRefusal: REISSUE_STARTED.includes(doc.status) ? '已申请补卡，不能再解除挂失' : undefined,
+    canReissue: userEvents.includes('request_reissue') && policy.reissueOnline,
+  }
+}
+
+const REMARKS: Partial<Record<LossState, (doc: LossDoc) => string>> = {
+  reported_temporary: (d) => `临时挂失有效至${d.temporaryExpiresAt?.slice(5, 10) ?? ''}，请及时正式挂失`,
+  reported_formal: () => '卡片全部功能已停用，可申请补卡',
+  lifted: () => '已解除挂失，卡片恢复使用',
+  expired: () => '临时挂失已到期失效，卡片恢复使用',
+  reissue_approved: () => '补卡申请已通过，正在制卡',
+  rejected: (d) => `${d.rejection?.reason ?? '补卡未通过'}，可重新申请`,
+  card_issued: (d) => (d.reissue?.delivery.method === 'mail' ? '新卡已制作完成，将邮寄给您' : '新卡已制作完成，请到网点领取'),
+}
+
+/** The notification a move owes: every result the user should hear about. */
+async function enqueueResult(ports: Ports, doc: LossDoc, seq: number): Promise<void> {
+  const entry = doc.history[seq]
+  const remark = entry && REMARKS[entry.to]
+  if (!entry || !remark) return
+  await enqueueCaseNotice(ports, {
+    key: `${doc._id}#${seq}`,
+    openid: doc.openid,
+    caseId: doc._id,
+    template: 'loss_result',
+    page: `features/card-loss/pages/detail/index?caseId=${doc._id}`,
+    data: renderMessage('loss_result', { character_string1: doc._id, thing2: `社保卡挂失补卡 · ${doc.cityName}`, phrase3: LOSS_STATUS_WORDS[entry.to], time4: entry.at, thing5: remark(doc) }),
+    at: entry.at,
+  })
+}
+
+/** Writes the notification for a case's first history entry (the report itself). */
+export const enqueueReported = (ports: Ports, doc: LossDoc) => enqueueResult(ports, doc, 0)
+
+export async function moveLoss(ports: Ports, doc: LossDoc, event: LossEvent, actor: Actor, extra: MoveExtra = {}): Promise<LossDoc | null> {
+  const to = LOSS_MACHINE.transition(doc.status, event, actor, extra.reason)
+  const set = { ...(extra.set ?? {}), active: ACTIVE_STATES.includes(to) }
+  const updated = await moveCase(ports, lossCases(ports), LOSS_MACHINE, LOSS_STATUS_LABELS, doc, event, actor, { ...extra, set })
+  if (!updated) return null
+  await enqueueResult(ports, updated, doc.history.length)
+  return updated
+}
+
+export async function mustMoveLoss(...args: Parameters<typeof moveLoss>): Promise<LossDoc> {
+  const moved = await moveLoss(...args)
+  if (!moved) throw new AppError('LOSS_INVALID_TRANSITION')
+  return moved
+}
+
+/** The sweeper's part: temporary reports past their days lapse (the card works again), and the user is told. */
+export async function expireTemporaryReports(ports: Ports): Promise<number> {
+  const now = ports.clock.now().toISOString()
+  let expired = 0
+  for (const doc of await lossCases(ports).find({ status: 'reported_temporary', temporaryExpiresAt: { $lte: now } }, { limit: 200 })) {
+    if (await moveLoss(ports, doc, 'expire', 'system')) expired++
+  }
+  return expired
+}
+
+/** A temporary report lapses within a day: remind once (keyed `<caseId>#expiring`) to make it formal. */
+export async function remindTemporaryExpiry(ports: Ports): Promise<void> {
+  const now = ports.clock.now()
+  const soon = new Date(now.getTime() + 24 * 3600_000).toISOString()
+  for (const doc of await lossCases(ports).find({ status: 'reported_temporary', temporaryExpiresAt: { $lte: soon, $gt: now.toISOString() } }, { limit: 200 })) {
+    await enqueueCaseNotice(ports, {
+      key: `${doc._id}#expiring`,
+      openid: doc.openid,
+      caseId: doc._id,
+      template: 'loss_result',
+      page: `features/card-loss/pages/detail/index?caseId=${doc._id}`,
+      data: renderMessage('loss_result', { character_string1: doc._id, thing2: `社保卡挂失补卡 · ${doc.cityName}`, phrase3: LOSS_STATUS_WORDS.reported_temporary, time4: doc.temporaryExpiresAt ?? now, thing5: '临时挂失即将到期，未找到卡请正式挂失' }),
+      at: now.toISOString(),
+    })
+  }
+}
+
+/** Re-writes notifications recent moves owe, in case a process died between the two writes. */
+export async function reconcileLossNotices(ports: Ports, sinceIso: string): Promise<void> {
+  for (const doc of await lossCases(ports).find({ updatedAt: { $gte: sinceIso } }, { limit: 500 })) {
+    for (let seq = 0; seq < doc.history.length; seq++) await enqueueResult(ports, doc, seq)
+  }
+}

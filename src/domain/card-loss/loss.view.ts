@@ -1,0 +1,48 @@
+import type { CardFunction, ReportKind } from './card-functions'
+import type { LossState } from './loss.machine'
+
+export interface LossSummary {
+  caseId: string
+  status: LossState
+  statusLabel: string
+  cityName: string
+  holderName: string
+  createdAt: string
+  updatedAt: string
+}
+
+/** What the tracking page shows: masked, with the frozen functions and what the user may do next. */
+export interface LossView extends LossSummary {
+  cityCode: string
+  idNumberMasked: string
+  cardNumberMasked?: string
+  report: ReportKind | null
+  frozen: Array<{ fn: CardFunction; title: string; detail: string }>
+  working: Array<{ fn: CardFunction; title: string; detail: string }>
+  /** When a temporary report lapses. */
+  temporaryExpiresAt?: string
+  policy: { temporaryDays: number; formalOnline: boolean; reissueOnline: boolean; reissueOfflineNote?: string; reissueFeeFen: number; feeLabel: string; delivery: Array<'pickup' | 'mail'>; mailFeeFen: number; makeDays: number; source: string; checkedAt: string }
+  reissue?: { orderId: string; receiptNumber: string; delivery: { method: 'pickup' } | { method: 'mail'; addressMasked: string }; feeFen: number; requestedAt: string }
+  rejection?: { reason: string; at: string }
+  timeline: Array<{ to: LossState; label: string; actor: string; reason?: string; at: string }>
+  canUpgrade: boolean
+  canLift: boolean
+  /** Why lifting is not offered, when it is not. */
+  liftRefusal?: string
+  canReissue: boolean
+}
+
+/** A receipt the user may use for the reissue. */
+export interface UsableReceipt {
+  orderId: string
+  receiptNumber: string
+  cityName: string
+  expiresAt: string
+  daysLeft: number
+}
+
+export interface ReceiptChoice {
+  usable: UsableReceipt[]
+  /** The user's other 社保卡 receipts and why each cannot be used. */
+  unusable: Array<{ orderId: string; receiptNumber?: string; why: string }>
+}
