@@ -38,3 +38,16 @@ export function usePageQuery(): Record<string, string | undefined> {
 }
 
 export { useDidShow } from '@tarojs/taro'
+
+/**
+ * Scrolls the page to an element (an answer that appears below the button that asked for it).
+ * https://docs.taro.zone/docs/apis/ui/scroll/pageScrollTo
+ */
+export function scrollToElement(selector: string): void {
+  setTimeout(() => void Taro.pageScrollTo({ selector, duration: 300 }).catch(() => undefined), 50)
+}
+
+/** Back to the top of the page, for a section opened from further down. https://docs.taro.zone/docs/apis/ui/scroll/pageScrollTo */
+export function scrollToTop(): void {
+  void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+}

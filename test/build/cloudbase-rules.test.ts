@@ -17,13 +17,14 @@ describe('CloudBase rules and collections', () => {
   it('lets a client read only its own users, photos, orders and inbox documents, and nothing else', () => {
     for (const name of ['photos', 'orders', 'inbox']) expect(db[name].read).toBe('doc.openid == auth.openid')
     expect(db.users.read).toBe('doc._openid == auth.openid')
-    for (const name of ['operators', 'outbox', 'subscriptions', 'callbacks', 'callbacks_refused', 'callback_nonces', 'audit_log']) expect(db[name].read).toBe(false)
+    for (const name of ['operators', 'outbox', 'subscriptions', 'callbacks', 'callbacks_refused', 'callback_nonces', 'audit_log', 'cancellations', 'loss_cases']) expect(db[name].read).toBe(false)
   })
 
-  it('keeps files private: no direct reads, uploads only of the caller’s own raw photos', () => {
+  it('keeps files private: no direct reads, uploads only of the caller’s own raw photos and cancellation proofs', () => {
     const storage = read('storage.rules.json') as { read: unknown; write: string }
     expect(storage.read).toBe(false)
     expect(storage.write).toContain("resource.path.startsWith('photos/raw/')")
+    expect(storage.write).toContain("resource.path.startsWith('cancellations/')")
     expect(storage.write).toContain('resource.openid == auth.openid')
   })
 

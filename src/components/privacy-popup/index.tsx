@@ -5,11 +5,17 @@ import { PRIVACY_AGREE_BUTTON_ID, answerPrivacy, openPrivacyContract, reportPriv
 import { PRIVACY_COPY } from './copy'
 import './index.scss'
 
+/** What the popup says on a page that uses the camera or files for something else than id photos. */
+export interface PrivacyPopupText {
+  body: string
+  items: readonly string[]
+}
+
 /**
  * The privacy popup WeChat asks for before the first camera or album use. Put it on every page that
  * opens the camera or the album; it stays hidden until WeChat asks (never on H5).
  */
-export function PrivacyPopup() {
+export function PrivacyPopup({ text = PRIVACY_COPY }: { text?: PrivacyPopupText }) {
   const [visible, setVisible] = useState(false)
 
   useEffect(() => watchPrivacy(() => setVisible(true)), [])
@@ -26,8 +32,8 @@ export function PrivacyPopup() {
     <Popup visible={visible} position='bottom' round closeOnOverlayClick={false} onClose={() => answer(false)}>
       <View className='privacy-popup' data-testid='privacy-popup'>
         <Text className='privacy-popup__title'>{PRIVACY_COPY.title}</Text>
-        <Text className='privacy-popup__body'>{PRIVACY_COPY.body}</Text>
-        {PRIVACY_COPY.items.map((item) => (
+        <Text className='privacy-popup__body'>{text.body}</Text>
+        {text.items.map((item) => (
           <Text key={item} className='privacy-popup__item'>
             · {item}
           </Text>

@@ -1,10 +1,11 @@
 import { View, Text } from '@tarojs/components'
-import { Button, Cascader, Cell, CellGroup, Radio } from '@nutui/nutui-react-taro'
+import { Button, Radio } from '@nutui/nutui-react-taro'
 import { ImageRectangle, Photograph } from '@nutui/icons-react-taro'
 import { useEffect, useMemo, useState } from 'react'
 import { DOCUMENT_TYPES, resolveSpec } from '@/domain/photo/specs'
 import type { DocumentType } from '@/domain/photo/spec.types'
-import { PROVINCES, cityByCode, cityLabel, type City } from '@/domain/region'
+import { PROVINCES, cityByCode, type City } from '@/domain/region'
+import { CityPicker } from '@/components/city-picker'
 import { PrivacyPopup } from '@/components/privacy-popup'
 import { chooseFromAlbum } from '@/platform/media'
 import { showToast } from '@/platform/device'
@@ -17,13 +18,6 @@ import { setPendingPhoto } from '../../pending-photo'
 import { captureUrl, previewUrl } from '../../routes'
 import './index.scss'
 
-/** Province → city, two levels; a municipality's only "city" is itself, so a province alone is never a choice. */
-const CITY_OPTIONS = PROVINCES.map((p) => ({
-  text: p.name,
-  value: `p${p.code}`,
-  children: p.cities.map((c) => ({ text: c.name, value: c.code })),
-}))
-
 const isDocumentType = (value: string | undefined): value is DocumentType => DOCUMENT_TYPES.some((d) => d.type === value)
 
 export default function IdPhotoChoicePage() {
@@ -32,7 +26,6 @@ export default function IdPhotoChoicePage() {
   const [city, setCity] = useState<City | undefined>(() => (query.cityCode ? cityByCode(query.cityCode) : undefined))
   useEffect(() => setResubmitTarget(query.resubmitOrderId), [query.resubmitOrderId])
   useEffect(() => setChosenCity(city?.code), [city])
-  const [pickingCity, setPickingCity] = useState(false)
   const spec = useMemo(() => (documentType ? resolveSpec(documentType, city?.code) : undefined), [documentType, city])
   const ready = !!spec && !!city
   const national = spec?.region.level === 'national' && !!city
@@ -71,35 +64,8 @@ export default function IdPhotoChoicePage() {
 
       <View className='idp__section'>
         <Text className='idp__section-title'>{COPY.index.cityTitle}</Text>
-        <CellGroup>
-          <Cell
-            className='idp__city'
-            clickable
-            data-testid='city-cell'
-            title={COPY.index.cityLabel}
-            extra={
-              <Text className={city ? 'idp__city-value' : 'idp__city-placeholder'} data-testid='city-value'>
-                {city ? cityLabel(city) : COPY.index.cityPlaceholder} ›
-              </Text>
-            }
-            onClick={() => setPickingCity(true)}
-          />
-        </CellGroup>
+        <CityPicker provinces={PROVINCES} city={city} onChange={setCity} labels={COPY.index.cityPicker} />
         <Text className='idp__city-hint'>{COPY.index.cityHint}</Text>
-        <Cascader
-          className='idp__cascader'
-          visible={pickingCity}
-          title={COPY.index.cityPickerTitle}
-          options={CITY_OPTIONS}
-          value={city ? [`p${city.provinceCode}`, city.code] : undefined}
-          closeable
-          onClose={() => setPickingCity(false)}
-          onChange={(value) => {
-            const picked = cityByCode(String(value[value.length - 1]))
-            if (picked) setCity(picked)
-            setPickingCity(false)
-          }}
-        />
       </View>
 
       {spec && (

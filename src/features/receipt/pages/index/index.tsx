@@ -7,11 +7,11 @@ import { validityDays } from '@/domain/order/receipt-validity'
 import { DOCUMENT_TYPES, resolveSpec, specById } from '@/domain/photo/specs'
 import type { DocumentType, PhotoSpec } from '@/domain/photo/spec.types'
 import { PROVINCES, cityByCode, type City, type Province } from '@/domain/region'
+import { CityPicker } from '@/components/city-picker'
 import { EmptyState } from '@/components/status-view'
 import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { COPY } from '../../copy'
 import { rememberPhotoUrl } from '../../draft'
-import { CityPicker } from '../../components/city-picker'
 import { FlowSteps } from '../../components/flow-steps'
 import { applicantUrl, idPhotoUrl, isOrderId, isPhotoId, resubmitUrl } from '../../routes'
 import './index.scss'
@@ -76,7 +76,7 @@ function ChooseStart() {
       </View>
       <View className='rcp__section'>
         <Text className='rcp__section-title'>{COPY.start.cityTitle}</Text>
-        <CityPicker provinces={PROVINCES} city={city} onChange={setCity} />
+        <CityPicker provinces={PROVINCES} city={city} onChange={setCity} labels={COPY.start.cityPicker} />
         <Text className='rcp__city-hint'>{COPY.start.cityHint}</Text>
       </View>
       {ready && (
@@ -145,7 +145,7 @@ function WithPhoto({ spec, photoId, cityCode }: { spec: PhotoSpec; photoId: stri
         </CellGroup>
       </View>
       <View className='rcp__section'>
-        <CityPicker provinces={provinces} city={city} onChange={setCity} />
+        <CityPicker provinces={provinces} city={city} onChange={setCity} labels={COPY.start.cityPicker} />
         {!fixed && <Text className='rcp__city-hint'>{COPY.photo.cityForSpec(spec.title)}</Text>}
       </View>
       {city && (

@@ -1,0 +1,54 @@
+import type * as v from 'valibot'
+import type { ApplicationInput } from '@/domain/cancellation/cancellation.schema'
+import type { ApplicationSummary, ApplicationView } from '@/domain/cancellation/cancellation.view'
+import type { MaterialKind } from '@/domain/cancellation/reasons'
+import { AppError } from '@/domain/errors'
+import type { TemplateKey } from '@/domain/notify/templates'
+import { callFunction, uploadFile } from '@/platform/cloud'
+import type { ProofFile } from '@/platform/proof-file'
+import { COPY } from './copy'
+
+/** The form as typed; the function normalises and checks it again. */
+export type ApplicationForm = v.InferInput<typeof ApplicationInput>
+
+/**
+ * The cancellation function's actions as the pages use them. Only reads retry. Errors keep the server's Chinese
+ * message; a missing function (not deployed, or not in the emulator yet) gets a sentence people can act on.
+ */
+async function call<T>(action: string, data: unknown, retries = 0): Promise<T> {
+  try {
+    return await callFunction<T>('cancellation', action, data, { retries })
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'UNKNOWN_FUNCTION') throw new AppError('UNKNOWN_FUNCTION', COPY.common.serviceMissing)
+    throw error
+  }
+}
+
+export function listApplications(): Promise<ApplicationSummary[]> {
+  return call<ApplicationSummary[]>('list', {}, 2)
+}
+
+export function getApplication(applicationId: string): Promise<ApplicationView> {
+  return call<ApplicationView>('get', { applicationId }, 2)
+}
+
+/** A new draft, or changes to a draft or a rejected application (`applicationId` in the form). */
+export function saveApplication(form: ApplicationForm): Promise<ApplicationView> {
+  return call<ApplicationView>('save', form)
+}
+
+/** One proof: where to put it, the upload itself, then `attach`, which checks the bytes and records it. */
+export async function uploadProof(applicationId: string, kind: MaterialKind, file: ProofFile): Promise<ApplicationView> {
+  const { cloudPath } = await call<{ cloudPath: string }>('uploadTarget', { applicationId, kind, ext: file.ext })
+  const fileID = await uploadFile(file.path, cloudPath)
+  return call<ApplicationView>('attach', { applicationId, kind, fileID, name: file.name.slice(0, 100) })
+}
+
+export function removeMaterial(applicationId: string, materialId: string): Promise<ApplicationView> {
+  return call<ApplicationView>('removeMaterial', { applicationId, materialId })
+}
+
+/** Submits (or resubmits after a rejection), with the result notification the user accepted on that tap. */
+export function submitApplication(applicationId: string, subscribed: TemplateKey[]): Promise<ApplicationView> {
+  return call<ApplicationView>('submit', { applicationId, subscribed })
+}

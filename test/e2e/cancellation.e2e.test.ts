@@ -1,0 +1,202 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { ApplicationDoc } from '../../cloudfunctions/_shared/cancellations/application.store'
+import { launchBrowser } from '../support/browser'
+import { start, type Emulator } from '../support/emulator'
+import { TINY_PDF } from '../support/cancellations'
+import { tempDir } from '../support/store'
+
+const root = path.resolve(__dirname, '../..')
+const staticDir = path.join(root, 'dist', 'h5')
+const shots = path.join(root, 'test-results')
+const photo = path.join(root, 'test', 'fixtures', 'photos', 'face-1.jpg')
+
+/**
+ * 社保账号注销 as a new user lives it: checks eligibility for 深圳 with the reason 出国定居, fills the
+ * application and uploads the proofs, submits; the operator rejects it (缺少户口注销证明); the user reads why,
+ * adds the proof and resubmits; the operator approves with the refund; the user sees 已注销 and the refund.
+ */
+describe('cancellation in Chromium: wizard, application, proofs, reject, resubmit, approve', () => {
+  let browser: Browser
+  let em: Emulator
+  let user: BrowserContext
+  let ops: BrowserContext
+  let page: Page
+  let cleanup: () => void
+  let dir = ''
+  let applicationId = ''
+  const errors: string[] = []
+
+  const shot = async (p: Page, name: string) => {
+    await p.waitForTimeout(500)
+    await p.screenshot({ path: path.join(shots, `e2e-cancellation-${name}.png`), fullPage: true })
+  }
+  const visible = (p: Page, testId: string) => p.locator(`[data-testid="${testId}"]:visible`).first()
+  const open = async (p: Page, hash: string) => {
+    await p.goto('about:blank')
+    await p.goto(`${em.url}/#${hash}`)
+  }
+  const signIn = async (context: BrowserContext, userId: string) => {
+    await context.addCookies([{ name: 'huizhi_user', value: userId, url: em.url }])
+  }
+  const stored = async () => (await em.db.collection<ApplicationDoc>('cancellations').get(applicationId)) as ApplicationDoc
+
+  const upload = async (kind: string, file: string) => {
+    const before = Number((await visible(page, `material-${kind}`).getAttribute('data-attached')) ?? '0')
+    const chooser = page.waitForEvent('filechooser')
+    await visible(page, `material-upload-${kind}`).click()
+    await (await chooser).setFiles(file)
+    await page.locator(`[data-testid="material-${kind}"][data-attached="${before + 1}"]:visible`).waitFor({ timeout: 20_000 })
+  }
+
+  const submitFromMaterials = async () => {
+    await visible(page, 'materials-next').click()
+    await visible(page, 'review-submit').waitFor()
+    await shot(page, `review-${(await stored()).round + 1}`)
+    await visible(page, 'review-submit').click()
+    await page.locator('[data-testid="app-status"][data-status="reviewing"]:visible').waitFor({ timeout: 20_000 })
+  }
+
+  const detail = async (status: string) => {
+    await open(page, `/features/cancellation/pages/detail/index?applicationId=${applicationId}`)
+    await page.locator(`[data-testid="app-status"][data-status="${status}"]:visible`).waitFor({ timeout: 20_000 })
+  }
+
+  const opsPage = async () => {
+    const desk = await ops.newPage()
+    desk.on('pageerror', (e) => errors.push(e.message))
+    await open(desk, '/features/ops/pages/index/index?tab=cancellations')
+    await desk.locator(`[data-testid="ops-app-row"][data-application-id="${applicationId}"]:visible`).click()
+    await desk.locator('[data-testid="ops-app-status"][data-status="reviewing"]:visible').waitFor({ timeout: 20_000 })
+    return desk
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/h5 is missing: npm test builds it, or run npm run build:h5')
+    mkdirSync(shots, { recursive: true })
+    const t = tempDir()
+    cleanup = t.cleanup
+    dir = t.dir
+    em = await start(t.dir, { staticDir, sweepIntervalMs: 500 })
+    browser = await launchBrowser()
+    user = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    ops = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+    const created = await (await fetch(`${em.url}/api/dev/users`, { method: 'POST', body: JSON.stringify({ name: '陈阿姨' }) })).json()
+    await signIn(user, (created as { data: { _id: string } }).data._id)
+    await signIn(ops, 'ops')
+    page = await user.newPage()
+    page.on('pageerror', (e) => errors.push(e.message))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await em?.close()
+    cleanup?.()
+  })
+
+  it('1. checks eligibility for 深圳 with the reason 出国定居', async () => {
+    await open(page, '/features/cancellation/pages/index/index')
+    await shot(page, 'guide')
+    await visible(page, 'cancel-start').click()
+    await visible(page, 'city-cell').click()
+    await page.getByText('广东省', { exact: true }).click()
+    await page.getByText('深圳市', { exact: true }).click()
+    await visible(page, 'city-value').getByText('广东省 · 深圳市').waitFor()
+    await visible(page, 'wiz-reason-abroad').click()
+    await visible(page, 'wiz-account-normal').click()
+    await visible(page, 'wiz-realname-yes').click()
+    await visible(page, 'wiz-check').click()
+    const verdict = visible(page, 'wiz-verdict')
+    await verdict.waitFor()
+    expect(await verdict.getAttribute('data-verdict')).toBe('online')
+    const text = await verdict.innerText()
+    expect(text).toContain('出国（境）定居证明或加入外籍证明')
+    expect(text).toContain('15')
+    await shot(page, 'wizard')
+  })
+
+  it('2. fills the application and uploads the required proofs', async () => {
+    await visible(page, 'wiz-apply').click()
+    await visible(page, 'apply-consent').click()
+    await visible(page, 'apply-insured-name').locator('input').fill('陈小梅')
+    await visible(page, 'apply-insured-id').locator('input').fill('11010519491231002X')
+    await visible(page, 'apply-phone').locator('input').fill('13912345678')
+    await visible(page, 'apply-bank').click()
+    await page.getByText('中国工商银行', { exact: true }).last().click()
+    const confirm = page.getByText('确定', { exact: true }).locator('visible=true')
+    if (await confirm.count()) await confirm.first().click()
+    await visible(page, 'apply-card').locator('input').fill('6222 0212 3456 7890 127')
+    await page.getByText('银行卡号校验不通过，请逐位核对').first().waitFor()
+    await visible(page, 'apply-card').locator('input').fill('6222 0212 3456 7890 128')
+    expect(await visible(page, 'apply-holder').locator('input').inputValue()).toBe('陈小梅')
+    await shot(page, 'apply')
+    await visible(page, 'apply-save').click()
+    await visible(page, 'material-id_card').waitFor({ timeout: 20_000 })
+    applicationId = new URL(page.url().replace('/#/', '/')).searchParams.get('applicationId') ?? ''
+    expect(applicationId).toMatch(/^ca_[0-9a-f]{24}$/)
+
+    const pdf = path.join(dir, '出国定居证明.pdf')
+    writeFileSync(pdf, TINY_PDF)
+    await upload('id_card', photo)
+    await upload('abroad_proof', pdf)
+    await shot(page, 'materials')
+    expect((await stored()).materials.map((m) => [m.kind, m.mime])).toEqual([
+      ['id_card', 'image/jpeg'],
+      ['abroad_proof', 'application/pdf'],
+    ])
+  })
+
+  it('3. submits', async () => {
+    await submitFromMaterials()
+    expect(await stored()).toMatchObject({ status: 'reviewing', round: 1 })
+    await shot(page, 'submitted')
+  })
+
+  it('4. is rejected by the operator with a reason', async () => {
+    const desk = await opsPage()
+    await shot(desk, 'ops-detail')
+    await visible(desk, 'ops-app-reject').click()
+    await visible(desk, 'ops-app-reject-reason').locator('textarea').fill('请补充户口注销证明')
+    await shot(desk, 'ops-reject')
+    await visible(desk, 'ops-app-reject-confirm').click()
+    await desk.locator('[data-testid="ops-app-status"][data-status="rejected"]:visible').waitFor({ timeout: 20_000 })
+    await desk.close()
+  })
+
+  it('5. sees the reason, adds the missing proof and resubmits', async () => {
+    await detail('rejected')
+    expect(await visible(page, 'app-rejection').innerText()).toContain('请补充户口注销证明')
+    await shot(page, 'rejected')
+    await visible(page, 'app-fix').click()
+    await upload('household_cancel', photo)
+    await submitFromMaterials()
+    expect(await stored()).toMatchObject({ status: 'reviewing', round: 2 })
+  })
+
+  it('6. is approved by the operator with the refund', async () => {
+    const desk = await opsPage()
+    await visible(desk, 'ops-app-approve').click()
+    await visible(desk, 'ops-app-refund-amount').locator('input').fill('12345.67')
+    await visible(desk, 'ops-app-refund-date').locator('input').fill('2026-12-01')
+    await shot(desk, 'ops-approve')
+    await visible(desk, 'ops-app-approve-confirm').click()
+    await desk.locator('[data-testid="ops-app-status"][data-status="approved"]:visible').waitFor({ timeout: 20_000 })
+    await desk.close()
+  })
+
+  it('7. sees 已注销 with the refund record, and the result in 消息', async () => {
+    await detail('approved')
+    expect(await visible(page, 'app-status').innerText()).toContain('已注销')
+    const refund = await visible(page, 'app-refund').innerText()
+    expect(refund).toContain('12345.67')
+    expect(refund).toContain('0128')
+    await shot(page, 'approved')
+    expect(await stored()).toMatchObject({ status: 'approved', round: 2, refund: { amountFen: 1234567, date: '2026-12-01' } })
+    await open(page, '/pages/messages/index')
+    const item = page.locator('[data-testid="inbox-item"]:visible').first()
+    await item.waitFor({ timeout: 20_000 })
+    expect(await item.innerText()).toContain('已注销')
+    expect(errors).toEqual([])
+  })
+})
