@@ -6,7 +6,7 @@ import { specById } from '../../src/domain/photo/specs'
 import * as v from 'valibot'
 import { hmacHex } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
-import { normalizePhoto } from '../_shared/photo/pipeline'
+import type { normalizePhoto as NormalizePhoto } from '../_shared/photo/pipeline'
 
 /** One normalisation attempt, kept so an order can refer to the photo it was checked with. */
 export interface PhotoDoc {
@@ -65,7 +65,9 @@ async function normalize(input: NormalizeInput, ctx: Ctx): Promise<NormalizeResu
     throw new AppError('FORBIDDEN', '只能检测您自己上传的照片')
   }
   const raw = await download(ctx, input.fileID)
-  let result: Awaited<ReturnType<typeof normalizePhoto>>
+  // The pipeline (sharp, face-api, tfjs) loads on the first normalisation, not on every cold start.
+  const { normalizePhoto } = await import('../_shared/photo/pipeline')
+  let result: Awaited<ReturnType<typeof NormalizePhoto>>
   try {
     result = await normalizePhoto(raw, spec)
   } catch (error) {

@@ -1,5 +1,3 @@
-import QRCode from 'qrcode'
-import sharp from 'sharp'
 import { formatInstant } from '../../../src/domain/time'
 
 /** What the receipt slip shows. */
@@ -47,6 +45,8 @@ export async function renderReceiptImage(slip: ReceiptSlip, photo: Buffer): Prom
     <text x="48" y="${H - 66}" font-size="22" fill="#888">回执仅可使用一次，请在有效期内到办理网点或线上渠道使用。</text>
     <text x="48" y="${H - 28}" font-size="20" fill="#aaa">订单 ${escape(slip.orderId)}</text>
   </svg>`
+  // Loaded on first use: only a receipt download needs them, and they would slow every cold start of `order`.
+  const [{ default: QRCode }, { default: sharp }] = await Promise.all([import('qrcode'), import('sharp')])
   const qr = await QRCode.toBuffer(`HUIZHI-RECEIPT:${slip.receiptNumber}${slip.imageNumber ? `;IMG:${slip.imageNumber}` : ''}`, { type: 'png', width: 220, margin: 1, errorCorrectionLevel: 'M' })
   const portrait = await sharp(photo).resize(240, 296, { fit: 'cover' }).png().toBuffer()
   return sharp(Buffer.from(svg))
