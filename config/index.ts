@@ -9,18 +9,21 @@ import prodConfig from './prod'
  */
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV ?? 'weapp'
+  /** `npm run bench` builds a hello-world with this same configuration from another source and output root. */
+  const sourceRoot = process.env.HUIZHI_SOURCE_ROOT ?? 'src'
+  const outputRoot = process.env.HUIZHI_OUTPUT_ROOT ?? `dist/${platform}`
   const base: UserConfigExport<'webpack5'> = {
     projectName: 'huizhi',
     date: '2026-11-24',
     designWidth: 375,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
-    sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    sourceRoot,
+    outputRoot,
     plugins: [],
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     defineConstants: {},
     copy: {
-      patterns: platform === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [],
+      patterns: platform === 'weapp' ? [{ from: `${sourceRoot}/sitemap.json`, to: `${outputRoot}/sitemap.json` }] : [],
       options: {},
     },
     framework: 'react',

@@ -11,9 +11,13 @@ export default defineAppConfig({
       name: 'receipt',
       pages: ['pages/index/index', 'pages/applicant/index', 'pages/confirm/index', 'pages/result/index', 'pages/detail/index', 'pages/resubmit/index'],
     },
-    { root: 'features/cancellation', name: 'cancellation', pages: ['pages/index/index'] },
-    { root: 'features/card-loss', name: 'card-loss', pages: ['pages/index/index'] },
-    { root: 'features/ops', name: 'ops', pages: ['pages/index/index', 'pages/detail/index'] },
+    {
+      root: 'features/cancellation',
+      name: 'cancellation',
+      pages: ['pages/index/index', 'pages/eligibility/index', 'pages/apply/index', 'pages/materials/index', 'pages/review/index', 'pages/detail/index'],
+    },
+    { root: 'features/card-loss', name: 'card-loss', pages: ['pages/index/index', 'pages/report/index', 'pages/detail/index', 'pages/reissue/index'] },
+    { root: 'features/ops', name: 'ops', pages: ['pages/index/index', 'pages/detail/index', 'pages/loss/index', 'pages/cancellation/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#ffffff',

@@ -137,6 +137,7 @@ describe('cancellation applications: draft, proofs, submit, review, resubmit', (
     const approved = ok(await ops<{ effect: string; application: ApplicationView }>(ports, OPS, 'decideCancellation', approve))
     expect(approved).toMatchObject({ effect: 'applied', application: { status: 'approved', statusLabel: '已注销', refund: { amountFen: 1234567, amountLabel: '¥12345.67', date: '2026-12-01' } } })
 
+    expect(approved.application.insured.name).toBe('陈**')
     // The same result delivered again, five times: applied once.
     for (let i = 0; i < 5; i++) expect(ok(await ops<{ effect: string }>(ports, OPS, 'decideCancellation', approve)).effect).toBe('duplicate')
     // A rejection of round 2 arriving after the approval does not move it back.

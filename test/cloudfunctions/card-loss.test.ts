@@ -185,7 +185,7 @@ describe('card loss: temporary and formal reports, lifting, reissue with a photo
     const approve = { caseId: lossCase.caseId, decision: 'approve', decisionId: 'dapprove-0001' }
     expect(ok(await invoke(opsFunction, { action: 'decideReissue', data: approve }, OPS, ports) as Reply<{ effect: string }>).effect).toBe('applied')
     expect(ok(await invoke(opsFunction, { action: 'decideReissue', data: approve }, OPS, ports) as Reply<{ effect: string }>).effect).toBe('duplicate')
-    expect(ok(await decide(lossCase.caseId, 'issue')).lossCase).toMatchObject({ status: 'card_issued', statusLabel: '已制卡', frozen: [] })
+    expect(ok(await decide(lossCase.caseId, 'issue')).lossCase).toMatchObject({ status: 'card_issued', statusLabel: '已制卡', frozen: [], holderName: '陈**' })
     expect(code(await decide(lossCase.caseId, 'reject', { reason: '迟到的决定' }))).toBe('LOSS_INVALID_TRANSITION')
     const doc = await stored(lossCase.caseId)
     expect(doc.history.map((h) => h.to)).toEqual(['reported_formal', 'reissue_requested', 'reissue_approved', 'card_issued'])

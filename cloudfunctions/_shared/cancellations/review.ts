@@ -4,7 +4,14 @@ import { policyFor } from '../../../src/domain/cancellation/policy'
 import { AppError } from '../../../src/domain/errors'
 import { appendAudit } from '../audit'
 import type { Ports } from '../ports'
-import { applications, moveApplication, toView } from './application.store'
+import { maskName } from '../orders/order.store'
+import { applications, moveApplication, toView, type ApplicationDoc } from './application.store'
+
+/** What an operator's reply carries: names masked, as everywhere operators look. */
+function opsView(doc: ApplicationDoc): ApplicationView {
+  const view = toView(doc)
+  return { ...view, insured: { ...view.insured, name: maskName(doc.insured.name) }, heir: view.heir ? { ...view.heir, name: maskName(view.heir.name) } : undefined, bank: { ...view.bank, holderName: maskName(view.bank.holderName) } }
+}
 
 export interface DecisionOutcome {
   effect: 'applied' | 'duplicate'
@@ -21,7 +28,7 @@ export interface DecisionOutcome {
 export async function decideApplication(ports: Ports, input: DecideApplicationInput, operator: string): Promise<DecisionOutcome> {
   const doc = await applications(ports).get(input.applicationId)
   if (!doc) throw new AppError('APPLICATION_NOT_FOUND')
-  if (doc.decisions.some((d) => d.decisionId === input.decisionId)) return { effect: 'duplicate', application: toView(doc) }
+  if (doc.decisions.some((d) => d.decisionId === input.decisionId)) return { effect: 'duplicate', application: opsView(doc) }
   if (input.round !== doc.round) throw new AppError('APPLICATION_STALE_RESULT')
   const at = ports.clock.now().toISOString()
   const decision = { decisionId: input.decisionId, round: input.round, decision: input.decision, effect: 'applied' as const, at }
@@ -35,9 +42,9 @@ export async function decideApplication(ports: Ports, input: DecideApplicationIn
   if (!moved) {
     // Someone else's write won between our read and our write: answer from what is there now.
     const now = await applications(ports).get(doc._id)
-    if (now?.decisions.some((d) => d.decisionId === input.decisionId)) return { effect: 'duplicate', application: toView(now) }
+    if (now?.decisions.some((d) => d.decisionId === input.decisionId)) return { effect: 'duplicate', application: opsView(now) }
     throw new AppError('APPLICATION_INVALID_TRANSITION')
   }
   await appendAudit(ports, { operator, action: `cancellation.${input.decision}`, target: doc._id, reason: input.reason })
-  return { effect: 'applied', application: toView(moved) }
+  return { effect: 'applied', application: opsView(moved) }
 }

@@ -4,8 +4,12 @@ import type { LossView } from '../../../src/domain/card-loss/loss.view'
 import { AppError } from '../../../src/domain/errors'
 import { appendAudit } from '../audit'
 import type { Ports } from '../ports'
-import { lossCases, moveLoss, toView } from './loss.store'
+import { maskName } from '../orders/order.store'
+import { lossCases, moveLoss, toView, type LossDoc } from './loss.store'
 import { releaseReceipt } from './receipts'
+
+/** What an operator's reply carries: the case with the holder's name masked, as everywhere operators look. */
+const opsView = (doc: LossDoc): LossView => ({ ...toView(doc), holderName: maskName(doc.holder.name) })
 
 const EVENT = { approve: 'approve_reissue', reject: 'reject_reissue', issue: 'issue_card' } as const
 
@@ -17,7 +21,7 @@ const EVENT = { approve: 'approve_reissue', reject: 'reject_reissue', issue: 'is
 export async function decideReissue(ports: Ports, input: v.InferOutput<typeof DecideReissueInput>, operator: string): Promise<{ effect: 'applied' | 'duplicate'; lossCase: LossView }> {
   const doc = await lossCases(ports).get(input.caseId)
   if (!doc) throw new AppError('LOSS_CASE_NOT_FOUND')
-  if (doc.decisions.some((d) => d.decisionId === input.decisionId)) return { effect: 'duplicate', lossCase: toView(doc) }
+  if (doc.decisions.some((d) => d.decisionId === input.decisionId)) return { effect: 'duplicate', lossCase: opsView(doc) }
   const at = ports.clock.now().toISOString()
   const decision = { decisionId: input.decisionId, decision: input.decision, at }
   const moved = await moveLoss(ports, doc, EVENT[input.decision], 'operator', {
@@ -27,10 +31,10 @@ export async function decideReissue(ports: Ports, input: v.InferOutput<typeof De
   })
   if (!moved) {
     const now = await lossCases(ports).get(doc._id)
-    if (now?.decisions.some((d) => d.decisionId === input.decisionId)) return { effect: 'duplicate', lossCase: toView(now) }
+    if (now?.decisions.some((d) => d.decisionId === input.decisionId)) return { effect: 'duplicate', lossCase: opsView(now) }
     throw new AppError('LOSS_INVALID_TRANSITION')
   }
   if (input.decision === 'reject' && doc.reissue) await releaseReceipt(ports, doc.reissue.orderId, doc._id)
   await appendAudit(ports, { operator, action: `cardLoss.${input.decision}`, target: doc._id, reason: input.reason })
-  return { effect: 'applied', lossCase: toView(moved) }
+  return { effect: 'applied', lossCase: opsView(moved) }
 }

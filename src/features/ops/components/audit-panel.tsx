@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/status-view'
 import { openPage } from '@/platform/navigation'
 import { COPY } from '../copy'
 import { getAudit } from '../api'
-import { isOrderId, opsDetailUrl } from '../routes'
+import { isApplicationId, isOrderId, opsCancellationUrl, opsDetailUrl } from '../routes'
 import { useOpsRemote } from '../use-ops-remote'
 import { OpsStatus, PanelHead } from './panel'
 import './audit-panel.scss'
@@ -14,14 +14,18 @@ import './audit-panel.scss'
 /** Actions are named `<subject>.<verb>` (photo.reveal, order.refund); the verb says what happened. */
 const actionLabel = (action: string) => COPY.audit.actions[action.split('.').pop() ?? action] ?? action
 
-/** A target is an order id, or an outbox entry of an order (`od_…#n`); both open the order. */
-const orderOf = (target: string) => {
+/**
+ * A target is an order id, or an outbox entry of an order (`od_…#n`); both open the order. A cancellation
+ * application (`ca_…`) opens the application.
+ */
+const pageOf = (target: string) => {
   const id = target.split('#')[0]
-  return isOrderId(id) ? id : undefined
+  if (isOrderId(id)) return opsDetailUrl(id)
+  return isApplicationId(id) ? opsCancellationUrl(id) : undefined
 }
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
-  const orderId = orderOf(entry.target)
+  const url = pageOf(entry.target)
   return (
     <View className='ops-panel__card audit' data-testid='audit-entry' data-action={entry.action} data-target={entry.target}>
       <View className='audit__top'>
@@ -31,9 +35,9 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
       <Text className='audit__operator' data-testid='audit-operator'>
         {COPY.audit.operator} {entry.operator}
       </Text>
-      <View className='audit__target' onClick={orderId ? () => openPage(opsDetailUrl(orderId)) : undefined}>
+      <View className='audit__target' onClick={url ? () => openPage(url) : undefined}>
         <Text className='ops-panel__label'>{COPY.audit.target}</Text>
-        <Text className={`audit__target-id${orderId ? ' audit__target-id--link' : ''}`}>{entry.target}</Text>
+        <Text className={`audit__target-id${url ? ' audit__target-id--link' : ''}`}>{entry.target}</Text>
       </View>
       {entry.reason && (
         <View className='audit__reason'>

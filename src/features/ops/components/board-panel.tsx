@@ -5,6 +5,7 @@ import { ORDER_STATES, ORDER_STATUS_LABELS } from '@/domain/order/order.machine'
 import { formatInstant } from '@/domain/time'
 import { COPY } from '../copy'
 import { getBoard } from '../api'
+import type { ConsoleTab } from '../routes'
 import { useOpsRemote } from '../use-ops-remote'
 import { OpsStatus, PanelHead } from './panel'
 import './board-panel.scss'
@@ -17,9 +18,18 @@ const minutesText = (minutes: number) => (minutes >= 10 ? String(Math.round(minu
 
 const countOf = (counts: BoardCounts, status: (typeof ORDER_STATES)[number]) => counts.byStatus[status] ?? 0
 
-function Tile({ label, value, note, testId }: { label: string; value: string; note?: string; testId: string }) {
+interface TileProps {
+  label: string
+  value: string
+  note?: string
+  testId: string
+  /** A tile that leads somewhere: tapping it opens that section. */
+  onOpen?: () => void
+}
+
+function Tile({ label, value, note, testId, onOpen }: TileProps) {
   return (
-    <View className='board__tile'>
+    <View className={`board__tile${onOpen ? ' board__tile--link' : ''}`} onClick={onOpen} data-testid={onOpen ? `${testId}-link` : undefined}>
       <Text className='board__tile-label'>{label}</Text>
       <Text className='board__tile-value' data-testid={testId}>
         {value}
@@ -29,8 +39,13 @@ function Tile({ label, value, note, testId }: { label: string; value: string; no
   )
 }
 
+interface Props {
+  /** Opens another section of the console (the 注销申请 figure leads to the open applications). */
+  onOpen: (tab: ConsoleTab) => void
+}
+
 /** Orders today and over the last 7 days by status, the median review time, and the other services' case counts. */
-export function BoardPanel() {
+export function BoardPanel({ onOpen }: Props) {
   const board = useOpsRemote(getBoard)
   const { reload } = board
 
@@ -81,7 +96,13 @@ export function BoardPanel() {
                 note={COPY.board.medianNote}
                 testId='board-median'
               />
-              <Tile label={COPY.board.cancellations} value={String(data.cancellations)} note={COPY.board.notLive} testId='board-cancellations' />
+              <Tile
+                label={COPY.board.cancellations}
+                value={String(data.cancellations)}
+                note={COPY.board.cancellationsNote}
+                testId='board-cancellations'
+                onOpen={() => onOpen('cancellations')}
+              />
               <Tile label={COPY.board.lossCases} value={String(data.lossCases)} note={COPY.board.notLive} testId='board-loss-cases' />
             </View>
             <Text className='ops-panel__note board__at' data-testid='board-updated'>

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Grid } from '@nutui/nutui-react-taro'
-import { Category, Checklist, List, Search, Warning } from '@nutui/icons-react-taro'
+import { Category, Checklist, List, Lock, Notepad, Search, Warning } from '@nutui/icons-react-taro'
 import type { ReactNode } from 'react'
 import { COPY } from '../copy'
 import { CONSOLE_TABS, type ConsoleTab } from '../routes'
@@ -11,22 +11,21 @@ const ICONS: Record<ConsoleTab, (color: string) => ReactNode> = {
   stuck: (color) => <Warning size={24} color={color} />,
   search: (color) => <Search size={24} color={color} />,
   desk: (color) => <Checklist size={24} color={color} />,
+  cancellations: (color) => <Notepad size={24} color={color} />,
+  loss: (color) => <Lock size={24} color={color} />,
   audit: (color) => <List size={24} color={color} />,
 }
-
-/** Each entry as wide as its label plus an equal share of the rest, so 审核工作台 stays on one line. */
-const ITEM_STYLE = { flexBasis: 'auto', flexGrow: 1 }
 
 interface Props {
   value: ConsoleTab
   onChange: (tab: ConsoleTab) => void
 }
 
-/** The console's sections as five large entries across the top; the current one is filled in. */
+/** The console's sections as large entries, four to a row, at the top; the current one is filled in. */
 export function ConsoleNav({ value, onChange }: Props) {
   return (
     <View className='console-nav'>
-      <Grid columns={5} gap={6} className='console-nav__grid'>
+      <Grid columns={4} gap={6} className='console-nav__grid'>
         {CONSOLE_TABS.map((tab) => {
           const active = tab === value
           return (
@@ -34,7 +33,6 @@ export function ConsoleNav({ value, onChange }: Props) {
               key={tab}
               className={`console-nav__item${active ? ' console-nav__item--active' : ''}`}
               onClick={() => onChange(tab)}
-              style={ITEM_STYLE}
               data-testid={`ops-nav-${tab}`}
               data-active={active ? 'true' : 'false'}
               aria-selected={active}

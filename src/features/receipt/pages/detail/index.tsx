@@ -12,6 +12,7 @@ import { formatInstant } from '@/domain/time'
 import { CustomerService } from '@/components/customer-service'
 import { PrivacyPopup } from '@/components/privacy-popup'
 import { EmptyState, StatusView } from '@/components/status-view'
+import { ReceiptUse } from '@/features/card-loss/components/receipt-use'
 import { useRemote } from '@/hooks/use-remote'
 import { showToast } from '@/platform/device'
 import { openPage, replacePage, useDidShow, usePageQuery } from '@/platform/navigation'
@@ -285,6 +286,7 @@ function OrderDetail({ order, onChanged }: { order: OrderView; onChanged: (order
         {order.status === 'created' && <Unpaid order={order} onChanged={onChanged} />}
         {order.status === 'rejected' && <Rejected order={order} />}
         {order.status === 'approved' && <Receipt order={order} />}
+        {order.status === 'approved' && order.documentType === 'social-security-card' && order.receipt && <ReceiptUse usedAt={order.receipt.usedAt} />}
         <Timeline order={order} />
         <View className='odt__card odt__photo-card'>
           <Text className='odt__card-title'>{COPY.detail.photo}</Text>

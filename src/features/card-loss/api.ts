@@ -1,0 +1,39 @@
+import type { LossSummary, LossView, ReceiptChoice } from '@/domain/card-loss/loss.view'
+import { AppError } from '@/domain/errors'
+import { callFunction } from '@/platform/cloud'
+import { COPY } from './copy'
+
+/**
+ * The cardLoss function's actions as the card-loss pages use them. Only reads retry. Errors keep the server's
+ * Chinese message; a missing function (not deployed, or not in the emulator yet) gets a sentence people can act on.
+ */
+async function call<T>(action: string, data: unknown, retries = 0): Promise<T> {
+  try {
+    return await callFunction<T>('cardLoss', action, data, { retries })
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'UNKNOWN_FUNCTION') throw new AppError('UNKNOWN_FUNCTION', COPY.common.serviceMissing)
+    throw error
+  }
+}
+
+export interface Holder {
+  name: string
+  idNumber: string
+}
+
+export type Delivery = { method: 'pickup' } | { method: 'mail'; address: { name: string; phone: string; cityCode: string; detail: string } }
+
+export const listLosses = (): Promise<LossSummary[]> => call<LossSummary[]>('list', {}, 2)
+export const getLoss = (caseId: string): Promise<LossView> => call<LossView>('get', { caseId }, 2)
+export const receiptChoice = (caseId: string): Promise<ReceiptChoice> => call<ReceiptChoice>('receipts', { caseId }, 2)
+
+/** The identity check before a formal report (simulated locally; WeChat 实名核身 in production). */
+export const verifyHolder = (holder: Holder): Promise<{ verificationToken: string; expiresAt: string }> => call('verify', { holder })
+
+export function reportLoss(input: { cityCode: string; holder: Holder; cardNumber: string; kind: 'temporary' | 'formal'; verificationToken?: string }): Promise<LossView> {
+  return call<LossView>('report', input)
+}
+
+export const upgradeLoss = (caseId: string, verificationToken: string): Promise<LossView> => call<LossView>('upgrade', { caseId, verificationToken })
+export const liftLoss = (caseId: string): Promise<LossView> => call<LossView>('lift', { caseId })
+export const requestReissue = (caseId: string, orderId: string, delivery: Delivery): Promise<LossView> => call<LossView>('reissue', { caseId, orderId, delivery })

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '挂失补卡详情',
+})

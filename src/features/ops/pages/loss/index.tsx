@@ -1,0 +1,250 @@
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { Tips } from '@nutui/icons-react-taro'
+import { useRef, useState, type ReactNode } from 'react'
+import type { LossState } from '@/domain/card-loss/loss.machine'
+import { formatYuan } from '@/domain/order/prices'
+import { formatInstant } from '@/domain/time'
+import { EmptyState } from '@/components/status-view'
+import { showToast } from '@/platform/device'
+import { useDidShow, usePageQuery } from '@/platform/navigation'
+import { messageOf } from '@/platform/reply'
+import { COPY } from '../../copy'
+import { decideReissue, getLossDetail, type LossDecision, type OpsLossDetail } from '../../api'
+import { newDecisionId } from '../../decision-input'
+import { OpsStatus } from '../../components/panel'
+import { ReasonDialog } from '../../components/reason-dialog'
+import { isLossCaseId } from '../../routes'
+import { useOpsRemote } from '../../use-ops-remote'
+import './index.scss'
+
+const L = COPY.loss
+
+const TONE: Record<LossState, 'warn' | 'info' | 'ok' | 'bad' | 'off'> = {
+  reported_temporary: 'warn',
+  reported_formal: 'warn',
+  lifted: 'off',
+  expired: 'off',
+  reissue_requested: 'info',
+  reissue_approved: 'info',
+  rejected: 'bad',
+  card_issued: 'ok',
+}
+
+function Fact({ label, value, testId, wide }: { label: string; value: string; testId?: string; wide?: boolean }) {
+  return (
+    <View className={`opl__fact${wide ? ' opl__fact--wide' : ''}`}>
+      <Text className='ops-panel__label'>{label}</Text>
+      <Text className='ops-panel__value' data-testid={testId}>
+        {value}
+      </Text>
+    </View>
+  )
+}
+
+function Card({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  return (
+    <View className='ops-panel__card' data-testid={testId}>
+      <Text className='ops-panel__card-title'>{title}</Text>
+      {children}
+    </View>
+  )
+}
+
+/**
+ * Approve or reject a reissue request, or record the card as made. Each decision carries an id made once per tap
+ * (per dialog for 不通过) and sent again on a retry, so a double tap or a lost answer is applied only once.
+ */
+function Actions({ lossCase, onChanged }: { lossCase: OpsLossDetail; onChanged: () => void }) {
+  const pending = useRef<Partial<Record<LossDecision, string>>>({})
+  const [busy, setBusy] = useState<LossDecision>()
+  const [error, setError] = useState<string>()
+  const [rejecting, setRejecting] = useState(false)
+  const [rejectError, setRejectError] = useState<string>()
+
+  const decide = (decision: LossDecision, reason?: string) => {
+    if (busy) return
+    const decisionId = (pending.current[decision] ??= newDecisionId())
+    setBusy(decision)
+    setError(undefined)
+    setRejectError(undefined)
+    decideReissue({ caseId: lossCase.caseId, decisionId, decision, reason })
+      .then(({ effect }) => {
+        delete pending.current[decision]
+        setRejecting(false)
+        void showToast(effect === 'duplicate' ? L.duplicate : L.done[decision], 'success')
+        onChanged()
+      })
+      .catch((e: unknown) => (decision === 'reject' ? setRejectError(messageOf(e)) : setError(messageOf(e))))
+      .finally(() => setBusy(undefined))
+  }
+
+  const openReject = () => {
+    pending.current.reject = newDecisionId()
+    setRejectError(undefined)
+    setRejecting(true)
+  }
+
+  if (lossCase.status !== 'reissue_requested' && lossCase.status !== 'reissue_approved') return null
+  return (
+    <Card title={L.actions} testId='ops-loss-actions'>
+      <Text className='ops-panel__note'>{lossCase.status === 'reissue_requested' ? L.requestedHint : L.approvedHint}</Text>
+      {error && (
+        <View className='ops-panel__error' role='alert' data-testid='ops-loss-error'>
+          {error}
+        </View>
+      )}
+      {lossCase.status === 'reissue_requested' ? (
+        <View className='opl__buttons'>
+          <Button type='primary' size='xlarge' loading={busy === 'approve'} disabled={!!busy} onClick={() => decide('approve')} data-testid='ops-loss-approve'>
+            {L.approve}
+          </Button>
+          <Button type='danger' size='xlarge' fill='outline' disabled={!!busy} onClick={openReject} data-testid='ops-loss-reject'>
+            {L.reject}
+          </Button>
+        </View>
+      ) : (
+        <Button type='primary' size='xlarge' block loading={busy === 'issue'} disabled={!!busy} onClick={() => decide('issue')} data-testid='ops-loss-issue'>
+          {L.issue}
+        </Button>
+      )}
+      <ReasonDialog
+        visible={rejecting}
+        title={L.rejectTitle}
+        placeholder={L.rejectPlaceholder}
+        confirmText={L.rejectConfirm}
+        danger
+        busy={busy === 'reject'}
+        error={rejectError}
+        testIdPrefix='ops-loss-reject'
+        onCancel={() => setRejecting(false)}
+        onConfirm={(reason) => decide('reject', reason)}
+      />
+    </Card>
+  )
+}
+
+function Timeline({ lossCase }: { lossCase: OpsLossDetail }) {
+  return (
+    <Card title={L.timeline} testId='ops-loss-timeline'>
+      {lossCase.timeline.map((entry, i) => (
+        <View key={`${entry.to}-${entry.at}-${i}`} className={`opl__step${i === lossCase.timeline.length - 1 ? ' opl__step--last' : ''}`} data-to={entry.to}>
+          <View className='opl__dot' />
+          <View className='opl__step-body'>
+            <Text className='opl__step-title'>{entry.label}</Text>
+            <Text className='opl__step-meta'>
+              {formatInstant(entry.at)} · {L.actors[entry.actor] ?? entry.actor}
+            </Text>
+            {entry.reason && <Text className='opl__step-reason'>{entry.reason}</Text>}
+          </View>
+        </View>
+      ))}
+    </Card>
+  )
+}
+
+function Lines({ title, testId, empty, lines }: { title: string; testId: string; empty: string; lines: Array<{ key: string; title: string; meta: string }> }) {
+  return (
+    <Card title={title} testId={testId}>
+      {lines.length === 0 && <Text className='ops-panel__note'>{empty}</Text>}
+      {lines.map((line) => (
+        <View key={line.key} className='opl__line'>
+          <Text className='opl__line-title'>{line.title}</Text>
+          <Text className='opl__line-meta'>{line.meta}</Text>
+        </View>
+      ))}
+    </Card>
+  )
+}
+
+function LossDetail({ lossCase, onChanged }: { lossCase: OpsLossDetail; onChanged: () => void }) {
+  const reissue = lossCase.reissue
+  const mail = reissue?.delivery.method === 'mail' ? reissue.delivery.addressMasked : undefined
+  return (
+    <>
+      <View className={`opl__header opl__header--${TONE[lossCase.status]}`}>
+        <Text className='opl__status' data-testid='ops-loss-status' data-status={lossCase.status}>
+          {lossCase.statusLabel}
+        </Text>
+        <Text className='opl__what'>
+          {L.what} · {lossCase.cityName}
+        </Text>
+      </View>
+      <View className='opl__body'>
+        <Actions lossCase={lossCase} onChanged={onChanged} />
+        {lossCase.rejection && (
+          <Card title={L.rejection} testId='ops-loss-rejection'>
+            <Text className='opl__reason'>{lossCase.rejection.reason}</Text>
+            <Text className='ops-panel__note'>{formatInstant(lossCase.rejection.at)}</Text>
+          </Card>
+        )}
+        <Card title={L.holder}>
+          <View className='opl__facts'>
+            <Fact label={L.name} value={lossCase.holderName} testId='ops-loss-holder' />
+            <Fact label={L.city} value={lossCase.cityName} />
+            <Fact label={L.idNumber} value={lossCase.idNumberMasked} testId='ops-loss-id-number' wide />
+            {lossCase.cardNumberMasked && <Fact label={L.cardNumber} value={lossCase.cardNumberMasked} wide />}
+          </View>
+        </Card>
+        <Card title={L.reissue} testId='ops-loss-reissue'>
+          {reissue ? (
+            <View className='opl__facts'>
+              <Fact label={L.receiptNumber} value={reissue.receiptNumber} testId='ops-loss-receipt' wide />
+              <Fact label={L.delivery} value={mail ? L.mail(mail) : L.pickup} testId='ops-loss-delivery' wide />
+              <Fact label={L.fee} value={reissue.feeFen ? formatYuan(reissue.feeFen) : L.free} />
+              <Fact label={L.requestedAt} value={formatInstant(reissue.requestedAt)} />
+            </View>
+          ) : (
+            <Text className='ops-panel__note'>{L.noReissue}</Text>
+          )}
+        </Card>
+        <Card title={L.caseTitle}>
+          <View className='opl__facts'>
+            <Fact label={L.caseId} value={lossCase.caseId} testId='ops-loss-case-id' wide />
+            <Fact label={L.createdAt} value={formatInstant(lossCase.createdAt)} />
+            <Fact label={L.updatedAt} value={formatInstant(lossCase.updatedAt)} />
+          </View>
+        </Card>
+        <Timeline lossCase={lossCase} />
+        <Lines
+          title={L.notifications}
+          testId='ops-loss-notifications'
+          empty={L.noNotifications}
+          lines={lossCase.notifications.map((n) => ({ key: n.id, title: n.statusText, meta: formatInstant(n.at) }))}
+        />
+        <Lines
+          title={L.decisions}
+          testId='ops-loss-decisions'
+          empty={L.noDecisions}
+          lines={lossCase.decisions.map((d) => ({ key: d.decisionId, title: L.decisionNames[d.decision] ?? d.decision, meta: `${formatInstant(d.at)} · ${d.decisionId}` }))}
+        />
+      </View>
+    </>
+  )
+}
+
+/** One card-loss case as the operator sees it: masked holder, the receipt and delivery, history, and the next step. */
+export default function OpsLossPage() {
+  const { caseId: raw } = usePageQuery()
+  const caseId = isLossCaseId(raw) ? raw : undefined
+  const remote = useOpsRemote(() => (caseId ? getLossDetail(caseId) : Promise.reject(new Error('no case'))), [caseId])
+  const shown = useRef(false)
+
+  useDidShow(() => {
+    if (shown.current) remote.reload()
+    shown.current = true
+  })
+
+  if (!caseId) {
+    return (
+      <View className='opl' role='alert'>
+        <EmptyState image={<Tips size={72} color='#bfbfbf' />} title={L.detailTitle} description={L.missing} />
+      </View>
+    )
+  }
+  return (
+    <View className='opl' data-testid='ops-loss' data-case-id={caseId}>
+      <OpsStatus remote={remote}>{remote.data && <LossDetail lossCase={remote.data} onChanged={remote.reload} />}</OpsStatus>
+    </View>
+  )
+}

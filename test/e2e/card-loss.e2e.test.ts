@@ -1,0 +1,177 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { LossDoc } from '../../cloudfunctions/_shared/card-loss/loss.store'
+import type { OrderDoc } from '../../cloudfunctions/_shared/orders/order.store'
+import { launchBrowser } from '../support/browser'
+import { start, type Emulator } from '../support/emulator'
+import { tempDir } from '../support/store'
+
+const root = path.resolve(__dirname, '../..')
+const staticDir = path.join(root, 'dist', 'h5')
+const shots = path.join(root, 'test-results')
+const photo = path.join(root, 'test', 'fixtures', 'photos', 'face-1.jpg')
+
+/**
+ * 社保卡挂失 as a new user lives it, in 广州: a temporary report, upgraded to a formal one; a reissue with no
+ * receipt sends the user to order one (type and city pre-filled), which the operator approves; back in the
+ * reissue the user picks that receipt; the operator approves the reissue and records the card as made; the
+ * user sees 已制卡 and the receipt shows as used.
+ */
+describe('card loss in Chromium: temporary, formal, reissue with a new receipt, card made', () => {
+  let browser: Browser
+  let em: Emulator
+  let user: BrowserContext
+  let ops: BrowserContext
+  let page: Page
+  let cleanup: () => void
+  let caseId = ''
+  let orderId = ''
+  const errors: string[] = []
+
+  const shot = async (p: Page, name: string) => {
+    await p.waitForTimeout(500)
+    await p.screenshot({ path: path.join(shots, `e2e-card-loss-${name}.png`), fullPage: true })
+  }
+  const visible = (p: Page, testId: string) => p.locator(`[data-testid="${testId}"]:visible`).first()
+  const open = async (p: Page, hash: string) => {
+    await p.goto('about:blank')
+    await p.goto(`${em.url}/#${hash}`)
+  }
+  const signIn = async (context: BrowserContext, userId: string) => {
+    await context.addCookies([{ name: 'huizhi_user', value: userId, url: em.url }])
+  }
+  const stored = async () => (await em.db.collection<LossDoc>('loss_cases').get(caseId)) as LossDoc
+  const status = async (p: Page, testId: string, value: string) => p.locator(`[data-testid="${testId}"][data-status="${value}"]:visible`).waitFor({ timeout: 20_000 })
+  const detail = async (value: string) => {
+    await open(page, `/features/card-loss/pages/detail/index?caseId=${caseId}`)
+    await status(page, 'loss-status', value)
+  }
+  const opsCase = async () => {
+    const desk = await ops.newPage()
+    desk.on('pageerror', (e) => errors.push(e.message))
+    await open(desk, '/features/ops/pages/index/index?tab=loss')
+    await desk.locator(`[data-testid="ops-loss-row"][data-case-id="${caseId}"]:visible`).click()
+    return desk
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/h5 is missing: npm test builds it, or run npm run build:h5')
+    mkdirSync(shots, { recursive: true })
+    const t = tempDir()
+    cleanup = t.cleanup
+    em = await start(t.dir, { staticDir, sweepIntervalMs: 500 })
+    browser = await launchBrowser()
+    user = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    ops = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+    const created = await (await fetch(`${em.url}/api/dev/users`, { method: 'POST', body: JSON.stringify({ name: '陈阿姨' }) })).json()
+    await signIn(user, (created as { data: { _id: string } }).data._id)
+    await signIn(ops, 'ops')
+    page = await user.newPage()
+    page.on('pageerror', (e) => errors.push(e.message))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await em?.close()
+    cleanup?.()
+  })
+
+  it('1. makes a temporary report in 广州, seeing what is frozen and until when', async () => {
+    await open(page, '/features/card-loss/pages/index/index')
+    await shot(page, 'explainer')
+    await visible(page, 'loss-start').click()
+    await visible(page, 'city-cell').click()
+    await page.getByText('广东省', { exact: true }).click()
+    await page.getByText('广州市', { exact: true }).click()
+    await visible(page, 'city-value').getByText('广东省 · 广州市').waitFor()
+    await visible(page, 'loss-name').locator('input').fill('陈小梅')
+    await visible(page, 'loss-id').locator('input').fill('11010519491231002X')
+    await visible(page, 'loss-kind-temporary').click()
+    await page.getByText('5 天', { exact: false }).first().waitFor()
+    await shot(page, 'report')
+    await visible(page, 'loss-submit').click()
+    await status(page, 'loss-status', 'reported_temporary')
+    caseId = new URL(page.url().replace('/#/', '/')).searchParams.get('caseId') ?? ''
+    expect(caseId).toMatch(/^lc_[0-9a-f]{24}$/)
+    expect(await visible(page, 'loss-frozen').innerText()).toContain('医保就医结算')
+    await shot(page, 'temporary')
+  })
+
+  it('2. upgrades it to a formal report after identity verification', async () => {
+    await visible(page, 'loss-upgrade').click()
+    await visible(page, 'loss-verify').click()
+    await status(page, 'loss-status', 'reported_formal')
+    expect(await visible(page, 'loss-frozen').innerText()).toContain('金融功能')
+    expect((await stored()).status).toBe('reported_formal')
+    await shot(page, 'formal')
+  })
+
+  it('3. starts a reissue with no receipt, orders one with type and city pre-filled, and gets it approved', async () => {
+    await visible(page, 'loss-reissue').click()
+    await visible(page, 'reissue-order-receipt').click()
+    await visible(page, 'city-value').getByText('广东省 · 广州市').waitFor()
+    const chooser = page.waitForEvent('filechooser')
+    await visible(page, 'choose-album').click()
+    await (await chooser).setFiles(photo)
+    await visible(page, 'check-result').waitFor({ timeout: 60_000 })
+    await visible(page, 'continue').click()
+    await visible(page, 'receipt-next').click()
+    await visible(page, 'applicant-name').locator('input').fill('陈小梅')
+    await visible(page, 'applicant-id').locator('input').fill('11010519491231002X')
+    await visible(page, 'applicant-phone').locator('input').fill('13912345678')
+    await visible(page, 'consent').click()
+    await visible(page, 'applicant-next').click()
+    await visible(page, 'pay-button').click()
+    await page.waitForURL(/__cashier/)
+    await page.getByTestId('cashier-pay').click()
+    await visible(page, 'result-paid').waitFor({ timeout: 20_000 })
+    orderId = new URL(page.url().replace('/#/', '/')).searchParams.get('orderId') ?? ''
+    expect(orderId).toMatch(/^od_/)
+
+    const desk = await ops.newPage()
+    desk.on('pageerror', (e) => errors.push(e.message))
+    await open(desk, '/features/ops/pages/index/index?tab=desk')
+    const item = desk.locator(`[data-testid="review-item"][data-order-id="${orderId}"]`)
+    await item.waitFor({ timeout: 20_000 })
+    await item.getByTestId('review-approve').click()
+    await item.waitFor({ state: 'detached', timeout: 20_000 })
+    await desk.close()
+    const deadline = Date.now() + 20_000
+    while (((await em.db.collection<OrderDoc>('orders').get(orderId)) as OrderDoc).status !== 'approved' && Date.now() < deadline) await page.waitForTimeout(200)
+    expect(((await em.db.collection<OrderDoc>('orders').get(orderId)) as OrderDoc).status).toBe('approved')
+  })
+
+  it('4. comes back and finishes the reissue with that receipt', async () => {
+    await detail('reported_formal')
+    await visible(page, 'loss-reissue').click()
+    await page.locator(`[data-testid="reissue-receipt"][data-order-id="${orderId}"]:visible`).click()
+    await visible(page, 'reissue-pickup').click()
+    await shot(page, 'reissue')
+    await visible(page, 'reissue-submit').click()
+    await status(page, 'loss-status', 'reissue_requested')
+    expect(await stored()).toMatchObject({ status: 'reissue_requested', reissue: { orderId } })
+  })
+
+  it('5. is approved by the operator, who then records the card as made', async () => {
+    const desk = await opsCase()
+    await status(desk, 'ops-loss-status', 'reissue_requested')
+    await shot(desk, 'ops')
+    await visible(desk, 'ops-loss-approve').click()
+    await status(desk, 'ops-loss-status', 'reissue_approved')
+    await visible(desk, 'ops-loss-issue').click()
+    await status(desk, 'ops-loss-status', 'card_issued')
+    await desk.close()
+  })
+
+  it('6. sees 已制卡, and the receipt shows as used', async () => {
+    await detail('card_issued')
+    expect(await visible(page, 'loss-status').innerText()).toContain('已制卡')
+    await shot(page, 'issued')
+    await open(page, `/features/receipt/pages/detail/index?orderId=${orderId}`)
+    await visible(page, 'receipt-used').waitFor({ timeout: 20_000 })
+    await shot(page, 'receipt-used')
+    expect(((await em.db.collection<OrderDoc>('orders').get(orderId)) as OrderDoc).receiptUse?.caseId).toBe(caseId)
+    expect(errors).toEqual([])
+  })
+})
