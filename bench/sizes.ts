@@ -17,9 +17,10 @@ export function buildHello(type: 'weapp' | 'h5'): void {
   const res = spawnSync('npx', ['taro', 'build', '--type', type], {
     cwd: root,
     env: { ...process.env, HUIZHI_SOURCE_ROOT: 'bench/hello-world/src', HUIZHI_OUTPUT_ROOT: `${HELLO_OUT}/${type}` },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
   })
-  if (res.status !== 0) throw new Error(`hello-world ${type} build failed`)
+  if (res.status !== 0) throw new Error(`hello-world ${type} build failed:\n${res.stderr?.slice(-3000)}`)
 }
 
 function main(): void {

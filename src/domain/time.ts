@@ -1,23 +1,20 @@
 /** Instants are stored as ISO-8601 UTC strings and shown in China Standard Time (Asia/Shanghai). */
 export const DISPLAY_TIME_ZONE = 'Asia/Shanghai'
 
-const formatter = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: DISPLAY_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-})
+/**
+ * China Standard Time is UTC+8 all year: China has kept no daylight saving time since 1991. Shifting by a
+ * fixed offset is exact for every instant this app stores, and avoids building an Intl formatter, which
+ * costs about 25 ms on a cloud function's cold start.
+ */
+const SHANGHAI_OFFSET_MS = 8 * 3600_000
+const pad = (n: number) => String(n).padStart(2, '0')
 
 /** Formats a UTC instant as `2026-11-24 12:39` in Asia/Shanghai. */
 export function formatInstant(iso: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return ''
-  const parts = Object.fromEntries(formatter.formatToParts(date).map((p) => [p.type, p.value]))
-  const hour = parts.hour === '24' ? '00' : parts.hour
-  return `${parts.year}-${parts.month}-${parts.day} ${hour}:${parts.minute}`
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return ''
+  const p = shanghaiParts(new Date(ms))
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`
 }
 
 /** Reads a stored instant (ISO-8601 string) or a clock reading as epoch milliseconds; throws on an unreadable value. */
@@ -27,10 +24,9 @@ export function instantMs(instant: string | Date): number {
   return ms
 }
 
-function shanghaiParts(instant: string | Date): Record<string, string> {
-  const parts = Object.fromEntries(formatter.formatToParts(new Date(instantMs(instant))).map((p) => [p.type, p.value]))
-  if (parts.hour === '24') parts.hour = '00'
-  return parts
+function shanghaiParts(instant: string | Date): { year: string; month: string; day: string; hour: string; minute: string } {
+  const d = new Date(instantMs(instant) + SHANGHAI_OFFSET_MS)
+  return { year: String(d.getUTCFullYear()), month: pad(d.getUTCMonth() + 1), day: pad(d.getUTCDate()), hour: pad(d.getUTCHours()), minute: pad(d.getUTCMinutes()) }
 }
 
 /** The calendar day of an instant in Asia/Shanghai, as `2026-11-24`: "today" for rules about birth dates. */
