@@ -40,7 +40,8 @@ async function counts(ctx: Ctx, since: Date): Promise<BoardCounts> {
 async function board(ctx: Ctx): Promise<Board> {
   const now = ctx.clock.now()
   const weekAgo = new Date(now.getTime() - 7 * 24 * 3600_000)
-  const reviewed = await orders(ctx).find({ status: { $in: ['approved', 'rejected', 'reviewing', 'refunded'] }, createdAt: { $gte: weekAgo.toISOString() } }, { limit: 1000 })
+  // A sample of up to 300 results of the last 7 days is enough for a median, and keeps the board fast at 100k orders.
+  const reviewed = await orders(ctx).find({ status: { $in: ['approved', 'rejected', 'refunded'] }, createdAt: { $gte: weekAgo.toISOString() } }, { limit: 300 })
   const minutes = reviewed
     .map((o) => {
       const paid = o.history.find((h) => h.to === 'paid')
