@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { newId } from '../cloudfunctions/_shared/crypto'
 import type { Config, Db, Notifier, Pay } from '../cloudfunctions/_shared/ports'
+import { retentionFromEnv } from '../src/domain/privacy/retention'
 
 /** Local stand-ins for what only WeChat has: the cashier, subscribe-message delivery, and the secrets. */
 
@@ -12,6 +13,7 @@ export function localConfig(secret: string): Config & { centerSubmitSecret: stri
     centerCallbackSecret: derive('center-callback').toString('hex'),
     centerSubmitSecret: derive('center-submit').toString('hex'),
     templateIds: { review_result: 'local-review-result', receipt_expiring: 'local-receipt-expiring', order_cancelled: 'local-order-cancelled', application_result: 'local-application-result', loss_result: 'local-loss-result' },
+    retention: retentionFromEnv(process.env),
   }
 }
 

@@ -142,9 +142,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     callbackSecret: config.centerCallbackSecret,
     callbackUrl: () => `${baseUrl}/api/callbacks/review`,
   })
+  /** Like CloudBase storage, the uploader's record goes with the file: removing a file drops its owner row. */
+  const owned: Ports['files'] = {
+    upload: (cloudPath, content) => files.upload(cloudPath, content),
+    download: (fileID) => files.download(fileID),
+    tempUrls: (fileIDs, maxAge) => files.tempUrls(fileIDs, maxAge),
+    async remove(fileIDs) {
+      await files.remove(fileIDs)
+      if (fileIDs.length) await db.collection('file_owners').remove({ _id: { $in: [...fileIDs] } })
+    },
+  }
   const ports: Ports = {
     db,
-    files,
+    files: owned,
     clock: { now },
     log,
     operatorOpenids: new Set(options.operatorOpenids ?? []),

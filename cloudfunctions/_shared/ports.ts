@@ -1,4 +1,5 @@
 import type { TemplateIds } from '../../src/domain/notify/templates'
+import type { Retention } from '../../src/domain/privacy/retention'
 import type { PaymentParams } from '../../src/domain/order/order.view'
 
 /**
@@ -134,6 +135,8 @@ export interface Config {
   centerCallbackSecret: string
   /** Subscribe-message template IDs by template key; an empty ID means the template is not configured. */
   templateIds: TemplateIds
+  /** How long personal data is kept; the sweeper enforces it (src/domain/privacy/retention.ts). */
+  retention: Retention
 }
 
 /** The ports every handler gets, plus the caller's identity. */

@@ -4,12 +4,16 @@ import { action, defineFunction, type Ctx } from '../_shared/handler'
 import { DuplicateKeyError } from '../_shared/ports'
 import { listInbox } from '../_shared/orders/outbox'
 import * as v from 'valibot'
+import { ConsentInput, DeleteAccountInput, PRIVACY_POLICY_VERSION } from '../../src/domain/privacy/retention'
+import { deleteAccount, exportData } from '../_shared/privacy/account'
 
 /** How a user is stored in the `users` collection: keyed by openid, so one profile per WeChat user. */
 export interface UserDoc {
   _id: string
   nickname: string
   largeText: boolean
+  /** Consent to the privacy policy, with the version agreed to. */
+  consent?: { version: string; at: string }
   createdAt: string
   updatedAt: string
 }
@@ -52,6 +56,26 @@ export const userFunction = defineFunction({
     }),
     /** The 消息 page: the caller's service notifications, newest first. */
     messages: action({ input: v.optional(v.object({}), {}), run: async (_input, ctx) => listInbox(ctx, ctx.caller.openid) }),
+    /** The privacy page: the policy version, what the user agreed to and when, and the retention periods. */
+    privacy: action({
+      input: v.optional(v.object({}), {}),
+      run: async (_input, ctx) => {
+        const doc = await ctx.db.collection<UserDoc>('users').get(ctx.caller.openid)
+        return { version: PRIVACY_POLICY_VERSION, consent: doc?.consent ?? null, retention: ctx.config.retention }
+      },
+    }),
+    /** Records consent to the privacy policy (sensitive personal information: face photos, ID numbers) with its version. */
+    consent: action({
+      input: ConsentInput,
+      run: async (input, ctx) => {
+        await getOrCreate(ctx)
+        const consent = { version: input.version, at: ctx.clock.now().toISOString() }
+        await ctx.db.collection<UserDoc>('users').update({ _id: ctx.caller.openid }, { set: { consent } })
+        return { consent }
+      },
+    }),
+    exportData: action({ input: v.optional(v.object({}), {}), run: async (_input, ctx) => exportData(ctx) }),
+    deleteAccount: action({ input: DeleteAccountInput, run: async (_input, ctx) => deleteAccount(ctx) }),
     updateProfile: action({
       input: UpdateProfileInput,
       run: async (input, ctx) => {

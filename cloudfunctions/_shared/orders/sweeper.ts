@@ -3,6 +3,7 @@ import { REMIND_DAYS_BEFORE_EXPIRY } from '../../../src/domain/order/receipt-val
 import { forwardSubmitted, reconcileApplicationNotices } from '../cancellations/application.store'
 import { expireTemporaryReports, reconcileLossNotices, remindTemporaryExpiry } from '../card-loss/loss.store'
 import type { Ports } from '../ports'
+import { applyRetention, type RetentionReport } from '../privacy/retention'
 import { deliverOutbox, enqueueExpiryReminder } from './outbox'
 import { orders } from './order.store'
 import { deliverSubmission, submitPaidOrder } from './submission'
@@ -15,6 +16,8 @@ export interface SweepReport {
   forwarded: number
   /** Temporary card-loss reports that lapsed. */
   lossExpired: number
+  /** What the retention rules deleted this run. */
+  retention?: RetentionReport
   notices: Awaited<ReturnType<typeof deliverOutbox>>
 }
 
@@ -48,5 +51,6 @@ export async function sweep(ports: Ports): Promise<SweepReport> {
   await reconcileLossNotices(ports, new Date(now.getTime() - 24 * 3600_000).toISOString())
   await reconcileApplicationNotices(ports, new Date(now.getTime() - 24 * 3600_000).toISOString())
   report.notices = await deliverOutbox(ports)
+  report.retention = await applyRetention(ports)
   return report
 }

@@ -1,5 +1,6 @@
 import type { Reply } from '../../../src/domain/errors'
 import type { TemplateIds } from '../../../src/domain/notify/templates'
+import { retentionFromEnv } from '../../../src/domain/privacy/retention'
 import { createHttpCenter } from '../center-http'
 import { keyFromBase64 } from '../crypto'
 import { invoke, type FunctionDef } from '../handler'
@@ -24,6 +25,7 @@ function configFromEnv(env: NodeJS.ProcessEnv): Config {
     dataKey: keyFromBase64(env.HUIZHI_DATA_KEY, 'HUIZHI_DATA_KEY'),
     centerCallbackSecret: env.HUIZHI_CENTER_CALLBACK_SECRET ?? '',
     templateIds,
+    retention: retentionFromEnv(env),
   }
 }
 
