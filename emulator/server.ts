@@ -7,6 +7,7 @@ import { AppError, type ErrorBody, type Reply } from '../src/domain/errors'
 import { parseInput } from '../src/domain/validation'
 import { invoke, type FunctionDef } from '../cloudfunctions/_shared/handler'
 import { silentLogger } from '../cloudfunctions/_shared/log'
+import { READ_ACTIONS, SECURITY_HEADERS, WriteLimiter, appCsp } from './security'
 import type { Logger, Ports } from '../cloudfunctions/_shared/ports'
 import { CreateDevUserInput, DEV_SESSION_COOKIE, DEV_SESSION_HEADER, DevIdentity, SelectDevUserInput } from './dev-identity'
 import { devSwitcherPage } from './dev-page'
@@ -40,6 +41,9 @@ export interface EmulatorOptions {
   operatorOpenids?: readonly string[]
   logger?: Logger
   now?: () => Date
+  /** Writes each user may burst, refilled at `writesPerSecond` (0 turns the limit off). Defaults: 60 and 2. */
+  writeBurst?: number
+  writesPerSecond?: number
   /** How often the sweeper runs (auto-cancel, resubmission, notifications); 0 turns it off (tests drive it). */
   sweepIntervalMs?: number
 }
@@ -167,6 +171,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   await identity.seed()
   const staticDir = options.staticDir ? path.resolve(options.staticDir) : undefined
 
+  const limiter = new WriteLimiter(options.writeBurst ?? Number(process.env.HUIZHI_WRITE_BURST ?? 60), options.writesPerSecond ?? 2)
+  let appHtml: { body: Buffer; csp: string } | undefined
+
   const sessionUser = (req: http.IncomingMessage) =>
     identity.resolve((req.headers[DEV_SESSION_HEADER] as string | undefined) ?? cookieValue(req, DEV_SESSION_COOKIE))
 
@@ -191,6 +198,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     if (!def) throw new AppError('UNKNOWN_FUNCTION', `服务不存在：${name.slice(0, 32)}`)
     const user = await sessionUser(req)
     const event = await readJson(req)
+    const action = event && typeof event === 'object' ? (event as { action?: unknown }).action : undefined
+    if (!(typeof action === 'string' && READ_ACTIONS.has(action)) && !limiter.take(user.openid)) {
+      log.warn('write rate limit', { fn: name, action: typeof action === 'string' ? action.slice(0, 32) : '?' })
+      throw new AppError('RATE_LIMITED')
+    }
     const reply = await invoke(def, event, { openid: user.openid, appid: 'local' }, ports)
     const status = reply.ok ? 200 : new AppError(reply.error.code).status
     sendJson(res, status, reply)
@@ -198,6 +210,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   async function upload(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
     const user = await sessionUser(req)
+    if (!limiter.take(user.openid)) throw new AppError('RATE_LIMITED')
     const cloudPath = checkCloudPath(url.searchParams.get('cloudPath') ?? '')
     let content: Buffer
     try {
@@ -239,9 +252,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return
     }
     const ext = path.extname(file).toLowerCase()
+    if (ext === '.html' && appHtml?.body.equals(body) !== true) appHtml = { body, csp: appCsp(body.toString('utf8'), process.env.TARO_APP_API_BASE) }
     res.writeHead(200, {
       'content-type': MIME[ext] ?? 'application/octet-stream',
       'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=3600',
+      ...(ext === '.html' && appHtml ? { 'content-security-policy': appHtml.csp } : {}),
     })
     res.end(body)
   }
@@ -337,6 +352,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   }
 
   const server = http.createServer((req, res) => {
+    for (const [k, val] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, val)
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return res.destroy()
       if (error instanceof AppError) return sendError(res, error)

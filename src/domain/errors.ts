@@ -15,6 +15,7 @@ export const ERRORS = {
   FILE_NOT_FOUND: { status: 404, message: '文件不存在或已被删除' },
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持的请求方式' },
   CONFLICT: { status: 409, message: '数据已被修改，请刷新后重试' },
+  RATE_LIMITED: { status: 429, message: '操作太频繁，请稍等几秒再试' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   PHOTO_TOO_LARGE: { status: 413, message: '照片文件超过 10 MB，请换一张较小的照片' },
   PHOTO_TOO_MANY_PIXELS: { status: 413, message: '照片像素过多（超过 4000 万像素），请换一张照片' },
