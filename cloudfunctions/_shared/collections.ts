@@ -32,6 +32,7 @@ export const COLLECTIONS: readonly CollectionDecl[] = [
       { fields: [['status', 'asc'], ['createdAt', 'asc']], for: 'board counts, auto-cancel' },
       { fields: [['applicant.phoneLast4', 'asc']], for: 'operator search by phone' },
       { fields: [['applicant.idLast4', 'asc']], for: 'operator search by ID number' },
+      { fields: [['applicant.idBlind', 'asc']], for: 'operator search by the full ID number (blind index)' },
       { fields: [['hasOpenPaymentIssue', 'asc']], for: 'stuck list: payments' },
     ],
   },

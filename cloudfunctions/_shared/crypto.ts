@@ -36,7 +36,13 @@ export function newNonce(): string {
 
 /** Reads a 32-byte key given as base64 (e.g. HUIZHI_DATA_KEY); refuses anything else. */
 export function keyFromBase64(value: string | undefined, name: string): Buffer {
-  const key = Buffer.from(value ?? '', 'base64')
-  if (key.length !== 32) throw new Error(`${name} must be 32 bytes in base64`)
+  if (!value) throw new Error(`${name} is not set: ID numbers and phones cannot be encrypted. Set it to 32 random bytes in base64 (openssl rand -base64 32) in the function's environment variables. / ${name} 未配置，无法加密身份证号和手机号`)
+  const key = Buffer.from(value, 'base64')
+  if (key.length !== 32) throw new Error(`${name} must be 32 bytes in base64 (got ${key.length} bytes) / ${name} 需为 32 字节的 base64 密钥`)
   return key
+}
+
+/** A blind index: a keyed hash that finds a record by an exact value (a full ID number) without storing the value. */
+export function blindIndex(key: Buffer, purpose: string, value: string): string {
+  return hmacHex(key.toString('hex'), `${purpose}:${value}`)
 }

@@ -6,7 +6,8 @@ import { DEFAULT_REVIEW_SLA_MINUTES, OrderRef, RefundInput, ResendInput, RevealI
 import { appendAudit, listAudit } from '../_shared/audit'
 import { lossOpsActions, openLossCases } from './card-loss'
 import { cancellationOpsActions, openApplications } from './cancellations'
-import { newId } from '../_shared/crypto'
+import { blindIndex, newId } from '../_shared/crypto'
+import { maskIdNumber } from '../../src/domain/identity/id-number'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
 import { maskName, orders, toSummary, toView, type OrderDoc } from '../_shared/orders/order.store'
 import { OUTBOX_STATUS_TEXT, deliverOutbox, type OutboxDoc } from '../_shared/orders/outbox'
@@ -172,10 +173,15 @@ async function refund(ctx: Ctx, orderId: string, reason: string): Promise<OpsOrd
 }
 
 async function search(ctx: Ctx, query: string): Promise<OpsOrderRow[]> {
-  await appendAudit(ctx, { operator: ctx.caller.openid, action: 'order.search', target: query.startsWith('od_') ? query : `尾号 ${query}` })
+  const fullId = query.length === 18
+  await appendAudit(ctx, { operator: ctx.caller.openid, action: 'order.search', target: query.startsWith('od_') ? query : fullId ? `身份证 ${maskIdNumber(query)}` : `尾号 ${query}` })
   if (query.startsWith('od_')) {
     const o = await orders(ctx).get(query)
     return o ? [row(o)] : []
+  }
+  if (fullId) {
+    const hits = await orders(ctx).find({ 'applicant.idBlind': blindIndex(ctx.config.dataKey, 'id', query.toUpperCase()) }, { orderBy: [['createdAt', 'desc']], limit: 50 })
+    return hits.map(row)
   }
   const last4 = query.toUpperCase()
   const found = new Map<string, OrderDoc>()

@@ -10,7 +10,7 @@ import { priceOf } from '../../src/domain/order/prices'
 import { resolveSpec, DOCUMENT_TYPES } from '../../src/domain/photo/specs'
 import { requireCity } from '../../src/domain/region'
 import { shanghaiDate } from '../../src/domain/time'
-import { encryptField, newId } from '../_shared/crypto'
+import { blindIndex, encryptField, newId } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
 import { orders, ownOrder, toSummary, toView, type OrderDoc } from '../_shared/orders/order.store'
 import { grantConsent } from '../_shared/orders/outbox'
@@ -68,6 +68,7 @@ async function create(input: v.InferOutput<typeof CreateInput>, ctx: Ctx): Promi
       phoneSealed: encryptField(ctx.config.dataKey, input.applicant.phone),
       phoneMasked: maskPhone(input.applicant.phone),
       idLast4: id.normalized.slice(-4),
+      idBlind: blindIndex(ctx.config.dataKey, 'id', id.normalized),
       phoneLast4: input.applicant.phone.slice(-4),
     },
     statusText: ORDER_STATUS_LABELS.created,

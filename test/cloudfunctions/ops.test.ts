@@ -61,6 +61,16 @@ describe('operators', () => {
     expect(await ops('search', { query: '12' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
   })
 
+  it('finds orders by the full ID number through its blind index, without storing or logging the number', async () => {
+    const byId = (await ops<OpsOrderRow[]>('search', { query: '11010519491231002x' })).data
+    expect(byId.length).toBe((await ops<OpsOrderRow[]>('search', { query: '002X' })).data.length)
+    expect(byId[0]).toMatchObject({ idNumberMasked: '110105********002X' })
+    expect((await ops<OpsOrderRow[]>('search', { query: '110105197001010011' })).data).toEqual([])
+    const dump = JSON.stringify(await ports.db.dump())
+    expect(dump).not.toContain('11010519491231002X')
+    expect(dump).toContain('身份证 110105********002X')
+  })
+
   it('lists a review past the SLA as stuck, and re-submits it once even when tapped twice', async () => {
     const photo = await checkedPhoto(ports, BOB)
     const { orderId, amountFen } = await createOrder(ports, BOB, photo)

@@ -36,6 +36,8 @@ export interface OrderDoc {
     phoneMasked: string
     /** Last four characters, for operators' search (the rest stays sealed). */
     idLast4: string
+    /** Blind index of the full ID number (keyed hash): operators find an order by the whole number without it being stored. */
+    idBlind?: string
     phoneLast4: string
   }
   /** Human-readable status for the CloudBase console, beside the machine field. */

@@ -41,9 +41,8 @@ function productionPorts(name: string): Ports {
     pay: createWxPay(sdk, env.HUIZHI_SUB_MCH_ID ?? '', env.TCB_ENV ?? env.SCF_NAMESPACE ?? ''),
     notifier: createWxNotifier(sdk),
     center: createHttpCenter(env.HUIZHI_CENTER_URL ?? '', env.HUIZHI_CENTER_SUBMIT_SECRET ?? ''),
-    get config() {
-      return configFromEnv(env)
-    },
+    // Read once, at cold start: a missing or malformed key stops the function before it serves anything.
+    config: configFromEnv(env),
   }
 }
 
@@ -53,9 +52,8 @@ function productionPorts(name: string): Ports {
  * https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-server-api/utils/getWXContext.html
  */
 export function createMain(def: FunctionDef): (event: unknown) => Promise<Reply<unknown>> {
-  let ports: Ports | undefined
+  const ports = productionPorts(def.name)
   return async (event) => {
-    ports ??= productionPorts(def.name)
     const { OPENID, APPID } = wxCloud().getWXContext()
     return invoke(def, event, OPENID ? { openid: OPENID, appid: APPID } : null, ports)
   }
@@ -66,9 +64,6 @@ export function createMain(def: FunctionDef): (event: unknown) => Promise<Reply<
  * the timer. They authenticate by what they carry (a signature, the platform's own invocation).
  */
 export function createSystemMain<R>(name: string, handler: (ports: Ports, event: unknown) => Promise<R>): (event: unknown) => Promise<R> {
-  let ports: Ports | undefined
-  return async (event) => {
-    ports ??= productionPorts(name)
-    return handler(ports, event)
-  }
+  const ports = productionPorts(name)
+  return async (event) => handler(ports, event)
 }

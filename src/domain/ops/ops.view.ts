@@ -78,7 +78,7 @@ export interface AuditEntry {
 }
 
 export const SearchInput = v.object({
-  query: v.pipe(v.string('请输入订单号或尾号'), v.trim(), v.regex(/^(od_[0-9a-f]{24}|[0-9Xx]{4})$/, '请输入完整订单号，或手机号、身份证号的后 4 位')),
+  query: v.pipe(v.string('请输入订单号或尾号'), v.trim(), v.regex(/^(od_[0-9a-f]{24}|[0-9Xx]{4}|\d{17}[\dXx])$/, '请输入完整订单号、完整身份证号，或手机号、身份证号的后 4 位')),
 })
 
 export const OrderRef = v.object({ orderId: OrderId })
