@@ -10,6 +10,7 @@ import { FUNCTIONS } from '../../emulator/functions'
 import type { Emulator } from '../../emulator/server'
 import { access, type Owned } from './access'
 import { fuzz } from './fuzz'
+import { hostileFiles } from './hostile'
 import type { Figure } from './kit'
 import { burst, createOrders, payReplay } from './money'
 import { callbackStorm } from './storm'
@@ -109,6 +110,7 @@ export async function runSuite(em: Emulator, cfg: SuiteConfig, report: (f: Figur
   const b: Caller = { openid: (await em.identity.resolve('lisi')).openid, appid: 'local' }
   add(await access(em, { caller: a.caller, devUser: 'zhangsan', owned: a.owned }, { caller: b, devUser: 'lisi' }))
   add(await concurrency(em, 'zhangsan', a, cfg.burst))
+  add(await hostileFiles(em, 'zhangsan', a.caller))
   add(await callbackStorm(em, cfg.storm))
   add(await payReplay(em, b, (await setupOwner(em, 'lisi', '110105197001010011')).owned.photoId, { orders: cfg.payOrders }))
   const ops: Caller = { openid: (await em.identity.resolve('ops')).openid, appid: 'local' }

@@ -24,7 +24,7 @@ describe('adversarial suite (short configuration)', () => {
 
   it('meets every expected figure', async () => {
     const figures = await runSuite(em, SHORT, (f) => process.stdout.write(`${line(f)}\n`))
-    expect(figures.map((f) => f.name)).toEqual(['access', 'concurrency', 'callback storm', 'pay-callback replay', 'fuzz'])
+    expect(figures.map((f) => f.name)).toEqual(['access', 'concurrency', 'hostile files', 'callback storm', 'pay-callback replay', 'fuzz'])
     expect(figures.filter((f) => !f.pass).map(line)).toEqual([])
   }, 180_000)
 })
