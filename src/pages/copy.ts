@@ -16,6 +16,10 @@ export const HOME_COPY = {
   operator: '运营',
   opsDesk: '运营后台 · 审核工作台',
   opsDeskHint: '处理待审核的照片回执',
+  privacy: '隐私政策',
+  privacyHint: '我们收集哪些信息、怎么保护、保存多久',
+  myData: '我的数据',
+  myDataHint: '查阅、导出或删除您的个人信息',
 } as const
 
 export const ORDERS_COPY = {

@@ -33,6 +33,12 @@ describe('cancellation in Chromium: wizard, application, proofs, reject, resubmi
     await p.screenshot({ path: path.join(shots, `e2e-cancellation-${name}.png`), fullPage: true })
   }
   const visible = (p: Page, testId: string) => p.locator(`[data-testid="${testId}"]:visible`).first()
+  /** New users meet the privacy consent card before sensitive inputs: agree when it shows, else go on once `next` is there. */
+  const agree = async (p: Page, next: string) => {
+    await p.locator(`[data-testid="consent-agree"]:visible, [data-testid="${next}"]:visible`).first().waitFor({ timeout: 20_000 })
+    const g = p.locator('[data-testid="consent-agree"]:visible')
+    if (await g.count()) await g.first().click()
+  }
   const open = async (p: Page, hash: string) => {
     await p.goto('about:blank')
     await p.goto(`${em.url}/#${hash}`)
@@ -118,6 +124,7 @@ describe('cancellation in Chromium: wizard, application, proofs, reject, resubmi
 
   it('2. fills the application and uploads the required proofs', async () => {
     await visible(page, 'wiz-apply').click()
+    await agree(page, 'apply-consent')
     await visible(page, 'apply-consent').click()
     await visible(page, 'apply-insured-name').locator('input').fill('陈小梅')
     await visible(page, 'apply-insured-id').locator('input').fill('11010519491231002X')

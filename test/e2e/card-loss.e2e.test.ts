@@ -34,6 +34,12 @@ describe('card loss in Chromium: temporary, formal, reissue with a new receipt, 
     await p.screenshot({ path: path.join(shots, `e2e-card-loss-${name}.png`), fullPage: true })
   }
   const visible = (p: Page, testId: string) => p.locator(`[data-testid="${testId}"]:visible`).first()
+  /** New users meet the privacy consent card before sensitive inputs: agree when it shows, else go on once `next` is there. */
+  const agree = async (p: Page, next: string) => {
+    await p.locator(`[data-testid="consent-agree"]:visible, [data-testid="${next}"]:visible`).first().waitFor({ timeout: 20_000 })
+    const g = p.locator('[data-testid="consent-agree"]:visible')
+    if (await g.count()) await g.first().click()
+  }
   const open = async (p: Page, hash: string) => {
     await p.goto('about:blank')
     await p.goto(`${em.url}/#${hash}`)
@@ -81,6 +87,7 @@ describe('card loss in Chromium: temporary, formal, reissue with a new receipt, 
     await open(page, '/features/card-loss/pages/index/index')
     await shot(page, 'explainer')
     await visible(page, 'loss-start').click()
+    await agree(page, 'city-cell')
     await visible(page, 'city-cell').click()
     await page.getByText('广东省', { exact: true }).click()
     await page.getByText('广州市', { exact: true }).click()

@@ -50,11 +50,19 @@ describe('ID photo: choice, camera or album, and the checked preview, in Chromiu
     await page.request.post(`${em.url}/api/dev/session`, { data: { userId: data._id } })
   }
 
+  /** New users meet the privacy consent card before sensitive inputs: agree when it shows, else go on once `next` is there. */
+  const agree = async (p: Page, next: string) => {
+    await p.locator(`[data-testid="consent-agree"]:visible, [data-testid="${next}"]:visible`).first().waitFor({ timeout: 20_000 })
+    const g = p.locator('[data-testid="consent-agree"]:visible')
+    if (await g.count()) await g.first().click()
+  }
+
   /** Loads the app afresh on the choice page (a hash change alone would keep the pages already open). */
   const openChoice = async () => {
     await page.goto('about:blank')
     await page.goto(`${em.url}/#/features/id-photo/pages/index/index`)
     await page.getByText('第一步：选择证件类型').waitFor()
+    await agree(page, 'choose-album')
   }
 
   const chooseShenzhenSsc = async () => {

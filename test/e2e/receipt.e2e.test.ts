@@ -32,6 +32,12 @@ describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve,
     await p.screenshot({ path: path.join(shots, `e2e-receipt-${name}.png`), fullPage: true })
   }
   const visible = (p: Page, testId: string) => p.locator(`[data-testid="${testId}"]:visible`).first()
+  /** New users meet the privacy consent card before sensitive inputs: agree when it shows, else go on once `next` is there. */
+  const agree = async (p: Page, next: string) => {
+    await p.locator(`[data-testid="consent-agree"]:visible, [data-testid="${next}"]:visible`).first().waitFor({ timeout: 20_000 })
+    const g = p.locator('[data-testid="consent-agree"]:visible')
+    if (await g.count()) await g.first().click()
+  }
   const open = async (p: Page, hash: string) => {
     await p.goto('about:blank')
     await p.goto(`${em.url}/#${hash}`)
@@ -97,6 +103,7 @@ describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve,
 
   it('1. orders a 社保卡 receipt for 深圳 and pays at the simulated cashier', async () => {
     await open(page, '/features/id-photo/pages/index/index?documentType=social-security-card&cityCode=440300')
+    await agree(page, 'choose-album')
     await visible(page, 'city-value').getByText('广东省 · 深圳市').waitFor()
     await checkPhoto(photo(1))
 

@@ -1,7 +1,14 @@
 /** The id-photo pages' addresses, and where a checked photo goes next. */
 const ROOT = '/features/id-photo/pages'
 
-export const choiceUrl = (): string => `${ROOT}/index/index`
+/** The choice page, optionally with the document type, city and resubmitted order already chosen. */
+export const choiceUrl = (p: { documentType?: string; cityCode?: string; resubmitOrderId?: string } = {}): string => {
+  const q = Object.entries(p)
+    .filter((e): e is [string, string] => !!e[1])
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&')
+  return q ? `${ROOT}/index/index?${q}` : `${ROOT}/index/index`
+}
 export const captureUrl = (specId: string): string => `${ROOT}/capture/index?specId=${encodeURIComponent(specId)}`
 export const previewUrl = (specId: string): string => `${ROOT}/preview/index?specId=${encodeURIComponent(specId)}`
 

@@ -14,6 +14,9 @@ import './index.scss'
 
 /** The operators' review desk (a subpackage of its own). */
 const OPS_DESK = '/features/ops/pages/index/index'
+/** The privacy subpackage: the policy and the user's own data. */
+const PRIVACY_POLICY = '/features/privacy/pages/policy/index'
+const MY_DATA = '/features/privacy/pages/data/index'
 
 const ICONS: Record<ServiceEntry['key'], ReactNode> = {
   receipt: <Photograph size={32} color='#1677ff' />,
@@ -83,6 +86,10 @@ export default function HomePage() {
 
       <View className='home__section'>
         <CustomerService hotline={SOCIAL_SECURITY_HOTLINE} />
+        <CellGroup className='home__privacy'>
+          <Cell title={HOME_COPY.privacy} description={HOME_COPY.privacyHint} clickable onClick={() => openPage(PRIVACY_POLICY)} extra='›' data-testid='home-privacy' />
+          <Cell title={HOME_COPY.myData} description={HOME_COPY.myDataHint} clickable onClick={() => openPage(MY_DATA)} extra='›' data-testid='home-data' />
+        </CellGroup>
       </View>
     </View>
   )

@@ -14,6 +14,7 @@ import { validateIdNumber } from '@/domain/identity/id-number'
 import { cityByCode } from '@/domain/region'
 import { shanghaiDate } from '@/domain/time'
 import { fieldErrors } from '@/domain/validation'
+import { ConsentGate } from '@/components/consent-gate'
 import { EmptyState, StatusView } from '@/components/status-view'
 import { useRemote } from '@/hooks/use-remote'
 import { showToast } from '@/platform/device'
@@ -21,7 +22,7 @@ import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { messageOf } from '@/platform/reply'
 import { COPY } from '../../copy'
 import { getApplication, saveApplication, type ApplicationForm } from '../../api'
-import { answersOf, detailUrl, eligibilityUrl, isApplicationId, materialsUrl } from '../../routes'
+import { answersOf, applyUrl, detailUrl, editUrl, eligibilityUrl, isApplicationId, materialsUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
 
@@ -256,137 +257,139 @@ function ApplyForm({ c, initial = EMPTY }: { c: Case; initial?: Values }) {
         </Text>
       </View>
 
-      <View className='cx__section'>
-        <Text className='cx__section-title'>{death ? A.insuredDeathTitle : A.insuredTitle}</Text>
-        <View className='ca__group'>
-          {input('insuredName', A.insuredName, A.namePlaceholder, { type: 'text', maxLength: 30 })}
-          {input('insuredId', A.insuredId, A.idPlaceholder, { type: 'idcard', maxLength: 22, hint: c.masked ? A.retype(c.masked.insuredId) : undefined })}
-        </View>
-      </View>
-
-      {death && (
-        <View className='cx__section' data-testid='apply-heir'>
-          <Text className='cx__section-title'>{A.heirTitle}</Text>
-          <Text className='cx__section-hint'>{A.heirIntro}</Text>
+      <ConsentGate returnTo={c.applicationId ? editUrl(c.applicationId) : applyUrl(c)}>
+        <View className='cx__section'>
+          <Text className='cx__section-title'>{death ? A.insuredDeathTitle : A.insuredTitle}</Text>
           <View className='ca__group'>
-            {input('heirName', A.heirName, A.namePlaceholder, { type: 'text', maxLength: 30 })}
-            {input('heirId', A.heirId, A.idPlaceholder, { type: 'idcard', maxLength: 22, hint: c.masked?.heirId ? A.retype(c.masked.heirId) : undefined })}
-            <View className={`ca__field${shown('heirRelation') ? ' ca__field--error' : ''}`}>
-              <Text className='ca__label'>{A.heirRelation}</Text>
-              <Radio.Group
-                className='ca__relations'
-                direction='horizontal'
-                value={values.heirRelation}
-                onChange={(rel) => {
-                  set('heirRelation')(String(rel))
-                  leave('heirRelation')()
-                }}
-                data-testid='apply-heir-relation'
-              >
-                {HEIR_RELATIONS.map((rel) => (
-                  <Radio key={rel} shape='button' value={rel} data-testid={`apply-heir-relation-${rel}`}>
-                    {HEIR_RELATION_LABELS[rel]}
-                  </Radio>
-                ))}
-              </Radio.Group>
-              {shown('heirRelation') && (
-                <Text className='ca__error' data-testid='apply-heir-relation-error'>
-                  {shown('heirRelation')}
+            {input('insuredName', A.insuredName, A.namePlaceholder, { type: 'text', maxLength: 30 })}
+            {input('insuredId', A.insuredId, A.idPlaceholder, { type: 'idcard', maxLength: 22, hint: c.masked ? A.retype(c.masked.insuredId) : undefined })}
+          </View>
+        </View>
+
+        {death && (
+          <View className='cx__section' data-testid='apply-heir'>
+            <Text className='cx__section-title'>{A.heirTitle}</Text>
+            <Text className='cx__section-hint'>{A.heirIntro}</Text>
+            <View className='ca__group'>
+              {input('heirName', A.heirName, A.namePlaceholder, { type: 'text', maxLength: 30 })}
+              {input('heirId', A.heirId, A.idPlaceholder, { type: 'idcard', maxLength: 22, hint: c.masked?.heirId ? A.retype(c.masked.heirId) : undefined })}
+              <View className={`ca__field${shown('heirRelation') ? ' ca__field--error' : ''}`}>
+                <Text className='ca__label'>{A.heirRelation}</Text>
+                <Radio.Group
+                  className='ca__relations'
+                  direction='horizontal'
+                  value={values.heirRelation}
+                  onChange={(rel) => {
+                    set('heirRelation')(String(rel))
+                    leave('heirRelation')()
+                  }}
+                  data-testid='apply-heir-relation'
+                >
+                  {HEIR_RELATIONS.map((rel) => (
+                    <Radio key={rel} shape='button' value={rel} data-testid={`apply-heir-relation-${rel}`}>
+                      {HEIR_RELATION_LABELS[rel]}
+                    </Radio>
+                  ))}
+                </Radio.Group>
+                {shown('heirRelation') && (
+                  <Text className='ca__error' data-testid='apply-heir-relation-error'>
+                    {shown('heirRelation')}
+                  </Text>
+                )}
+              </View>
+            </View>
+          </View>
+        )}
+
+        <View className='cx__section'>
+          <Text className='cx__section-title'>{A.contactTitle}</Text>
+          <View className='ca__group'>{input('phone', A.phone, A.phonePlaceholder, { type: 'number', maxLength: 16, hint: c.masked ? A.retype(c.masked.phone) : undefined })}</View>
+        </View>
+
+        <View className='cx__section'>
+          <Text className='cx__section-title'>{A.bankTitle}</Text>
+          <Text className='cx__section-hint'>{A.bankIntro}</Text>
+          <View className='ca__group'>
+            <BankPicker
+              value={values.bankCode}
+              error={shown('bankCode')}
+              onChange={(code) => {
+                set('bankCode')(code)
+                leave('bankCode')()
+              }}
+            />
+            <View className={`ca__field${cardBad ? ' ca__field--error' : ''}`}>
+              <Text className='ca__label'>{A.card}</Text>
+              <Input
+                className='ca__input'
+                name='cardNumber'
+                type='text'
+                maxLength={30}
+                placeholder={A.cardPlaceholder}
+                value={values.cardNumber}
+                clearable
+                onChange={set('cardNumber')}
+                onBlur={leave('cardNumber')}
+                data-testid='apply-card'
+              />
+              {card && (
+                <View className={`ca__card ca__card--${cardBad ? 'bad' : card.tone}`} data-testid='apply-card-hint' data-tone={card.tone}>
+                  <Text className='ca__card-digits'>{grouped(card.digits)}</Text>
+                  <Text className='ca__card-status'>
+                    {A.cardTyped(card.digits.length)}
+                    {card.tone === 'ok' ? `　✓ ${card.message}` : `　${card.message}`}
+                  </Text>
+                </View>
+              )}
+              {c.masked && <Text className='ca__hint'>{A.retype(c.masked.card)}</Text>}
+              {cardMessage && (
+                <Text className='ca__error' data-testid='apply-card-error'>
+                  {cardMessage}
                 </Text>
               )}
             </View>
+            {input('holderName', A.holder, A.namePlaceholder, { type: 'text', maxLength: 30, hint: A.holderHint(who) })}
           </View>
         </View>
-      )}
 
-      <View className='cx__section'>
-        <Text className='cx__section-title'>{A.contactTitle}</Text>
-        <View className='ca__group'>{input('phone', A.phone, A.phonePlaceholder, { type: 'number', maxLength: 16, hint: c.masked ? A.retype(c.masked.phone) : undefined })}</View>
-      </View>
-
-      <View className='cx__section'>
-        <Text className='cx__section-title'>{A.bankTitle}</Text>
-        <Text className='cx__section-hint'>{A.bankIntro}</Text>
-        <View className='ca__group'>
-          <BankPicker
-            value={values.bankCode}
-            error={shown('bankCode')}
-            onChange={(code) => {
-              set('bankCode')(code)
-              leave('bankCode')()
-            }}
-          />
-          <View className={`ca__field${cardBad ? ' ca__field--error' : ''}`}>
-            <Text className='ca__label'>{A.card}</Text>
-            <Input
-              className='ca__input'
-              name='cardNumber'
-              type='text'
-              maxLength={30}
-              placeholder={A.cardPlaceholder}
-              value={values.cardNumber}
-              clearable
-              onChange={set('cardNumber')}
-              onBlur={leave('cardNumber')}
-              data-testid='apply-card'
-            />
-            {card && (
-              <View className={`ca__card ca__card--${cardBad ? 'bad' : card.tone}`} data-testid='apply-card-hint' data-tone={card.tone}>
-                <Text className='ca__card-digits'>{grouped(card.digits)}</Text>
-                <Text className='ca__card-status'>
-                  {A.cardTyped(card.digits.length)}
-                  {card.tone === 'ok' ? `　✓ ${card.message}` : `　${card.message}`}
-                </Text>
-              </View>
-            )}
-            {c.masked && <Text className='ca__hint'>{A.retype(c.masked.card)}</Text>}
-            {cardMessage && (
-              <Text className='ca__error' data-testid='apply-card-error'>
-                {cardMessage}
+        <View className={`cx__section ca__consent${showAll && !consent ? ' ca__consent--error' : ''}`} data-testid='apply-consent-block'>
+          <Text className='ca__consent-title'>{A.consentTitle}</Text>
+          <Text className='ca__consent-intro'>{A.consentIntro}</Text>
+          <View className='cx__list'>
+            {A.consentItems.map((item) => (
+              <Text key={item} className='cx__item ca__consent-item'>
+                {item}
               </Text>
-            )}
+            ))}
           </View>
-          {input('holderName', A.holder, A.namePlaceholder, { type: 'text', maxLength: 30, hint: A.holderHint(who) })}
-        </View>
-      </View>
-
-      <View className={`cx__section ca__consent${showAll && !consent ? ' ca__consent--error' : ''}`} data-testid='apply-consent-block'>
-        <Text className='ca__consent-title'>{A.consentTitle}</Text>
-        <Text className='ca__consent-intro'>{A.consentIntro}</Text>
-        <View className='cx__list'>
-          {A.consentItems.map((item) => (
-            <Text key={item} className='cx__item ca__consent-item'>
-              {item}
+          <Checkbox
+            className='ca__checkbox'
+            checked={consent}
+            icon={<CheckNormal size={26} color='#8c8c8c' />}
+            activeIcon={<Checked size={26} color='#1677ff' />}
+            onChange={setConsent}
+            data-testid='apply-consent'
+          >
+            <Text className='ca__consent-label'>{A.consent}</Text>
+          </Checkbox>
+          {showAll && !consent && (
+            <Text className='ca__error' data-testid='apply-consent-error'>
+              {A.needConsent}
             </Text>
-          ))}
+          )}
         </View>
-        <Checkbox
-          className='ca__checkbox'
-          checked={consent}
-          icon={<CheckNormal size={26} color='#8c8c8c' />}
-          activeIcon={<Checked size={26} color='#1677ff' />}
-          onChange={setConsent}
-          data-testid='apply-consent'
-        >
-          <Text className='ca__consent-label'>{A.consent}</Text>
-        </Checkbox>
-        {showAll && !consent && (
-          <Text className='ca__error' data-testid='apply-consent-error'>
-            {A.needConsent}
-          </Text>
-        )}
-      </View>
 
-      <View className='cx__section cx__actions'>
-        {error && (
-          <Text className='cx__error ca__server-error' data-testid='apply-error'>
-            {error}
-          </Text>
-        )}
-        <Button type='primary' size='xlarge' block loading={busy} disabled={busy} onClick={save} data-testid='apply-save'>
-          {busy ? A.saving : A.save}
-        </Button>
-      </View>
+        <View className='cx__section cx__actions'>
+          {error && (
+            <Text className='cx__error ca__server-error' data-testid='apply-error'>
+              {error}
+            </Text>
+          )}
+          <Button type='primary' size='xlarge' block loading={busy} disabled={busy} onClick={save} data-testid='apply-save'>
+            {busy ? A.saving : A.save}
+          </Button>
+        </View>
+      </ConsentGate>
     </View>
   )
 }

@@ -12,6 +12,7 @@ import { PROVINCES, type City } from '@/domain/region'
 import { shanghaiDate } from '@/domain/time'
 import { fieldErrors } from '@/domain/validation'
 import { CityPicker } from '@/components/city-picker'
+import { ConsentGate } from '@/components/consent-gate'
 import { openPage, replacePage } from '@/platform/navigation'
 import { messageOf } from '@/platform/reply'
 import { COPY } from '../../copy'
@@ -19,7 +20,7 @@ import { reportLoss, verifyHolder, type Holder } from '../../api'
 import { FunctionList } from '../../components/function-list'
 import { TextField } from '../../components/text-field'
 import { rememberHolder } from '../../holder'
-import { lossDetailUrl, lossHomeUrl } from '../../routes'
+import { lossDetailUrl, lossHomeUrl, reportUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
 
@@ -149,101 +150,103 @@ export default function ReportPage() {
         <Text className='lx__intro'>{R.intro}</Text>
       </View>
 
-      <View className='lx__section'>
-        <Text className='lx__section-title'>{R.cityTitle}</Text>
-        <CityPicker provinces={PROVINCES} city={city} onChange={pickCity} labels={R.cityPicker} />
-        <Text className='lx__section-hint'>{R.cityHint}</Text>
-        {touched.city && !city && (
-          <View className='lx__field-error' role='alert' data-testid='loss-city-error'>
-            {R.needCity}
-          </View>
-        )}
-        {policy?.isDefault && <Text className='lx__section-hint lrp__default'>{COPY.common.defaultPolicy}</Text>}
-      </View>
-
-      <View className='lx__section'>
-        <Text className='lx__section-title'>{R.holderTitle}</Text>
-        <TextField label={R.name} placeholder={R.namePlaceholder} value={values.name} onChange={set('name')} onBlur={leave('name')} error={shown('name')} maxLength={30} testId='loss-name' />
-        <TextField
-          label={R.idNumber}
-          placeholder={R.idNumberPlaceholder}
-          value={values.idNumber}
-          onChange={set('idNumber')}
-          onBlur={leave('idNumber')}
-          error={shown('idNumber')}
-          type='idcard'
-          maxLength={22}
-          testId='loss-id'
-        />
-        <TextField
-          label={R.cardNumber}
-          placeholder={R.cardNumberPlaceholder}
-          value={values.cardNumber}
-          onChange={set('cardNumber')}
-          onBlur={leave('cardNumber')}
-          error={shown('cardNumber')}
-          maxLength={12}
-          testId='loss-card'
-        />
-        <Text className='lx__section-hint'>{R.privacy}</Text>
-      </View>
-
-      <View className='lx__section'>
-        <Text className='lx__section-title'>{R.kindTitle}</Text>
-        <View className='lx__choices' role='radiogroup'>
-          <KindChoice kind='temporary' value={kind} onPick={setKind} />
-          <KindChoice kind='formal' value={kind} disabled={!formalOnline} onPick={setKind} />
-        </View>
-        {touched.kind && !kind && (
-          <View className='lx__field-error' role='alert' data-testid='loss-kind-error'>
-            {R.needKind}
-          </View>
-        )}
-        {kind && (
-          <View className='lrp__panel-wrap'>
-            <KindPanel kind={kind} days={(policy?.policy ?? NATIONAL_LOSS_DEFAULT).temporaryDays} />
-          </View>
-        )}
-      </View>
-
-      {kind === 'formal' && (
+      <ConsentGate returnTo={reportUrl()}>
         <View className='lx__section'>
-          <View className='lx__card' data-testid='loss-verification' data-verified={isVerified ? 'true' : 'false'}>
-            <Text className='lx__card-title'>{R.verifyTitle}</Text>
-            <Text className='lx__text'>{R.verifyHint}</Text>
-            <Text className='lx__small'>{COPY.common.simulated}</Text>
-            {isVerified ? (
-              <>
-                <View className='lx__ok lrp__verified' data-testid='loss-verified'>
-                  <Checked size={20} color='#389e0d' /> {R.verified}
-                </View>
-                <Text className='lx__small'>{R.verifiedNote}</Text>
-              </>
-            ) : (
-              <Button type='primary' fill='outline' size='xlarge' block icon={<Shield size={20} />} loading={verifying} disabled={verifying} onClick={verify} data-testid='loss-verify'>
-                {verifying ? R.verifying : R.verify}
-              </Button>
-            )}
-          </View>
+          <Text className='lx__section-title'>{R.cityTitle}</Text>
+          <CityPicker provinces={PROVINCES} city={city} onChange={pickCity} labels={R.cityPicker} />
+          <Text className='lx__section-hint'>{R.cityHint}</Text>
+          {touched.city && !city && (
+            <View className='lx__field-error' role='alert' data-testid='loss-city-error'>
+              {R.needCity}
+            </View>
+          )}
+          {policy?.isDefault && <Text className='lx__section-hint lrp__default'>{COPY.common.defaultPolicy}</Text>}
         </View>
-      )}
 
-      <View className='lx__section lx__actions'>
-        {error && (
-          <View className='lx__error lrp__error' role='alert' data-testid='loss-error'>
-            {error.message}
-            {error.already && (
-              <Text className='lrp__link' onClick={() => openPage(lossHomeUrl())}>
-                {' '}
-                {COPY.common.toList} ›
-              </Text>
-            )}
+        <View className='lx__section'>
+          <Text className='lx__section-title'>{R.holderTitle}</Text>
+          <TextField label={R.name} placeholder={R.namePlaceholder} value={values.name} onChange={set('name')} onBlur={leave('name')} error={shown('name')} maxLength={30} testId='loss-name' />
+          <TextField
+            label={R.idNumber}
+            placeholder={R.idNumberPlaceholder}
+            value={values.idNumber}
+            onChange={set('idNumber')}
+            onBlur={leave('idNumber')}
+            error={shown('idNumber')}
+            type='idcard'
+            maxLength={22}
+            testId='loss-id'
+          />
+          <TextField
+            label={R.cardNumber}
+            placeholder={R.cardNumberPlaceholder}
+            value={values.cardNumber}
+            onChange={set('cardNumber')}
+            onBlur={leave('cardNumber')}
+            error={shown('cardNumber')}
+            maxLength={12}
+            testId='loss-card'
+          />
+          <Text className='lx__section-hint'>{R.privacy}</Text>
+        </View>
+
+        <View className='lx__section'>
+          <Text className='lx__section-title'>{R.kindTitle}</Text>
+          <View className='lx__choices' role='radiogroup'>
+            <KindChoice kind='temporary' value={kind} onPick={setKind} />
+            <KindChoice kind='formal' value={kind} disabled={!formalOnline} onPick={setKind} />
+          </View>
+          {touched.kind && !kind && (
+            <View className='lx__field-error' role='alert' data-testid='loss-kind-error'>
+              {R.needKind}
+            </View>
+          )}
+          {kind && (
+            <View className='lrp__panel-wrap'>
+              <KindPanel kind={kind} days={(policy?.policy ?? NATIONAL_LOSS_DEFAULT).temporaryDays} />
+            </View>
+          )}
+        </View>
+
+        {kind === 'formal' && (
+          <View className='lx__section'>
+            <View className='lx__card' data-testid='loss-verification' data-verified={isVerified ? 'true' : 'false'}>
+              <Text className='lx__card-title'>{R.verifyTitle}</Text>
+              <Text className='lx__text'>{R.verifyHint}</Text>
+              <Text className='lx__small'>{COPY.common.simulated}</Text>
+              {isVerified ? (
+                <>
+                  <View className='lx__ok lrp__verified' data-testid='loss-verified'>
+                    <Checked size={20} color='#389e0d' /> {R.verified}
+                  </View>
+                  <Text className='lx__small'>{R.verifiedNote}</Text>
+                </>
+              ) : (
+                <Button type='primary' fill='outline' size='xlarge' block icon={<Shield size={20} />} loading={verifying} disabled={verifying} onClick={verify} data-testid='loss-verify'>
+                  {verifying ? R.verifying : R.verify}
+                </Button>
+              )}
+            </View>
           </View>
         )}
-        <Button type='primary' size='xlarge' block loading={busy} disabled={busy} onClick={submit} data-testid='loss-submit'>
-          {busy ? R.submitting : R.submit}
-        </Button>
-      </View>
+
+        <View className='lx__section lx__actions'>
+          {error && (
+            <View className='lx__error lrp__error' role='alert' data-testid='loss-error'>
+              {error.message}
+              {error.already && (
+                <Text className='lrp__link' onClick={() => openPage(lossHomeUrl())}>
+                  {' '}
+                  {COPY.common.toList} ›
+                </Text>
+              )}
+            </View>
+          )}
+          <Button type='primary' size='xlarge' block loading={busy} disabled={busy} onClick={submit} data-testid='loss-submit'>
+            {busy ? R.submitting : R.submit}
+          </Button>
+        </View>
+      </ConsentGate>
     </View>
   )
 }

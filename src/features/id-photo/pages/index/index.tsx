@@ -6,6 +6,7 @@ import { DOCUMENT_TYPES, resolveSpec } from '@/domain/photo/specs'
 import type { DocumentType } from '@/domain/photo/spec.types'
 import { PROVINCES, cityByCode, type City } from '@/domain/region'
 import { CityPicker } from '@/components/city-picker'
+import { ConsentGate } from '@/components/consent-gate'
 import { PrivacyPopup } from '@/components/privacy-popup'
 import { chooseFromAlbum } from '@/platform/media'
 import { showToast } from '@/platform/device'
@@ -15,7 +16,7 @@ import { COPY, mediaFailureMessage } from '../../copy'
 import { ShootingRules } from '../../components/shooting-rules'
 import { SpecSummary } from '../../components/spec-summary'
 import { setPendingPhoto } from '../../pending-photo'
-import { captureUrl, previewUrl } from '../../routes'
+import { captureUrl, choiceUrl, previewUrl } from '../../routes'
 import './index.scss'
 
 const isDocumentType = (value: string | undefined): value is DocumentType => DOCUMENT_TYPES.some((d) => d.type === value)
@@ -79,16 +80,18 @@ export default function IdPhotoChoicePage() {
         <ShootingRules />
       </View>
 
-      <View className='idp__section idp__actions'>
-        <Text className='idp__section-title'>{COPY.index.startTitle}</Text>
-        {!ready && <Text className='idp__need'>{COPY.index.needChoice}</Text>}
-        <Button type='primary' size='xlarge' block disabled={!ready} icon={<Photograph size={24} />} onClick={() => spec && openPage(captureUrl(spec.id))} data-testid='take-photo'>
-          {COPY.index.takePhoto}
-        </Button>
-        <Button size='xlarge' block disabled={!ready} icon={<ImageRectangle size={24} />} onClick={chooseAlbum} data-testid='choose-album'>
-          {COPY.index.chooseAlbum}
-        </Button>
-      </View>
+      <ConsentGate returnTo={choiceUrl({ documentType, cityCode: city?.code, resubmitOrderId: query.resubmitOrderId })}>
+        <View className='idp__section idp__actions'>
+          <Text className='idp__section-title'>{COPY.index.startTitle}</Text>
+          {!ready && <Text className='idp__need'>{COPY.index.needChoice}</Text>}
+          <Button type='primary' size='xlarge' block disabled={!ready} icon={<Photograph size={24} />} onClick={() => spec && openPage(captureUrl(spec.id))} data-testid='take-photo'>
+            {COPY.index.takePhoto}
+          </Button>
+          <Button size='xlarge' block disabled={!ready} icon={<ImageRectangle size={24} />} onClick={chooseAlbum} data-testid='choose-album'>
+            {COPY.index.chooseAlbum}
+          </Button>
+        </View>
+      </ConsentGate>
     </View>
   )
 }

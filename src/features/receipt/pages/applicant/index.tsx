@@ -6,13 +6,14 @@ import { validateIdNumber } from '@/domain/identity/id-number'
 import { Applicant } from '@/domain/order/order.schema'
 import { shanghaiDate } from '@/domain/time'
 import { fieldErrors } from '@/domain/validation'
+import { ConsentGate } from '@/components/consent-gate'
 import { EmptyState } from '@/components/status-view'
 import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { COPY } from '../../copy'
 import { FlowSteps } from '../../components/flow-steps'
 import { PrivacyRules } from '../../components/privacy-rules'
 import { applicantFor, saveApplicant, type ApplicantInput } from '../../draft'
-import { basicsOf, confirmUrl, startUrl } from '../../routes'
+import { applicantUrl, basicsOf, confirmUrl, startUrl } from '../../routes'
 import './index.scss'
 
 type Field = keyof ApplicantInput
@@ -99,43 +100,45 @@ export default function ApplicantPage() {
         <Text className='apl__title'>{COPY.applicant.title}</Text>
         <Text className='apl__intro'>{COPY.applicant.intro}</Text>
       </View>
-      <View className='apl__section apl__form'>
-        {field('name', COPY.applicant.name, COPY.applicant.namePlaceholder, { type: 'text', maxLength: 30 })}
-        {field('idNumber', COPY.applicant.idNumber, COPY.applicant.idNumberPlaceholder, { type: 'idcard', maxLength: 22 })}
-        {field('phone', COPY.applicant.phone, COPY.applicant.phonePlaceholder, { type: 'number', maxLength: 16 })}
-      </View>
-      <View className={`apl__section apl__consent${consentError && !consent ? ' apl__consent--error' : ''}`}>
-        <View className='apl__consent-row'>
-          <Checkbox
-            className='apl__checkbox'
-            checked={consent}
-            icon={<CheckNormal size={26} color='#8c8c8c' />}
-            activeIcon={<Checked size={26} color='#1677ff' />}
-            onChange={(checked) => {
-              setConsent(checked)
-              if (checked) setConsentError(false)
-            }}
-            data-testid='consent'
-          />
-          <Text className='apl__consent-text'>
-            <Text onClick={() => setConsent((c) => !c)}>{COPY.applicant.consentPrefix}</Text>
-            <Text className='apl__link' onClick={() => setRulesOpen(true)} data-testid='privacy-rules-link'>
-              {COPY.applicant.consentLink}
-            </Text>
-          </Text>
+      <ConsentGate returnTo={applicantUrl(basics)}>
+        <View className='apl__section apl__form'>
+          {field('name', COPY.applicant.name, COPY.applicant.namePlaceholder, { type: 'text', maxLength: 30 })}
+          {field('idNumber', COPY.applicant.idNumber, COPY.applicant.idNumberPlaceholder, { type: 'idcard', maxLength: 22 })}
+          {field('phone', COPY.applicant.phone, COPY.applicant.phonePlaceholder, { type: 'number', maxLength: 16 })}
         </View>
-        <Text className='apl__consent-note'>{COPY.applicant.consentNote}</Text>
-        {consentError && !consent && (
-          <View className='apl__error' role='alert' data-testid='consent-error'>
-            {COPY.applicant.needConsent}
+        <View className={`apl__section apl__consent${consentError && !consent ? ' apl__consent--error' : ''}`}>
+          <View className='apl__consent-row'>
+            <Checkbox
+              className='apl__checkbox'
+              checked={consent}
+              icon={<CheckNormal size={26} color='#8c8c8c' />}
+              activeIcon={<Checked size={26} color='#1677ff' />}
+              onChange={(checked) => {
+                setConsent(checked)
+                if (checked) setConsentError(false)
+              }}
+              data-testid='consent'
+            />
+            <Text className='apl__consent-text'>
+              <Text onClick={() => setConsent((c) => !c)}>{COPY.applicant.consentPrefix}</Text>
+              <Text className='apl__link' onClick={() => setRulesOpen(true)} data-testid='privacy-rules-link'>
+                {COPY.applicant.consentLink}
+              </Text>
+            </Text>
           </View>
-        )}
-      </View>
-      <View className='apl__section apl__actions'>
-        <Button type='primary' size='xlarge' block onClick={next} data-testid='applicant-next'>
-          {COPY.applicant.next}
-        </Button>
-      </View>
+          <Text className='apl__consent-note'>{COPY.applicant.consentNote}</Text>
+          {consentError && !consent && (
+            <View className='apl__error' role='alert' data-testid='consent-error'>
+              {COPY.applicant.needConsent}
+            </View>
+          )}
+        </View>
+        <View className='apl__section apl__actions'>
+          <Button type='primary' size='xlarge' block onClick={next} data-testid='applicant-next'>
+            {COPY.applicant.next}
+          </Button>
+        </View>
+      </ConsentGate>
       <PrivacyRules visible={rulesOpen} onClose={() => setRulesOpen(false)} />
     </View>
   )
