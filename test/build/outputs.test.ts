@@ -18,6 +18,7 @@ describe('weapp build', () => {
       'features/cancellation',
       'features/card-loss',
       'features/ops',
+      'features/privacy',
     ])
     expect(app.tabBar.list.map((t: { text: string }) => t.text)).toEqual(['首页', '我的订单', '消息'])
   })
