@@ -11,7 +11,7 @@ import {
 } from '../../src/domain/cancellation/cancellation.schema'
 import { APPLICATION_STATUS_LABELS, EDITABLE_STATES } from '../../src/domain/cancellation/cancellation.machine'
 import type { ApplicationSummary, ApplicationView } from '../../src/domain/cancellation/cancellation.view'
-import { assessEligibility } from '../../src/domain/cancellation/eligibility'
+import { assessEligibility, type Eligibility } from '../../src/domain/cancellation/eligibility'
 import { MATERIALS, MATERIAL_LIMITS, REASONS, materialMaxBytes, sniffMaterial } from '../../src/domain/cancellation/reasons'
 import { AppError } from '../../src/domain/errors'
 import { TEMPLATE_KEYS, type TemplateKey } from '../../src/domain/notify/templates'
@@ -25,6 +25,7 @@ import {
   missingMaterials,
   mustMoveApplication,
   ownApplication,
+  proofUrls,
   toSummary,
   toView,
   type ApplicationDoc,
@@ -46,17 +47,15 @@ function folderOf(ctx: Pick<Ctx, 'caller' | 'config'>, applicationId: string): s
 }
 
 async function view(ctx: Ctx, doc: ApplicationDoc): Promise<ApplicationView> {
-  const ids = doc.materials.map((m) => m.fileID)
-  const urls = new Map<string, string>()
-  for (let i = 0; i < ids.length; i += 50) for (const { fileID, url } of await ctx.files.tempUrls(ids.slice(i, i + 50), URL_SECONDS)) urls.set(fileID, url)
-  return toView(doc, urls)
+  return toView(doc, await proofUrls(ctx, doc, URL_SECONDS))
 }
 
 /** The wizard's verdict, re-checked on the server: only applications that can be handled online are taken. */
-function requireOnline(input: ApplicationInput): void {
+function requireOnline(input: ApplicationInput): Eligibility {
   const answer = assessEligibility({ cityCode: input.cityCode, reason: input.reason, accountState: input.accountState, realNameVerified: input.realNameVerified })
   if (answer.verdict === 'ineligible') throw new AppError('CANCELLATION_NOT_ELIGIBLE', `暂不符合注销条件：${answer.why.join('；')}`)
   if (answer.verdict === 'offline') throw new AppError('CANCELLATION_OFFLINE_ONLY', `${answer.why}。${answer.route}`)
+  return answer
 }
 
 function editable(doc: ApplicationDoc): void {
@@ -66,7 +65,7 @@ function editable(doc: ApplicationDoc): void {
 /** `cancellation.save`: a new draft, or changes to a draft or a rejected application. */
 async function save(input: ApplicationInput, ctx: Ctx): Promise<ApplicationView> {
   checkApplication(input)
-  requireOnline(input)
+  const { policy } = requireOnline(input)
   const now = ctx.clock.now()
   const today = shanghaiDate(now)
   const insuredId = requireIdNumber(input.insured.idNumber, today)
@@ -76,7 +75,7 @@ async function save(input: ApplicationInput, ctx: Ctx): Promise<ApplicationView>
   const fields = {
     cityCode: city.code,
     cityName: city.name,
-    policyId: assessEligibility({ ...input }).policy.id,
+    policyId: policy.id,
     reason: input.reason,
     reasonTitle: REASONS[input.reason].title,
     accountState: input.accountState,

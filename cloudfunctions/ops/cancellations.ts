@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { DecideApplicationInput, GetApplicationInput, OpsApplicationsInput } from '../../src/domain/cancellation/cancellation.schema'
 import type { OpsApplicationDetail, OpsApplicationRow } from '../../src/domain/cancellation/cancellation.view'
 import { AppError } from '../../src/domain/errors'
-import { applications, missingMaterials, toSummary, toView, type ApplicationDoc } from '../_shared/cancellations/application.store'
+import { applications, missingMaterials, proofUrls, toSummary, toView, type ApplicationDoc } from '../_shared/cancellations/application.store'
 import { decideApplication } from '../_shared/cancellations/review'
 import { action, type Ctx } from '../_shared/handler'
 import { maskName } from '../_shared/orders/order.store'
@@ -32,9 +32,7 @@ async function queue(ctx: Ctx, status: v.InferOutput<typeof OpsApplicationsInput
 async function detail(ctx: Ctx, applicationId: string): Promise<OpsApplicationDetail> {
   const doc = await applications(ctx).get(applicationId)
   if (!doc) throw new AppError('APPLICATION_NOT_FOUND')
-  const ids = doc.materials.map((m) => m.fileID)
-  const urls = new Map<string, string>()
-  for (let i = 0; i < ids.length; i += 50) for (const { fileID, url } of await ctx.files.tempUrls(ids.slice(i, i + 50), PROOF_URL_SECONDS)) urls.set(fileID, url)
+  const urls = await proofUrls(ctx, doc, PROOF_URL_SECONDS)
   const notes = await ctx.db.collection<OutboxDoc>('outbox').find({ caseId: doc._id }, { orderBy: [['createdAt', 'asc']], limit: 100 })
   const view = toView(doc, urls)
   return {

@@ -75,6 +75,12 @@ export async function ownApplication(ctx: Ctx, applicationId: string): Promise<A
   return doc
 }
 
+/** Short-lived URLs of an application's proofs, by fileID (the Files adapter batches CloudBase's 50-file limit). */
+export async function proofUrls(ports: Pick<Ports, 'files'>, doc: ApplicationDoc, seconds: number): Promise<Map<string, string>> {
+  if (!doc.materials.length) return new Map()
+  return new Map((await ports.files.tempUrls(doc.materials.map((m) => m.fileID), seconds)).map((f) => [f.fileID, f.url]))
+}
+
 export function missingMaterials(doc: Pick<ApplicationDoc, 'cityCode' | 'reason' | 'materials'>): MaterialKind[] {
   const have = new Set(doc.materials.map((m) => m.kind))
   return requiredMaterials(policyFor(doc.cityCode).policy, doc.reason).filter((k) => !have.has(k))

@@ -88,25 +88,10 @@ export async function enqueueNotice(ports: Ports, order: OrderDoc, seq: number):
   if (!entry) return
   const notice = noticeFor(order, entry.to, entry.at)
   if (!notice) return
-  try {
-    await outbox(ports).add({
-      _id: `${order._id}#${seq}`,
-      openid: order.openid,
-      orderId: order._id,
-      caseId: order._id,
-      template: notice.template,
-      page: `features/receipt/pages/detail/index?orderId=${order._id}`,
-      data: notice.data,
-      status: 'pending',
-      statusText: OUTBOX_STATUS_TEXT.pending,
-      attempts: 0,
-      nextAttemptAt: entry.at,
-      createdAt: entry.at,
-    })
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-  }
+  await enqueueCaseNotice(ports, { key: `${order._id}#${seq}`, openid: order.openid, caseId: order._id, orderId: order._id, ...notice, page: orderPage(order), at: entry.at })
 }
+
+const orderPage = (order: OrderDoc) => `features/receipt/pages/detail/index?orderId=${order._id}`
 
 /**
  * The reminder an approved receipt owes a week before it expires (receipts are single-use and lapse:
@@ -114,30 +99,21 @@ export async function enqueueNotice(ports: Ports, order: OrderDoc, seq: number):
  */
 export async function enqueueExpiryReminder(ports: Ports, order: OrderDoc): Promise<void> {
   if (order.status !== 'approved' || !order.receipt) return
-  const at = ports.clock.now().toISOString()
-  try {
-    await outbox(ports).add({
-      _id: `${order._id}#expiring`,
-      openid: order.openid,
-      orderId: order._id,
-      caseId: order._id,
-      template: 'receipt_expiring',
-      page: `features/receipt/pages/detail/index?orderId=${order._id}`,
-      data: renderMessage('receipt_expiring', {
-        character_string1: order.receipt.receiptNumber,
-        thing2: documentTitle(order),
-        time3: order.receipt.expiresAt,
-        thing4: '回执即将到期，请尽快办理，过期需重新办理',
-      }),
-      status: 'pending',
-      statusText: OUTBOX_STATUS_TEXT.pending,
-      attempts: 0,
-      nextAttemptAt: at,
-      createdAt: at,
-    })
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-  }
+  await enqueueCaseNotice(ports, {
+    key: `${order._id}#expiring`,
+    openid: order.openid,
+    caseId: order._id,
+    orderId: order._id,
+    template: 'receipt_expiring',
+    page: orderPage(order),
+    data: renderMessage('receipt_expiring', {
+      character_string1: order.receipt.receiptNumber,
+      thing2: documentTitle(order),
+      time3: order.receipt.expiresAt,
+      thing4: '回执即将到期，请尽快办理，过期需重新办理',
+    }),
+    at: ports.clock.now().toISOString(),
+  })
 }
 
 /**
@@ -146,13 +122,14 @@ export async function enqueueExpiryReminder(ports: Ports, order: OrderDoc): Prom
  */
 export async function enqueueCaseNotice(
   ports: Ports,
-  entry: { key: string; openid: string; caseId: string; template: TemplateKey; page: string; data: Record<string, { value: string }>; at: string },
+  entry: { key: string; openid: string; caseId: string; orderId?: string; template: TemplateKey; page: string; data: Record<string, { value: string }>; at: string },
 ): Promise<void> {
   try {
     await outbox(ports).add({
       _id: entry.key,
       openid: entry.openid,
       caseId: entry.caseId,
+      ...(entry.orderId ? { orderId: entry.orderId } : {}),
       template: entry.template,
       page: entry.page,
       data: entry.data,

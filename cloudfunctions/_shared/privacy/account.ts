@@ -104,7 +104,7 @@ export async function deleteAccount(ctx: Ctx): Promise<DeletionReport> {
   deleted.subscriptions = await ctx.db.collection('subscriptions').remove({ _id: openid })
   deleted.users = await ctx.db.collection('users').remove({ _id: openid })
   const toRemove = [...new Set(files.filter(Boolean))]
-  for (let i = 0; i < toRemove.length; i += 50) await ctx.files.remove(toRemove.slice(i, i + 50))
+  if (toRemove.length) await ctx.files.remove(toRemove)
   ctx.log.info('account deleted', { openid, anonymisedPayments, files: toRemove.length })
   return { deleted, files: toRemove.length, anonymisedPayments }
 }

@@ -1,14 +1,10 @@
 import type { ApplicationDoc } from '../cancellations/application.store'
 import { applications } from '../cancellations/application.store'
 import { orders } from '../orders/order.store'
+import type { PhotoDoc } from '../../photo/photo.function'
 import type { Ports } from '../ports'
 
-interface PhotoRow {
-  _id: string
-  openid: string
-  fileID?: string
-  createdAt: string
-}
+type PhotoRow = Pick<PhotoDoc, '_id' | 'openid' | 'fileID' | 'createdAt'>
 
 const DAY_MS = 24 * 3600_000
 
