@@ -24,6 +24,8 @@ export interface CashierDoc {
   totalFee: number
   body: string
   createdAt: string
+  /** Set once, when the user pays: every notification of this payment carries it. */
+  transactionId: string | null
 }
 
 /** unifiedOrder, locally: remembers the payment and points the user at the simulated cashier page. */
@@ -31,7 +33,7 @@ export function createLocalPay(db: Db, baseUrl: () => string, now: () => Date): 
   return {
     async unifiedOrder({ outTradeNo, totalFee, body, openid }) {
       const cashier = db.collection<CashierDoc>('cashier')
-      if (!(await cashier.get(outTradeNo))) await cashier.add({ _id: outTradeNo, openid, totalFee, body, createdAt: now().toISOString() })
+      if (!(await cashier.get(outTradeNo))) await cashier.add({ _id: outTradeNo, openid, totalFee, body, createdAt: now().toISOString(), transactionId: null })
       return { kind: 'local-cashier', cashierUrl: `${baseUrl()}/__cashier?orderId=${outTradeNo}` }
     },
   }

@@ -320,7 +320,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       const { orderId } = (await readJson(req)) as { orderId?: string }
       const pending = isOrderId(orderId) ? await db.collection<CashierDoc>('cashier').get(orderId) : null
       if (!pending) throw new AppError('ORDER_NOT_FOUND')
-      const ack = await handlePayNotification(ports, { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: pending._id, totalFee: pending.totalFee, transactionId: newId('wx') })
+      // One payment, one transaction id: paying again re-sends the same notification, as WeChat's retries do.
+      // (Cashier entries from before this field have none: their first payment sets it.)
+      if (!pending.transactionId) await db.collection<CashierDoc>('cashier').update(pending.transactionId === undefined ? { _id: pending._id } : { _id: pending._id, transactionId: null }, { set: { transactionId: newId('wx') } })
+      const { transactionId } = (await db.collection<CashierDoc>('cashier').get(pending._id)) as CashierDoc
+      const ack = await handlePayNotification(ports, { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: pending._id, totalFee: pending.totalFee, transactionId: transactionId as string })
       return sendJson(res, 200, { ok: ack.errcode === 0, data: { returnUrl: `/#/features/receipt/pages/result/index?orderId=${pending._id}` } })
     }
     if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true, data: { status: 'up' } })

@@ -80,6 +80,9 @@ async function stuck(ctx: Ctx): Promise<StuckItem[]> {
   for (const m of await ctx.db.collection<OutboxDoc>('outbox').find({ status: 'failed' }, { orderBy: [['createdAt', 'asc']], limit: 100 })) {
     items.push({ kind: 'notification_failed', orderId: m.orderId ?? m.caseId, label: '通知发送失败', since: m.createdAt, detail: `错误码 ${m.lastError?.errcode ?? '-'}：${m.lastError?.message ?? ''}`.slice(0, 80), action: 'resend', outboxId: m._id })
   }
+  for (const m of await ctx.db.collection<OutboxDoc>('outbox').find({ status: 'unknown' }, { orderBy: [['createdAt', 'asc']], limit: 100 })) {
+    items.push({ kind: 'notification_unknown', orderId: m.orderId ?? m.caseId, label: '通知可能已送达', since: m.createdAt, detail: '发送时服务中断，无法确认用户是否收到；消息页已保存。确认未收到再重新发送', action: 'resend', outboxId: m._id })
+  }
   return items
 }
 
@@ -142,7 +145,7 @@ async function resubmit(ctx: Ctx, orderId: string): Promise<OpsOrderDetail> {
 
 async function resend(ctx: Ctx, outboxId: string): Promise<{ status: string }> {
   const at = ctx.clock.now().toISOString()
-  const changed = await ctx.db.collection<OutboxDoc>('outbox').update({ _id: outboxId, status: 'failed' }, { set: { status: 'pending', statusText: OUTBOX_STATUS_TEXT.pending, attempts: 0, nextAttemptAt: at } })
+  const changed = await ctx.db.collection<OutboxDoc>('outbox').update({ _id: outboxId, status: { $in: ['failed', 'unknown'] } }, { set: { status: 'pending', statusText: OUTBOX_STATUS_TEXT.pending, attempts: 0, nextAttemptAt: at, attemptedAt: null } })
   if (changed !== 1) throw new AppError('CONFLICT', '该消息已重新发送或已送达，请刷新')
   await appendAudit(ctx, { operator: ctx.caller.openid, action: 'notification.resend', target: outboxId })
   await deliverOutbox(ctx)

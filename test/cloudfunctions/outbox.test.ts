@@ -94,4 +94,50 @@ describe('outbox delivery', () => {
     expect((await entry(id))!.status).toBe('sent')
     expect(await ports.db.collection('wechat_sent').count({})).toBe(1)
   })
+
+  /** A sender that dies at a point: its promise never settles, as if the process had been killed there. */
+  const dieAt = <T,>(): Promise<T> => new Promise<T>(() => undefined)
+  const later = (seconds: number) => ports.setNow(new Date(ports.clock.now().getTime() + seconds * 1000).toISOString())
+
+  it('sends again a claimed entry whose sender died before asking WeChat, once the claim lapses', async () => {
+    const id = await enqueue()
+    const db = ports.db
+    ports.db = { collection: (name: string) => (name === 'inbox' ? { ...db.collection(name), add: () => dieAt() } : db.collection(name)) } as typeof ports.db
+    void deliverOutbox(ports)
+    await new Promise((r) => setTimeout(r, 50))
+    ports.db = db
+    expect((await entry(id))!.status).toBe('sending')
+    await deliverOutbox(ports)
+    expect((await entry(id))!.status).toBe('sending')
+    later(61)
+    await deliverOutbox(ports)
+    expect((await entry(id))!.status).toBe('sent')
+    expect(await ports.db.collection('wechat_sent').count({})).toBe(1)
+  })
+
+  it('never re-sends an entry whose sender died while asking WeChat: it is set aside as unknown for an operator', async () => {
+    const id = await enqueue()
+    const local = ports.notifier
+    let asked = 0
+    ports.notifier = {
+      send: async (input) => {
+        asked++
+        await local.send(input)
+        return dieAt()
+      },
+    }
+    void deliverOutbox(ports)
+    await new Promise((r) => setTimeout(r, 50))
+    ports.notifier = local
+    expect(asked).toBe(1)
+    later(61)
+    await deliverOutbox(ports)
+    later(3600)
+    await deliverOutbox(ports)
+    const e = (await entry(id))!
+    expect(e.status).toBe('unknown')
+    expect(e.lastError?.errcode).toBe(-2)
+    expect(await ports.db.collection('wechat_sent').count({})).toBe(1)
+    expect(await ports.db.collection('inbox').get(id)).toMatchObject({ openid: ALICE.openid })
+  })
 })

@@ -21,11 +21,16 @@ export interface OutboxDoc {
   template: TemplateKey
   page: string
   data: Record<string, { value: string }>
-  status: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped'
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'unknown'
   statusText?: string
   attempts: number
   nextAttemptAt: string
   lockedUntil?: string
+  /**
+   * Written just before WeChat is asked to send. A claim that lapses with this set died mid-send: the
+   * message may or may not have gone, and it is never sent again automatically (decision 008).
+   */
+  attemptedAt?: string | null
   lastError?: { errcode: number; message: string; at: string }
   createdAt: string
   sentAt?: string
@@ -49,6 +54,7 @@ export const OUTBOX_STATUS_TEXT: Readonly<Record<OutboxDoc['status'], string>> =
   sent: '已发送',
   failed: '发送失败',
   skipped: '未发送（用户未订阅或模板未配置），已存入消息页',
+  unknown: '发送结果未知（发送时服务中断），为免重复不自动重发，已存入消息页',
 }
 
 /** Transient failures are retried with back-off up to this many attempts. */
@@ -167,6 +173,26 @@ export async function grantConsent(ports: Ports, openid: string, templates: read
 const backoffSeconds = (attempts: number) => Math.min(3600, 30 * 2 ** attempts)
 
 /**
+ * Claims whose sender died (lock lapsed): one that never reached WeChat goes back to pending; one that died
+ * after the attempt mark may have been delivered, so it is set aside as `unknown` for an operator instead of
+ * being sent again. Subscribe messages carry no idempotency key, so this is the choice between a possible
+ * duplicate and a possibly missing push; the 消息 page copy is written before either (decision 008).
+ */
+async function releaseLapsedClaims(ports: Ports, nowIso: string): Promise<void> {
+  for (const entry of await outbox(ports).find({ status: 'sending', lockedUntil: { $lt: nowIso } }, { limit: 100 })) {
+    const still = { _id: entry._id, status: 'sending', lockedUntil: entry.lockedUntil ?? null }
+    if (!entry.attemptedAt) {
+      await outbox(ports).update(still, { set: { status: 'pending', statusText: OUTBOX_STATUS_TEXT.pending } })
+      continue
+    }
+    const lastError = { errcode: -2, message: '发送时服务中断，无法确认是否送达', at: nowIso }
+    if ((await outbox(ports).update(still, { set: { status: 'unknown', statusText: OUTBOX_STATUS_TEXT.unknown, lastError } })) === 1) {
+      ports.log.warn('notification outcome unknown: not resent', { id: entry._id })
+    }
+  }
+}
+
+/**
  * Delivers due outbox entries: claims each with a conditional write (so two sweepers never send the
  * same entry), copies it to the inbox, sends it as a service notification when the user consented and
  * the template is configured, and schedules a retry on a transient error.
@@ -175,11 +201,11 @@ export async function deliverOutbox(ports: Ports, limit = 50): Promise<{ sent: n
   const now = ports.clock.now()
   const nowIso = now.toISOString()
   const stats = { sent: 0, failed: 0, skipped: 0, retried: 0 }
-  await outbox(ports).update({ status: 'sending', lockedUntil: { $lt: nowIso } }, { set: { status: 'pending', statusText: OUTBOX_STATUS_TEXT.pending } })
+  await releaseLapsedClaims(ports, nowIso)
   const due = await outbox(ports).find({ status: 'pending', nextAttemptAt: { $lte: nowIso } }, { orderBy: [['nextAttemptAt', 'asc']], limit })
   for (const entry of due) {
     const lockedUntil = new Date(now.getTime() + LOCK_SECONDS * 1000).toISOString()
-    const claimed = await outbox(ports).update({ _id: entry._id, status: 'pending' }, { set: { status: 'sending', statusText: OUTBOX_STATUS_TEXT.sending, lockedUntil } })
+    const claimed = await outbox(ports).update({ _id: entry._id, status: 'pending' }, { set: { status: 'sending', statusText: OUTBOX_STATUS_TEXT.sending, lockedUntil, attemptedAt: null } })
     if (claimed !== 1) continue
     try {
       await inbox(ports).add({ _id: entry._id, openid: entry.openid, ...(entry.orderId ? { orderId: entry.orderId } : {}), caseId: entry.caseId ?? entry.orderId, template: entry.template, data: entry.data, page: entry.page, at: entry.createdAt })
@@ -187,6 +213,8 @@ export async function deliverOutbox(ports: Ports, limit = 50): Promise<{ sent: n
       if (!(error instanceof DuplicateKeyError)) throw error
     }
     const templateId = ports.config.templateIds[entry.template]
+    // From here on a crash leaves the outcome unknown; the mark comes first so it is never sent twice.
+    if (templateId) await outbox(ports).update({ _id: entry._id }, { set: { attemptedAt: nowIso } })
     if (!templateId || !(await takeConsent(ports, entry.openid, entry.template))) {
       await outbox(ports).update({ _id: entry._id }, { set: { status: 'skipped', statusText: OUTBOX_STATUS_TEXT.skipped, sentAt: nowIso, lastError: { errcode: 43101, message: templateId ? '用户未订阅或次数已用完' : '模板未配置', at: nowIso } } })
       stats.skipped++
@@ -207,6 +235,7 @@ export async function deliverOutbox(ports: Ports, limit = 50): Promise<{ sent: n
         { _id: entry._id },
         {
           set: {
+            attemptedAt: null,
             status: giveUp ? 'failed' : 'pending',
             statusText: OUTBOX_STATUS_TEXT[giveUp ? 'failed' : 'pending'],
             attempts,

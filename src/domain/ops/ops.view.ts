@@ -29,7 +29,8 @@ export interface Board {
   at: string
 }
 
-export type StuckKind = 'review_overdue' | 'payment_issue' | 'notification_failed'
+/** `notification_unknown`: the sender died mid-send, so the message may have gone; an operator decides whether to send it again. */
+export type StuckKind = 'review_overdue' | 'payment_issue' | 'notification_failed' | 'notification_unknown'
 
 export interface StuckItem {
   kind: StuckKind
@@ -39,7 +40,7 @@ export interface StuckItem {
   detail: string
   /** The one-tap fix: re-submit to the center, re-send the message, or refund the order. */
   action: 'resubmit' | 'resend' | 'refund'
-  /** For notification_failed: the outbox entry. */
+  /** For notification_failed and notification_unknown: the outbox entry. */
   outboxId?: string
 }
 

@@ -81,6 +81,7 @@ export const COPY = {
       review_overdue: '审核超时',
       payment_issue: '支付异常',
       notification_failed: '通知失败',
+      notification_unknown: '通知结果未知',
     },
     actions: {
       resubmit: '重新提交审核',
@@ -132,7 +133,7 @@ export const COPY = {
     effects: { applied: '已处理', duplicate: '重复', ignored_stale: '过期忽略' } as Record<string, string>,
     notifications: '通知',
     noNotifications: '没有通知记录',
-    notificationStatus: { sent: '已发送', skipped: '已跳过', failed: '发送失败', pending: '待发送', sending: '发送中' } as Record<string, string>,
+    notificationStatus: { sent: '已发送', skipped: '已跳过', failed: '发送失败', pending: '待发送', sending: '发送中', unknown: '结果未知' } as Record<string, string>,
     attempts: (n: number) => `尝试 ${n} 次`,
     lastError: '最近错误',
     resend: '重新发送',

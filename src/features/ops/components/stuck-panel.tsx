@@ -21,6 +21,7 @@ const TAG: Record<StuckKind, 'warning' | 'danger' | 'primary'> = {
   review_overdue: 'warning',
   payment_issue: 'danger',
   notification_failed: 'primary',
+  notification_unknown: 'primary',
 }
 
 /** One item has no other identity than its order, kind and outbox entry. */
