@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { newId } from '../cloudfunctions/_shared/crypto'
-import type { Config, Db, Notifier, Pay } from '../cloudfunctions/_shared/ports'
+import { DuplicateKeyError, type Config, type Db, type Notifier, type Pay } from '../cloudfunctions/_shared/ports'
 import { retentionFromEnv } from '../src/domain/privacy/retention'
 
 /** Local stand-ins for what only WeChat has: the cashier, subscribe-message delivery, and the secrets. */
@@ -33,7 +33,12 @@ export function createLocalPay(db: Db, baseUrl: () => string, now: () => Date): 
   return {
     async unifiedOrder({ outTradeNo, totalFee, body, openid }) {
       const cashier = db.collection<CashierDoc>('cashier')
-      if (!(await cashier.get(outTradeNo))) await cashier.add({ _id: outTradeNo, openid, totalFee, body, createdAt: now().toISOString(), transactionId: null })
+      try {
+        if (!(await cashier.get(outTradeNo))) await cashier.add({ _id: outTradeNo, openid, totalFee, body, createdAt: now().toISOString(), transactionId: null })
+      } catch (error) {
+        // The same trade asked for twice at once: one cashier entry, as WeChat keeps one prepay per out_trade_no.
+        if (!(error instanceof DuplicateKeyError)) throw error
+      }
       return { kind: 'local-cashier', cashierUrl: `${baseUrl()}/__cashier?orderId=${outTradeNo}` }
     },
   }

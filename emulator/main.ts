@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
     staticDir: path.join(root, 'dist', 'h5'),
     operatorOpenids: [...operatorsFromEnv(process.env.HUIZHI_OPERATORS)],
+    ...(process.env.HUIZHI_SWEEP_MS ? { sweepIntervalMs: Number(process.env.HUIZHI_SWEEP_MS) } : {}),
     logger: createLogger('emulator', process.env.HUIZHI_LOG === 'silent' ? (l) => lines.push(l) : undefined),
   })
   console.log(`回执 Huizhi 本地模式已启动：${emulator.url}`)

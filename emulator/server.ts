@@ -134,6 +134,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const now = options.now ?? (() => new Date())
   const functions = options.functions ?? FUNCTIONS
   const db = new LocalDb(path.join(dataDir, 'db'), INDEXES)
+  await db.open()
   let baseUrl = ''
   const secret = loadSecret(dataDir)
   const files = new LocalFiles(path.join(dataDir, 'files'), secret, () => baseUrl)

@@ -12,6 +12,7 @@ import { requireCity } from '../../src/domain/region'
 import { shanghaiDate } from '../../src/domain/time'
 import { blindIndex, encryptField, newId } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
+import { DuplicateKeyError } from '../_shared/ports'
 import { orders, ownOrder, toSummary, toView, type OrderDoc } from '../_shared/orders/order.store'
 import { grantConsent } from '../_shared/orders/outbox'
 import { deliverSubmission } from '../_shared/orders/submission'
@@ -43,7 +44,20 @@ async function view(ctx: Ctx, order: OrderDoc): Promise<OrderView> {
   return { ...toView(order, ctx.clock.now(), url), photoChecks: photo?.checks }
 }
 
+/** The order a request id names: derived from the caller and the id, so a retried create cannot make a second order. */
+const requestedOrderId = (ctx: Ctx, requestId: string) => `od_${blindIndex(ctx.config.dataKey, 'order-request', `${ctx.caller.openid}:${requestId}`).slice(0, 24)}`
+
+/** The answer to a create that already happened: the same order, with its payment asked for again. */
+async function createdBefore(ctx: Ctx, order: OrderDoc): Promise<CreateOrderResult> {
+  const title = `${DOCUMENT_TYPES.find((d) => d.type === order.documentType)?.title ?? ''}照片回执-${order.cityName}`
+  const payment = await ctx.pay.unifiedOrder({ outTradeNo: order._id, totalFee: order.amountFen, body: title, openid: ctx.caller.openid })
+  return { orderId: order._id, amountFen: order.amountFen, payment }
+}
+
 async function create(input: v.InferOutput<typeof CreateInput>, ctx: Ctx): Promise<CreateOrderResult> {
+  const orderId = input.requestId ? requestedOrderId(ctx, input.requestId) : newId('od')
+  const earlier = input.requestId ? await orders(ctx).get(orderId) : null
+  if (earlier && earlier.openid === ctx.caller.openid) return createdBefore(ctx, earlier)
   const now = ctx.clock.now()
   const id = requireIdNumber(input.applicant.idNumber, shanghaiDate(now))
   const city = requireCity(input.cityCode)
@@ -51,7 +65,7 @@ async function create(input: v.InferOutput<typeof CreateInput>, ctx: Ctx): Promi
   const photo = await usablePhoto(ctx, input.photoId, spec.id)
   const at = now.toISOString()
   const order: OrderDoc = {
-    _id: newId('od'),
+    _id: orderId,
     openid: ctx.caller.openid,
     status: 'created',
     version: 0,
@@ -80,7 +94,15 @@ async function create(input: v.InferOutput<typeof CreateInput>, ctx: Ctx): Promi
   }
   const title = `${DOCUMENT_TYPES.find((d) => d.type === order.documentType)?.title ?? ''}照片回执-${city.name}`
   const payment = await ctx.pay.unifiedOrder({ outTradeNo: order._id, totalFee: order.amountFen, body: title, openid: ctx.caller.openid })
-  await orders(ctx).add(order)
+  try {
+    await orders(ctx).add(order)
+  } catch (error) {
+    // The same request, twice at once: the other one made the order.
+    if (!(error instanceof DuplicateKeyError)) throw error
+    const other = await orders(ctx).get(orderId)
+    if (!other || other.openid !== ctx.caller.openid) throw error
+    return createdBefore(ctx, other)
+  }
   await grantConsent(ctx, ctx.caller.openid, input.subscribed as TemplateKey[])
   ctx.log.info('order created', { orderId: order._id, amountFen: order.amountFen })
   return { orderId: order._id, amountFen: order.amountFen, payment }

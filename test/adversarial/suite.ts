@@ -9,6 +9,7 @@ import type { Caller } from '../../cloudfunctions/_shared/ports'
 import { FUNCTIONS } from '../../emulator/functions'
 import type { Emulator } from '../../emulator/server'
 import { access, type Owned } from './access'
+import { crashInjection, type CrashConfig } from './crash'
 import { fuzz } from './fuzz'
 import { hostileFiles } from './hostile'
 import type { Figure } from './kit'
@@ -24,10 +25,11 @@ export interface SuiteConfig {
   payOrders: number
   fuzzRuns: number
   burst: number
+  crash: CrashConfig
 }
 
-export const SHORT: SuiteConfig = { storm: { orders: 100, callbacks: 500 }, payOrders: 40, fuzzRuns: 60, burst: 50 }
-export const FULL: SuiteConfig = { storm: { orders: 1000, callbacks: 5000 }, payOrders: 300, fuzzRuns: 2000, burst: 50 }
+export const SHORT: SuiteConfig = { storm: { orders: 100, callbacks: 500 }, payOrders: 40, fuzzRuns: 60, burst: 50, crash: { orders: 20, kills: 8, workers: 4, rejectShare: 0.3 } }
+export const FULL: SuiteConfig = { storm: { orders: 1000, callbacks: 5000 }, payOrders: 300, fuzzRuns: 2000, burst: 50, crash: { orders: 100, kills: 50, workers: 8, rejectShare: 0.3 } }
 
 async function call<T>(em: Emulator, caller: Caller, fn: string, action: string, data: unknown): Promise<T> {
   const reply = await invoke(FUNCTIONS[fn], { action, data }, caller, em.ports)
@@ -99,7 +101,7 @@ async function concurrency(em: Emulator, devUser: string, a: Awaited<ReturnType<
   }
 }
 
-/** Runs every figure against a running emulator; returns them in order. */
+/** Runs every figure, against a running emulator or (hostile files, crash injection) emulator processes of their own; returns them in order. */
 export async function runSuite(em: Emulator, cfg: SuiteConfig, report: (f: Figure) => void = () => {}): Promise<Figure[]> {
   const figures: Figure[] = []
   const add = (f: Figure) => {
@@ -110,10 +112,11 @@ export async function runSuite(em: Emulator, cfg: SuiteConfig, report: (f: Figur
   const b: Caller = { openid: (await em.identity.resolve('lisi')).openid, appid: 'local' }
   add(await access(em, { caller: a.caller, devUser: 'zhangsan', owned: a.owned }, { caller: b, devUser: 'lisi' }))
   add(await concurrency(em, 'zhangsan', a, cfg.burst))
-  add(await hostileFiles(em, 'zhangsan', a.caller))
+  add(await hostileFiles())
   add(await callbackStorm(em, cfg.storm))
   add(await payReplay(em, b, (await setupOwner(em, 'lisi', '110105197001010011')).owned.photoId, { orders: cfg.payOrders }))
   const ops: Caller = { openid: (await em.identity.resolve('ops')).openid, appid: 'local' }
   add(await fuzz(em.ports, { runs: cfg.fuzzRuns, user: a.caller, operator: ops }))
+  add(await crashInjection(cfg.crash))
   return figures
 }

@@ -44,6 +44,21 @@ describe('receipt orders: create, pay, review, notify', () => {
     expect(await ports.db.dump()).toEqual(before)
   })
 
+  it('makes one order per request id: a create sent again, or five at once, finds the same order', async () => {
+    const create = (requestId: string) =>
+      invoke(orderFunction, { action: 'create', data: { documentType: 'social-security-card', cityCode: '440300', photoId: photoA, applicant: APPLICANT, requestId } }, ALICE, ports) as Promise<{ ok: boolean; data: { orderId: string } }>
+    const count = () => ports.db.collection('orders').count({ openid: ALICE.openid })
+    const before = await count()
+    const first = await create('tap-0001-retry')
+    const again = await create('tap-0001-retry')
+    expect(again.data.orderId).toBe(first.data.orderId)
+    const burst = await Promise.all(Array.from({ length: 5 }, () => create('tap-0002-burst')))
+    expect(new Set(burst.map((r) => r.data.orderId)).size).toBe(1)
+    expect(burst.every((r) => r.ok)).toBe(true)
+    expect(await count()).toBe(before + 2)
+    expect(await invoke(orderFunction, { action: 'create', data: { documentType: 'social-security-card', cityCode: '440300', photoId: photoA, applicant: APPLICANT, requestId: 'x' } }, ALICE, ports)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: '请求编号不正确' } })
+  })
+
   it('goes paid → reviewing on payment, then rejected with the reason, then approved after a free resubmission', async () => {
     const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
     await handlePayNotification(ports, paySuccess(orderId, amountFen))

@@ -5,7 +5,8 @@ import { tempDir } from '../support/store'
 
 /**
  * The adversarial suite in its short configuration (`npm run test:adversarial` runs the full one): callback
- * storm, pay replay, access, concurrency and fuzz against a local emulator. Each figure must meet its
+ * storm, pay replay, access, concurrency and fuzz against a local emulator; hostile files and crash injection
+ * against emulator processes of their own. Each figure must meet its
  * expected value; the lines are printed as they are measured.
  */
 describe('adversarial suite (short configuration)', () => {
@@ -24,7 +25,7 @@ describe('adversarial suite (short configuration)', () => {
 
   it('meets every expected figure', async () => {
     const figures = await runSuite(em, SHORT, (f) => process.stdout.write(`${line(f)}\n`))
-    expect(figures.map((f) => f.name)).toEqual(['access', 'concurrency', 'hostile files', 'callback storm', 'pay-callback replay', 'fuzz'])
+    expect(figures.map((f) => f.name)).toEqual(['access', 'concurrency', 'hostile files', 'callback storm', 'pay-callback replay', 'fuzz', 'crash injection'])
     expect(figures.filter((f) => !f.pass).map(line)).toEqual([])
   }, 180_000)
 })

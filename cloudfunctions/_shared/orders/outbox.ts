@@ -213,14 +213,14 @@ export async function deliverOutbox(ports: Ports, limit = 50): Promise<{ sent: n
       if (!(error instanceof DuplicateKeyError)) throw error
     }
     const templateId = ports.config.templateIds[entry.template]
-    // From here on a crash leaves the outcome unknown; the mark comes first so it is never sent twice.
-    if (templateId) await outbox(ports).update({ _id: entry._id }, { set: { attemptedAt: nowIso } })
     if (!templateId || !(await takeConsent(ports, entry.openid, entry.template))) {
       await outbox(ports).update({ _id: entry._id }, { set: { status: 'skipped', statusText: OUTBOX_STATUS_TEXT.skipped, sentAt: nowIso, lastError: { errcode: 43101, message: templateId ? '用户未订阅或次数已用完' : '模板未配置', at: nowIso } } })
       stats.skipped++
       continue
     }
     try {
+      // From this mark until the next write a crash leaves the outcome unknown: it is never sent twice (decision 008).
+      await outbox(ports).update({ _id: entry._id }, { set: { attemptedAt: nowIso } })
       await ports.notifier.send({ openid: entry.openid, templateId, page: entry.page, data: entry.data })
       await outbox(ports).update({ _id: entry._id }, { set: { status: 'sent', statusText: OUTBOX_STATUS_TEXT.sent, sentAt: nowIso }, inc: { attempts: 1 } })
       stats.sent++

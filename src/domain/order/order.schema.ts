@@ -66,6 +66,8 @@ export const CreateOrderInput = v.object({
   cityCode: CityCode,
   photoId: PhotoId,
   applicant: Applicant,
+  /** Chosen by the client once per 支付 tap: a create sent again with it (a retry after a lost answer) finds the same order. */
+  requestId: v.optional(v.pipe(v.string('请求编号不正确'), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号不正确'))),
 })
 export type CreateOrderInput = v.InferOutput<typeof CreateOrderInput>
 

@@ -23,9 +23,13 @@ export function getOrder(orderId: string): Promise<OrderView> {
   return call<OrderView>('get', { orderId }, 2)
 }
 
-export function createOrder(basics: OrderBasics, applicant: ApplicantInput, subscribed: TemplateKey[]): Promise<CreateOrderResult> {
-  return call<CreateOrderResult>('create', { ...basics, applicant, subscribed })
+/** With its request id a create is safe to send again: a retry finds the order the first one made. */
+export function createOrder(basics: OrderBasics, applicant: ApplicantInput, subscribed: TemplateKey[], requestId: string): Promise<CreateOrderResult> {
+  return call<CreateOrderResult>('create', { ...basics, applicant, subscribed, requestId }, 2)
 }
+
+/** A new request id (not a secret: it only has to differ between one user's taps). */
+export const newRequestId = (): string => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`.padEnd(8, '0')
 
 /**
  * Payment parameters for an order that is still unpaid (去支付 on the detail page), with the templates the user

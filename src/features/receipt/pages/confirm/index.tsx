@@ -14,7 +14,7 @@ import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { pay } from '@/platform/pay'
 import { askSubscribe } from '@/platform/subscribe'
 import { COPY } from '../../copy'
-import { createOrder } from '../../api'
+import { createOrder, newRequestId } from '../../api'
 import { FlowSteps } from '../../components/flow-steps'
 import { applicantFor, clearDraft, photoUrlFor } from '../../draft'
 import { payErrorMessage } from '../../payment'
@@ -30,6 +30,8 @@ export default function ConfirmPage() {
   const [error, setError] = useState<string>()
   /** The order made by the first tap; a second tap after a cancelled payment pays it instead of making another. */
   const created = useRef<CreateOrderResult>()
+  /** One per visit to this page: a create retried after a lost answer finds the same order. */
+  const requestId = useRef(newRequestId())
   const [orderId, setOrderId] = useState<string>()
 
   if (!basics || !applicant) {
@@ -61,7 +63,7 @@ export default function ConfirmPage() {
     void (async () => {
       try {
         const subscribed = await consent
-        created.current ??= await createOrder(basics, applicant, subscribed)
+        created.current ??= await createOrder(basics, applicant, subscribed, requestId.current)
         const order = created.current
         setOrderId(order.orderId)
         clearDraft()
