@@ -88,6 +88,28 @@ describe('operators', () => {
     ports.setNow('2026-11-24T04:00:00.000Z')
   })
 
+  it('lists a notification a crash left unknown, and sends it again only when an operator taps 重新发送', async () => {
+    const photo = await checkedPhoto(ports, BOB)
+    const { orderId, amountFen } = await createOrder(ports, BOB, photo)
+    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    await deliver(ports, await result(ports, orderId, 'approved'))
+    const outbox = ports.db.collection<{ _id: string; status: string }>('outbox')
+    const [entry] = await outbox.find({ orderId })
+    // What a sender killed between its attempt mark and WeChat's answer leaves behind, once its claim has lapsed.
+    await outbox.update({ _id: entry._id }, { set: { status: 'sending', attemptedAt: '2026-11-24T03:59:00.000Z', lockedUntil: '2026-11-24T03:59:30.000Z' } })
+    await sweep(ports)
+    expect((await outbox.get(entry._id))!.status).toBe('unknown')
+    const sentBefore = await ports.db.collection('wechat_sent').count({})
+    await sweep(ports)
+    expect(await ports.db.collection('wechat_sent').count({})).toBe(sentBefore)
+    const item = (await ops<StuckItem[]>('stuck')).data.find((s) => s.outboxId === entry._id)
+    expect(item).toMatchObject({ kind: 'notification_unknown', orderId, action: 'resend', label: '通知可能已送达' })
+    expect(await ops<{ status: string }>('resend', { outboxId: entry._id })).toMatchObject({ ok: true, data: { status: 'sent' } })
+    expect(await ports.db.collection('wechat_sent').count({})).toBe(sentBefore + 1)
+    expect((await ops<StuckItem[]>('stuck')).data.find((s) => s.outboxId === entry._id)).toBeUndefined()
+    expect(await ops('resend', { outboxId: entry._id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+
   it('lists a wrong-amount payment and marks it refunded through the state machine', async () => {
     const photo = await checkedPhoto(ports, BOB)
     const { orderId } = await createOrder(ports, BOB, photo)
