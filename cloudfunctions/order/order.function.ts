@@ -108,7 +108,10 @@ async function create(input: v.InferOutput<typeof CreateInput>, ctx: Ctx): Promi
   return { orderId: order._id, amountFen: order.amountFen, payment }
 }
 
-async function resubmit(input: v.InferOutput<typeof ResubmitOrderInput>, ctx: Ctx): Promise<OrderView> {
+/** `order.resubmit` records, like create and pay, the templates the user accepted on the 重新提交 tap. */
+const ResubmitInput = v.object({ ...ResubmitOrderInput.entries, subscribed: v.optional(v.array(v.picklist(TEMPLATE_KEYS, '订阅消息类型不正确')), []) })
+
+async function resubmit(input: v.InferOutput<typeof ResubmitInput>, ctx: Ctx): Promise<OrderView> {
   const order = await ownOrder(ctx, input.orderId)
   const photo = await usablePhoto(ctx, input.photoId, order.specId)
   const submissionId = newId('sb')
@@ -116,6 +119,7 @@ async function resubmit(input: v.InferOutput<typeof ResubmitOrderInput>, ctx: Ct
     set: { photoId: photo._id, photoFileID: photo.fileID, currentSubmissionId: submissionId, pendingSubmit: true },
     push: { submissions: { submissionId, photoId: photo._id, at: ctx.clock.now().toISOString() } },
   })
+  await grantConsent(ctx, ctx.caller.openid, input.subscribed as TemplateKey[])
   await deliverSubmission(ctx, moved)
   return view(ctx, (await orders(ctx).get(order._id)) ?? moved)
 }
@@ -165,7 +169,7 @@ export const orderFunction = defineFunction({
       input: GetOrderInput,
       run: async (input, ctx) => view(ctx, await mustMove(ctx, await ownOrder(ctx, input.orderId), 'cancel', 'user')),
     }),
-    resubmit: action({ input: ResubmitOrderInput, run: resubmit }),
+    resubmit: action({ input: ResubmitInput, run: resubmit }),
     receiptImage: action({ input: GetOrderInput, run: receiptImage }),
     pay: action({ input: PayInput, run: payAgain }),
   },

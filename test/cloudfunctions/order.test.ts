@@ -180,6 +180,22 @@ describe('receipt orders: create, pay, review, notify', () => {
     t.cleanup()
   })
 
+  it('pushes the result of a resubmission when the user accepted the notification on the 重新提交 tap', async () => {
+    const t = tempDir()
+    const fresh = makePorts(t.dir)
+    const photo = await checkedPhoto(fresh, BOB)
+    const { orderId, amountFen } = await createOrder(fresh, BOB, photo)
+    await handlePayNotification(fresh, paySuccess(orderId, amountFen))
+    await deliver(fresh, await result(fresh, orderId, 'rejected'))
+    await invoke(orderFunction, { action: 'resubmit', data: { orderId, photoId: await checkedPhoto(fresh, BOB, 3), subscribed: ['review_result'] } }, BOB, fresh)
+    await deliver(fresh, await result(fresh, orderId, 'approved'))
+    await sweep(fresh)
+    const entries = await fresh.db.collection<{ status: string }>('outbox').find({ orderId }, { orderBy: [['createdAt', 'asc']] })
+    expect(entries.map((e) => e.status)).toEqual(['sent', 'sent'])
+    expect(await fresh.db.collection('wechat_sent').count({})).toBe(2)
+    t.cleanup()
+  })
+
   it('lets exactly one of 20 concurrent resubmits through', async () => {
     const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
     await handlePayNotification(ports, paySuccess(orderId, amountFen))

@@ -43,8 +43,8 @@ export function cancelOrder(orderId: string): Promise<OrderView> {
   return call<OrderView>('cancel', { orderId })
 }
 
-export function resubmitOrder(orderId: string, photoId: string): Promise<OrderView> {
-  return call<OrderView>('resubmit', { orderId, photoId })
+export function resubmitOrder(orderId: string, photoId: string, subscribed: TemplateKey[]): Promise<OrderView> {
+  return call<OrderView>('resubmit', { orderId, photoId, subscribed })
 }
 
 export function receiptImage(orderId: string): Promise<{ url: string }> {

@@ -157,6 +157,9 @@ export const COPY = {
     newOrder: '重新办理',
   },
   resubmit: {
+    title: '确认重新提交审核',
+    description: '新照片将免费提交检测中心重新审核，无需再次付费。审核结果会通过服务通知和“消息”告诉您。',
+    confirm: '免费重新提交审核',
     working: '正在重新提交审核…',
     failedTitle: '重新提交没有完成',
     missing: '缺少订单或照片信息，请从订单详情重新提交。',

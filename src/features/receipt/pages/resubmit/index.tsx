@@ -1,28 +1,44 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button, Loading } from '@nutui/nutui-react-taro'
 import { NetworkError, Tips } from '@nutui/icons-react-taro'
-import { useEffect } from 'react'
+import { useRef, useState } from 'react'
 import { EmptyState } from '@/components/status-view'
-import { useRemote } from '@/hooks/use-remote'
+import { messageOf } from '@/platform/reply'
 import { replacePage, usePageQuery } from '@/platform/navigation'
+import { askSubscribe } from '@/platform/subscribe'
 import { COPY } from '../../copy'
 import { resubmitOrder } from '../../api'
 import { detailUrl, isOrderId, isPhotoId } from '../../routes'
 import './index.scss'
 
 /**
- * Back from the id-photo flow with a new checked photo for a rejected order: sends it to review again, free of
- * charge, then shows the order. The server's conditional write keeps a repeated tap (重试) from resubmitting twice.
+ * Back from the id-photo flow with a new checked photo for a rejected order: one tap sends it to review again, free
+ * of charge, then shows the order. The tap also asks for the result notification (WeChat shows that dialog only in a
+ * tap, and each acceptance allows one message). The server's conditional write keeps a repeated tap from resubmitting twice.
  */
 export default function ResubmitPage() {
   const { orderId: rawOrder, photoId: rawPhoto } = usePageQuery()
   const orderId = isOrderId(rawOrder) ? rawOrder : undefined
   const photoId = isPhotoId(rawPhoto) ? rawPhoto : undefined
-  const result = useRemote(() => (orderId && photoId ? resubmitOrder(orderId, photoId) : Promise.resolve(undefined)), [orderId, photoId])
+  const [state, setState] = useState<{ phase: 'ready' | 'working' | 'failed'; error?: string }>({ phase: 'ready' })
+  const busy = useRef(false)
 
-  useEffect(() => {
-    if (result.data) replacePage(detailUrl(result.data.orderId))
-  }, [result.data])
+  const onConfirm = () => {
+    if (busy.current || !orderId || !photoId) return
+    busy.current = true
+    const consent = askSubscribe(['review_result'])
+    setState({ phase: 'working' })
+    void (async () => {
+      try {
+        const order = await resubmitOrder(orderId, photoId, await consent)
+        replacePage(detailUrl(order.orderId))
+      } catch (e) {
+        setState({ phase: 'failed', error: messageOf(e) })
+      } finally {
+        busy.current = false
+      }
+    })()
+  }
 
   if (!orderId || !photoId) {
     return (
@@ -38,12 +54,12 @@ export default function ResubmitPage() {
       </View>
     )
   }
-  if (result.error) {
+  if (state.phase === 'failed') {
     return (
       <View className='rsb' role='alert' data-testid='resubmit-error'>
-        <EmptyState image={<NetworkError size={72} color='#bfbfbf' />} title={COPY.resubmit.failedTitle} description={result.error} />
+        <EmptyState image={<NetworkError size={72} color='#bfbfbf' />} title={COPY.resubmit.failedTitle} description={state.error} />
         <View className='rsb__actions'>
-          <Button type='primary' size='xlarge' block onClick={result.reload} data-testid='retry'>
+          <Button type='primary' size='xlarge' block onClick={onConfirm} data-testid='retry'>
             {COPY.common.retry}
           </Button>
           <Button size='xlarge' block onClick={() => replacePage(detailUrl(orderId))}>
@@ -53,9 +69,27 @@ export default function ResubmitPage() {
       </View>
     )
   }
+  if (state.phase === 'working') {
+    return (
+      <View className='rsb rsb--center' aria-busy='true' data-testid='resubmit-working'>
+        <Loading type='circular'>{COPY.resubmit.working}</Loading>
+      </View>
+    )
+  }
   return (
-    <View className='rsb rsb--center' aria-busy='true' data-testid='resubmit-working'>
-      <Loading type='circular'>{COPY.resubmit.working}</Loading>
+    <View className='rsb' data-testid='resubmit-ready'>
+      <View className='rsb__card'>
+        <Text className='rsb__title'>{COPY.resubmit.title}</Text>
+        <Text className='rsb__text'>{COPY.resubmit.description}</Text>
+      </View>
+      <View className='rsb__actions'>
+        <Button type='primary' size='xlarge' block onClick={onConfirm} data-testid='resubmit-confirm'>
+          {COPY.resubmit.confirm}
+        </Button>
+        <Button size='xlarge' block onClick={() => replacePage(detailUrl(orderId))}>
+          {COPY.common.viewOrder}
+        </Button>
+      </View>
     </View>
   )
 }
