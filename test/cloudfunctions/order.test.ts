@@ -161,16 +161,22 @@ describe('receipt orders: create, pay, review, notify', () => {
     })
   })
 
-  it('sends a service notification only while the user has an accepted subscription left (one send per accept)', async () => {
+  /** On a store of its own: BOB's order rejected, resubmitted (accepting `subscribed` on that tap), approved, swept. */
+  async function rejectedThenApproved(subscribed: string[]) {
     const t = tempDir()
     const fresh = makePorts(t.dir)
     const photo = await checkedPhoto(fresh, BOB)
     const { orderId, amountFen } = await createOrder(fresh, BOB, photo)
     await handlePayNotification(fresh, paySuccess(orderId, amountFen))
     await deliver(fresh, await result(fresh, orderId, 'rejected'))
-    await invoke(orderFunction, { action: 'resubmit', data: { orderId, photoId: await checkedPhoto(fresh, BOB, 3) } }, BOB, fresh)
+    await invoke(orderFunction, { action: 'resubmit', data: { orderId, photoId: await checkedPhoto(fresh, BOB, 3), subscribed } }, BOB, fresh)
     await deliver(fresh, await result(fresh, orderId, 'approved'))
     await sweep(fresh)
+    return { fresh, orderId, t }
+  }
+
+  it('sends a service notification only while the user has an accepted subscription left (one send per accept)', async () => {
+    const { fresh, orderId, t } = await rejectedThenApproved([])
     const entries = await fresh.db.collection<{ _id: string; status: string; lastError?: { errcode: number } }>('outbox').find({ orderId }, { orderBy: [['createdAt', 'asc']] })
     expect(entries.map((e) => e.status)).toEqual(['sent', 'skipped'])
     expect(entries.map((e) => (e as { statusText?: string }).statusText)).toEqual(['已发送', '未发送（用户未订阅或模板未配置），已存入消息页'])
@@ -181,16 +187,8 @@ describe('receipt orders: create, pay, review, notify', () => {
   })
 
   it('pushes the result of a resubmission when the user accepted the notification on the 重新提交 tap', async () => {
-    const t = tempDir()
-    const fresh = makePorts(t.dir)
-    const photo = await checkedPhoto(fresh, BOB)
-    const { orderId, amountFen } = await createOrder(fresh, BOB, photo)
-    await handlePayNotification(fresh, paySuccess(orderId, amountFen))
-    await deliver(fresh, await result(fresh, orderId, 'rejected'))
-    await invoke(orderFunction, { action: 'resubmit', data: { orderId, photoId: await checkedPhoto(fresh, BOB, 3), subscribed: ['review_result'] } }, BOB, fresh)
-    await deliver(fresh, await result(fresh, orderId, 'approved'))
-    await sweep(fresh)
-    const entries = await fresh.db.collection<{ status: string }>('outbox').find({ orderId }, { orderBy: [['createdAt', 'asc']] })
+    const { fresh, orderId, t } = await rejectedThenApproved(['review_result'])
+    const entries = await fresh.db.collection<{ _id: string; status: string }>('outbox').find({ orderId }, { orderBy: [['createdAt', 'asc']] })
     expect(entries.map((e) => e.status)).toEqual(['sent', 'sent'])
     expect(await fresh.db.collection('wechat_sent').count({})).toBe(2)
     t.cleanup()

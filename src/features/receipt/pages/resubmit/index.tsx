@@ -54,21 +54,6 @@ export default function ResubmitPage() {
       </View>
     )
   }
-  if (state.phase === 'failed') {
-    return (
-      <View className='rsb' role='alert' data-testid='resubmit-error'>
-        <EmptyState image={<NetworkError size={72} color='#bfbfbf' />} title={COPY.resubmit.failedTitle} description={state.error} />
-        <View className='rsb__actions'>
-          <Button type='primary' size='xlarge' block onClick={onConfirm} data-testid='retry'>
-            {COPY.common.retry}
-          </Button>
-          <Button size='xlarge' block onClick={() => replacePage(detailUrl(orderId))}>
-            {COPY.common.viewOrder}
-          </Button>
-        </View>
-      </View>
-    )
-  }
   if (state.phase === 'working') {
     return (
       <View className='rsb rsb--center' aria-busy='true' data-testid='resubmit-working'>
@@ -76,15 +61,20 @@ export default function ResubmitPage() {
       </View>
     )
   }
+  const failed = state.phase === 'failed'
   return (
-    <View className='rsb' data-testid='resubmit-ready'>
-      <View className='rsb__card'>
-        <Text className='rsb__title'>{COPY.resubmit.title}</Text>
-        <Text className='rsb__text'>{COPY.resubmit.description}</Text>
-      </View>
+    <View className='rsb' role={failed ? 'alert' : undefined} data-testid={failed ? 'resubmit-error' : 'resubmit-ready'}>
+      {failed ? (
+        <EmptyState image={<NetworkError size={72} color='#bfbfbf' />} title={COPY.resubmit.failedTitle} description={state.error} />
+      ) : (
+        <View className='rsb__card'>
+          <Text className='rsb__title'>{COPY.resubmit.title}</Text>
+          <Text className='rsb__text'>{COPY.resubmit.description}</Text>
+        </View>
+      )}
       <View className='rsb__actions'>
-        <Button type='primary' size='xlarge' block onClick={onConfirm} data-testid='resubmit-confirm'>
-          {COPY.resubmit.confirm}
+        <Button type='primary' size='xlarge' block onClick={onConfirm} data-testid={failed ? 'retry' : 'resubmit-confirm'}>
+          {failed ? COPY.common.retry : COPY.resubmit.confirm}
         </Button>
         <Button size='xlarge' block onClick={() => replacePage(detailUrl(orderId))}>
           {COPY.common.viewOrder}
