@@ -1,65 +1,32 @@
-import { existsSync, mkdirSync } from 'node:fs'
-import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { formatInstant } from '@/domain/time'
-import { launchBrowser } from '../support/browser'
 import { start, type Emulator } from '../support/emulator'
-import { tempDir } from '../support/store'
-
-const root = path.resolve(__dirname, '../..')
-const staticDir = path.join(root, 'dist', 'h5')
-const shots = path.join(root, 'test-results')
-
-interface DevUser {
-  _id: string
-  openid: string
-  name: string
-}
+import { collectErrors, openidOf, PHONE, shots, startE2E, staticDir, type E2E } from '../support/e2e'
 
 describe('the H5 app in Chromium against the local emulator', () => {
-  let browser: Browser
+  let e2e: E2E
   let em: Emulator
   let page: Page
-  let dataDir: string
-  let cleanup: () => void
   const errors: string[] = []
 
-  const openidOf = async (id: string) => {
-    const users = (await (await fetch(`${em.url}/api/dev/users`)).json()) as { data: DevUser[] }
-    return users.data.find((u) => u._id === id)!.openid
-  }
-  const tagOf = async (id: string) => (await openidOf(id)).slice(-6).toUpperCase()
-  /** Waits out the page-slide animation, then saves what the user sees. */
-  const shot = async (name: string) => {
-    await page.waitForTimeout(600)
-    await page.screenshot({ path: path.join(shots, `e2e-${name}.png`), fullPage: true })
-  }
+  const tagOf = async (id: string) => (await openidOf(em.url, id)).slice(-6).toUpperCase()
+  const shot = shots('e2e-', 600)
   const text = (testId: string) => page.getByTestId(testId).first().innerText()
 
   beforeAll(async () => {
-    if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/h5 is missing: npm test builds it, or run npm run build:h5')
-    mkdirSync(shots, { recursive: true })
-    const t = tempDir()
-    dataDir = t.dir
-    cleanup = t.cleanup
-    em = await start(dataDir, { staticDir })
-    browser = await launchBrowser()
+    e2e = await startE2E()
+    em = e2e.em
   })
 
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
-    page.on('pageerror', (e) => errors.push(e.message))
+    page = collectErrors(await e2e.browser.newPage(PHONE), errors)
   })
 
   afterEach(async () => {
     await page.close()
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await em?.close()
-    cleanup?.()
-  })
+  afterAll(() => e2e?.close())
 
   it('shows the four services, the loss-vs-cancellation explainer and customer service, in Chinese', async () => {
     await page.goto(em.url)
@@ -69,7 +36,7 @@ describe('the H5 app in Chromium against the local emulator', () => {
     await page.getByText('挂失 ≠ 注销').waitFor()
     await page.getByText('联系客服').waitFor()
     await page.getByText('人社服务热线 12333').waitFor()
-    await shot('home')
+    await shot(page, 'home')
     expect(errors).toEqual([])
   })
 
@@ -85,11 +52,11 @@ describe('the H5 app in Chromium against the local emulator', () => {
     await page.getByTestId('service-orders').click()
     await page.getByTestId('account-tag').waitFor()
     expect(await text('account-tag')).toBe(`账号 ${await tagOf('zhangsan')}`)
-    const profile = await em.db.collection<{ _id: string; createdAt: string }>('users').get(await openidOf('zhangsan'))
+    const profile = await em.db.collection<{ _id: string; createdAt: string }>('users').get(await openidOf(em.url, 'zhangsan'))
     const createdAt = profile!.createdAt
     expect(await text('account-since')).toBe(`注册于 ${formatInstant(createdAt)}`)
     await page.getByText('还没有订单').waitFor()
-    await shot('orders')
+    await shot(page, 'orders')
   })
 
   it('opens a feature subpackage from the home page', async () => {
@@ -97,7 +64,7 @@ describe('the H5 app in Chromium against the local emulator', () => {
     await page.getByTestId('service-receipt').click()
     await page.getByText('第一步：选择证件类型').waitFor()
     await page.getByText('选择证件类型和具体城市（如深圳，而非广东省）').waitFor()
-    await shot('receipt')
+    await shot(page, 'receipt')
   })
 
   it('switches to another user in the local switcher', async () => {
@@ -106,7 +73,7 @@ describe('the H5 app in Chromium against the local emulator', () => {
     await page.waitForURL(`${em.url}/`)
     await page.getByTestId('local-user').getByText('李四').waitFor()
     expect(await text('local-user')).toContain(`李四（${await tagOf('lisi')}）`)
-    await shot('switched-user')
+    await shot(page, 'switched-user')
   })
 
   it('keeps the data after the emulator is stopped and started again on the same directory', async () => {
@@ -114,7 +81,7 @@ describe('the H5 app in Chromium against the local emulator', () => {
     await page.getByTestId('account-since').waitFor()
     const before = await text('account-since')
     await em.close()
-    em = await start(dataDir, { staticDir })
+    em = e2e.em = await start(e2e.dir, { staticDir }) // on e2e too, so that e2e.close() ends this one
     await page.goto(`${em.url}/#/pages/orders/index`)
     await page.getByTestId('account-since').waitFor()
     expect(await text('account-since')).toBe(before)

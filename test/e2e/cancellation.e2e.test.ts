@@ -1,15 +1,12 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import type { ApplicationDoc } from '../../cloudfunctions/_shared/cancellations/application.store'
-import { launchBrowser } from '../support/browser'
-import { start, type Emulator } from '../support/emulator'
+import type { Emulator } from '../support/emulator'
 import { TINY_PDF } from '../support/cancellations'
-import { tempDir } from '../support/store'
+import { agree, collectErrors, open, shots, startE2E, userAndOperator, visible, type E2E } from '../support/e2e'
 
 const root = path.resolve(__dirname, '../..')
-const staticDir = path.join(root, 'dist', 'h5')
-const shots = path.join(root, 'test-results')
 const photo = path.join(root, 'test', 'fixtures', 'photos', 'face-1.jpg')
 
 /**
@@ -18,34 +15,23 @@ const photo = path.join(root, 'test', 'fixtures', 'photos', 'face-1.jpg')
  * adds the proof and resubmits; the operator approves with the refund; the user sees 已注销 and the refund.
  */
 describe('cancellation in Chromium: wizard, application, proofs, reject, resubmit, approve', () => {
-  let browser: Browser
+  let e2e: E2E
   let em: Emulator
-  let user: BrowserContext
   let ops: BrowserContext
   let page: Page
-  let cleanup: () => void
-  let dir = ''
   let applicationId = ''
   const errors: string[] = []
 
-  const shot = async (p: Page, name: string) => {
-    await p.waitForTimeout(500)
-    await p.screenshot({ path: path.join(shots, `e2e-cancellation-${name}.png`), fullPage: true })
-  }
-  const visible = (p: Page, testId: string) => p.locator(`[data-testid="${testId}"]:visible`).first()
-  /** New users meet the privacy consent card before sensitive inputs: agree when it shows, else go on once `next` is there. */
-  const agree = async (p: Page, next: string) => {
-    await p.locator(`[data-testid="consent-agree"]:visible, [data-testid="${next}"]:visible`).first().waitFor({ timeout: 20_000 })
-    const g = p.locator('[data-testid="consent-agree"]:visible')
-    if (await g.count()) await g.first().click()
-  }
-  const open = async (p: Page, hash: string) => {
-    await p.goto('about:blank')
-    await p.goto(`${em.url}/#${hash}`)
-  }
-  const signIn = async (context: BrowserContext, userId: string) => {
-    await context.addCookies([{ name: 'huizhi_user', value: userId, url: em.url }])
-  }
+  const shot = shots('e2e-cancellation-')
+
+  beforeAll(async () => {
+    e2e = await startE2E({ sweepIntervalMs: 500 })
+    em = e2e.em
+    ;({ page, ops } = await userAndOperator(e2e, '陈阿姨', errors))
+  })
+
+  afterAll(() => e2e?.close())
+
   const stored = async () => (await em.db.collection<ApplicationDoc>('cancellations').get(applicationId)) as ApplicationDoc
 
   const upload = async (kind: string, file: string) => {
@@ -65,44 +51,20 @@ describe('cancellation in Chromium: wizard, application, proofs, reject, resubmi
   }
 
   const detail = async (status: string) => {
-    await open(page, `/features/cancellation/pages/detail/index?applicationId=${applicationId}`)
+    await open(page, em.url, `/features/cancellation/pages/detail/index?applicationId=${applicationId}`)
     await page.locator(`[data-testid="app-status"][data-status="${status}"]:visible`).waitFor({ timeout: 20_000 })
   }
 
   const opsPage = async () => {
-    const desk = await ops.newPage()
-    desk.on('pageerror', (e) => errors.push(e.message))
-    await open(desk, '/features/ops/pages/index/index?tab=cancellations')
+    const desk = collectErrors(await ops.newPage(), errors)
+    await open(desk, em.url, '/features/ops/pages/index/index?tab=cancellations')
     await desk.locator(`[data-testid="ops-app-row"][data-application-id="${applicationId}"]:visible`).click()
     await desk.locator('[data-testid="ops-app-status"][data-status="reviewing"]:visible').waitFor({ timeout: 20_000 })
     return desk
   }
 
-  beforeAll(async () => {
-    if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/h5 is missing: npm test builds it, or run npm run build:h5')
-    mkdirSync(shots, { recursive: true })
-    const t = tempDir()
-    cleanup = t.cleanup
-    dir = t.dir
-    em = await start(t.dir, { staticDir, sweepIntervalMs: 500 })
-    browser = await launchBrowser()
-    user = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
-    ops = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
-    const created = await (await fetch(`${em.url}/api/dev/users`, { method: 'POST', body: JSON.stringify({ name: '陈阿姨' }) })).json()
-    await signIn(user, (created as { data: { _id: string } }).data._id)
-    await signIn(ops, 'ops')
-    page = await user.newPage()
-    page.on('pageerror', (e) => errors.push(e.message))
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await em?.close()
-    cleanup?.()
-  })
-
   it('1. checks eligibility for 深圳 with the reason 出国定居', async () => {
-    await open(page, '/features/cancellation/pages/index/index')
+    await open(page, em.url, '/features/cancellation/pages/index/index')
     await shot(page, 'guide')
     await visible(page, 'cancel-start').click()
     await visible(page, 'city-cell').click()
@@ -143,7 +105,7 @@ describe('cancellation in Chromium: wizard, application, proofs, reject, resubmi
     applicationId = new URL(page.url().replace('/#/', '/')).searchParams.get('applicationId') ?? ''
     expect(applicationId).toMatch(/^ca_[0-9a-f]{24}$/)
 
-    const pdf = path.join(dir, '出国定居证明.pdf')
+    const pdf = path.join(e2e.dir, '出国定居证明.pdf')
     writeFileSync(pdf, TINY_PDF)
     await upload('id_card', photo)
     await upload('abroad_proof', pdf)
@@ -200,7 +162,7 @@ describe('cancellation in Chromium: wizard, application, proofs, reject, resubmi
     expect(refund).toContain('0128')
     await shot(page, 'approved')
     expect(await stored()).toMatchObject({ status: 'approved', round: 2, refund: { amountFen: 1234567, date: '2026-12-01' } })
-    await open(page, '/pages/messages/index')
+    await open(page, em.url, '/pages/messages/index')
     const item = page.locator('[data-testid="inbox-item"]:visible').first()
     await item.waitFor({ timeout: 20_000 })
     expect(await item.innerText()).toContain('已注销')

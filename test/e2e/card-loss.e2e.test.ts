@@ -1,15 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import type { LossDoc } from '../../cloudfunctions/_shared/card-loss/loss.store'
 import type { OrderDoc } from '../../cloudfunctions/_shared/orders/order.store'
-import { launchBrowser } from '../support/browser'
-import { start, type Emulator } from '../support/emulator'
-import { tempDir } from '../support/store'
+import type { Emulator } from '../support/emulator'
+import { agree, collectErrors, open, shots, startE2E, userAndOperator, visible, type E2E } from '../support/e2e'
 
 const root = path.resolve(__dirname, '../..')
-const staticDir = path.join(root, 'dist', 'h5')
-const shots = path.join(root, 'test-results')
 const photo = path.join(root, 'test', 'fixtures', 'photos', 'face-1.jpg')
 
 /**
@@ -19,72 +15,39 @@ const photo = path.join(root, 'test', 'fixtures', 'photos', 'face-1.jpg')
  * user sees 已制卡 and the receipt shows as used.
  */
 describe('card loss in Chromium: temporary, formal, reissue with a new receipt, card made', () => {
-  let browser: Browser
+  let e2e: E2E
   let em: Emulator
-  let user: BrowserContext
   let ops: BrowserContext
   let page: Page
-  let cleanup: () => void
   let caseId = ''
   let orderId = ''
   const errors: string[] = []
 
-  const shot = async (p: Page, name: string) => {
-    await p.waitForTimeout(500)
-    await p.screenshot({ path: path.join(shots, `e2e-card-loss-${name}.png`), fullPage: true })
-  }
-  const visible = (p: Page, testId: string) => p.locator(`[data-testid="${testId}"]:visible`).first()
-  /** New users meet the privacy consent card before sensitive inputs: agree when it shows, else go on once `next` is there. */
-  const agree = async (p: Page, next: string) => {
-    await p.locator(`[data-testid="consent-agree"]:visible, [data-testid="${next}"]:visible`).first().waitFor({ timeout: 20_000 })
-    const g = p.locator('[data-testid="consent-agree"]:visible')
-    if (await g.count()) await g.first().click()
-  }
-  const open = async (p: Page, hash: string) => {
-    await p.goto('about:blank')
-    await p.goto(`${em.url}/#${hash}`)
-  }
-  const signIn = async (context: BrowserContext, userId: string) => {
-    await context.addCookies([{ name: 'huizhi_user', value: userId, url: em.url }])
-  }
+  const shot = shots('e2e-card-loss-')
+
+  beforeAll(async () => {
+    e2e = await startE2E({ sweepIntervalMs: 500 })
+    em = e2e.em
+    ;({ page, ops } = await userAndOperator(e2e, '陈阿姨', errors))
+  })
+
+  afterAll(() => e2e?.close())
+
   const stored = async () => (await em.db.collection<LossDoc>('loss_cases').get(caseId)) as LossDoc
   const status = async (p: Page, testId: string, value: string) => p.locator(`[data-testid="${testId}"][data-status="${value}"]:visible`).waitFor({ timeout: 20_000 })
   const detail = async (value: string) => {
-    await open(page, `/features/card-loss/pages/detail/index?caseId=${caseId}`)
+    await open(page, em.url, `/features/card-loss/pages/detail/index?caseId=${caseId}`)
     await status(page, 'loss-status', value)
   }
   const opsCase = async () => {
-    const desk = await ops.newPage()
-    desk.on('pageerror', (e) => errors.push(e.message))
-    await open(desk, '/features/ops/pages/index/index?tab=loss')
+    const desk = collectErrors(await ops.newPage(), errors)
+    await open(desk, em.url, '/features/ops/pages/index/index?tab=loss')
     await desk.locator(`[data-testid="ops-loss-row"][data-case-id="${caseId}"]:visible`).click()
     return desk
   }
 
-  beforeAll(async () => {
-    if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/h5 is missing: npm test builds it, or run npm run build:h5')
-    mkdirSync(shots, { recursive: true })
-    const t = tempDir()
-    cleanup = t.cleanup
-    em = await start(t.dir, { staticDir, sweepIntervalMs: 500 })
-    browser = await launchBrowser()
-    user = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
-    ops = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
-    const created = await (await fetch(`${em.url}/api/dev/users`, { method: 'POST', body: JSON.stringify({ name: '陈阿姨' }) })).json()
-    await signIn(user, (created as { data: { _id: string } }).data._id)
-    await signIn(ops, 'ops')
-    page = await user.newPage()
-    page.on('pageerror', (e) => errors.push(e.message))
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await em?.close()
-    cleanup?.()
-  })
-
   it('1. makes a temporary report in 广州, seeing what is frozen and until when', async () => {
-    await open(page, '/features/card-loss/pages/index/index')
+    await open(page, em.url, '/features/card-loss/pages/index/index')
     await shot(page, 'explainer')
     await visible(page, 'loss-start').click()
     await agree(page, 'city-cell')
@@ -136,9 +99,8 @@ describe('card loss in Chromium: temporary, formal, reissue with a new receipt, 
     orderId = new URL(page.url().replace('/#/', '/')).searchParams.get('orderId') ?? ''
     expect(orderId).toMatch(/^od_/)
 
-    const desk = await ops.newPage()
-    desk.on('pageerror', (e) => errors.push(e.message))
-    await open(desk, '/features/ops/pages/index/index?tab=desk')
+    const desk = collectErrors(await ops.newPage(), errors)
+    await open(desk, em.url, '/features/ops/pages/index/index?tab=desk')
     const item = desk.locator(`[data-testid="review-item"][data-order-id="${orderId}"]`)
     await item.waitFor({ timeout: 20_000 })
     await item.getByTestId('review-approve').click()
@@ -175,7 +137,7 @@ describe('card loss in Chromium: temporary, formal, reissue with a new receipt, 
     await detail('card_issued')
     expect(await visible(page, 'loss-status').innerText()).toContain('已制卡')
     await shot(page, 'issued')
-    await open(page, `/features/receipt/pages/detail/index?orderId=${orderId}`)
+    await open(page, em.url, `/features/receipt/pages/detail/index?orderId=${orderId}`)
     await visible(page, 'receipt-used').waitFor({ timeout: 20_000 })
     await shot(page, 'receipt-used')
     expect(((await em.db.collection<OrderDoc>('orders').get(orderId)) as OrderDoc).receiptUse?.caseId).toBe(caseId)

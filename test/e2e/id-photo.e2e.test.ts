@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import sharp from 'sharp'
@@ -6,25 +6,21 @@ import { fitLongSide } from '@/domain/photo/upload-plan'
 import type { FunctionDef } from '../../cloudfunctions/_shared/handler'
 import { FUNCTIONS } from '../../emulator/functions'
 import { FAKE_CAMERA_FLAGS, launchBrowser } from '../support/browser'
-import { start, type Emulator } from '../support/emulator'
+import type { Emulator } from '../support/emulator'
+import { agree, collectErrors, open, PHONE, shotsDir, startE2E, type E2E } from '../support/e2e'
 import { recordingRawUploads, withBackgroundWarning, type RawUpload } from '../support/photo-function-doubles'
 import { exifRotatedPhoto, noFacePhoto } from '../support/photos'
-import { tempDir } from '../support/store'
 
 const root = path.resolve(__dirname, '../..')
-const staticDir = path.join(root, 'dist', 'h5')
-const shots = path.join(root, 'test-results')
 const facePhoto = path.join(root, 'test', 'fixtures', 'photos', 'face-1.jpg')
 /** 1920×1280, 240 dpi, from a camera: bigger than the upload limit. */
 const largePhoto = path.join(root, 'node_modules', '@vladmandic', 'face-api', 'demo', 'sample1.jpg')
 
 describe('ID photo: choice, camera or album, and the checked preview, in Chromium against the real photo function', () => {
-  let browser: Browser
+  let e2e: E2E
   let cameraBrowser: Browser
   let em: Emulator
   let page: Page
-  let dataDir: string
-  let cleanup: () => void
   const errors: string[] = []
   /** The emulator reads this object on every call, so a test can take the photo function away or wrap it. */
   const functions: Record<string, FunctionDef> = { ...FUNCTIONS }
@@ -37,7 +33,7 @@ describe('ID photo: choice, camera or album, and the checked preview, in Chromiu
     const viewport = page.viewportSize()!
     const height = await page.evaluate(() => Math.max(window.innerHeight, ...Array.from(document.querySelectorAll<HTMLElement>('.taro_page_show'), (e) => e.scrollHeight)))
     await page.setViewportSize({ width: viewport.width, height })
-    await page.screenshot({ path: path.join(shots, `e2e-${name}.png`), fullPage: true })
+    await page.screenshot({ path: path.join(shotsDir, `e2e-${name}.png`), fullPage: true })
     await page.setViewportSize(viewport)
   }
   const text = (testId: string) => page.getByTestId(testId).first().innerText()
@@ -50,17 +46,9 @@ describe('ID photo: choice, camera or album, and the checked preview, in Chromiu
     await page.request.post(`${em.url}/api/dev/session`, { data: { userId: data._id } })
   }
 
-  /** New users meet the privacy consent card before sensitive inputs: agree when it shows, else go on once `next` is there. */
-  const agree = async (p: Page, next: string) => {
-    await p.locator(`[data-testid="consent-agree"]:visible, [data-testid="${next}"]:visible`).first().waitFor({ timeout: 20_000 })
-    const g = p.locator('[data-testid="consent-agree"]:visible')
-    if (await g.count()) await g.first().click()
-  }
-
   /** Loads the app afresh on the choice page (a hash change alone would keep the pages already open). */
   const openChoice = async () => {
-    await page.goto('about:blank')
-    await page.goto(`${em.url}/#/features/id-photo/pages/index/index`)
+    await open(page, em.url, '/features/id-photo/pages/index/index')
     await page.getByText('第一步：选择证件类型').waitFor()
     await agree(page, 'choose-album')
   }
@@ -92,26 +80,20 @@ describe('ID photo: choice, camera or album, and the checked preview, in Chromiu
   const failedChecks = () => page.locator('[data-testid^="check-"][data-passed="false"]')
 
   const writePhoto = (name: string, bytes: Buffer) => {
-    const file = path.join(dataDir, name)
+    const file = path.join(e2e.dir, name)
     writeFileSync(file, bytes)
     return file
   }
 
   beforeAll(async () => {
-    if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/h5 is missing: npm test builds it, or run npm run build:h5')
-    mkdirSync(shots, { recursive: true })
-    const t = tempDir()
-    dataDir = t.dir
-    cleanup = t.cleanup
     functions.photo = realPhoto
-    em = await start(path.join(dataDir, 'store'), { staticDir, functions })
-    browser = await launchBrowser()
+    e2e = await startE2E({ functions }, 'store')
+    em = e2e.em
   })
 
   beforeEach(async () => {
     functions.photo = realPhoto
-    page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
-    page.on('pageerror', (e) => errors.push(e.message))
+    page = collectErrors(await e2e.browser.newPage(PHONE), errors)
   })
 
   afterEach(async () => {
@@ -120,9 +102,7 @@ describe('ID photo: choice, camera or album, and the checked preview, in Chromiu
 
   afterAll(async () => {
     await cameraBrowser?.close()
-    await browser?.close()
-    await em?.close()
-    cleanup?.()
+    await e2e?.close()
   })
 
   it('takes a new user from 社保卡 in 广东省 → 深圳市, through the album, to a normalised photo that passes every check', async () => {
@@ -267,7 +247,7 @@ describe('ID photo: choice, camera or album, and the checked preview, in Chromiu
 
   it('shows the front camera mirrored behind the spec guide, and uploads the whole frame, downsized to the upload limit', async () => {
     cameraBrowser = await launchBrowser(FAKE_CAMERA_FLAGS)
-    page = await cameraBrowser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    page = await cameraBrowser.newPage(PHONE)
     await page.goto(`${em.url}/#/features/id-photo/pages/capture/index?specId=ssc-shenzhen`)
     await page.getByTestId('guide-head').waitFor()
     await page.waitForFunction(() => !document.querySelector('[data-testid="shutter"]')?.className.includes('nut-button-disabled'))

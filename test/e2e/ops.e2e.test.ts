@@ -1,16 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs'
-import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { CreateOrderResult } from '@/domain/order/order.view'
 import type { NormalizeResult } from '@/domain/photo/photo.schema'
-import { launchBrowser } from '../support/browser'
-import { callFn, post, start, uploadTarget, type Emulator } from '../support/emulator'
+import { callFn, post, uploadTarget, type Emulator } from '../support/emulator'
+import { collectErrors, open, PHONE, shots, signIn, startE2E, visible, type E2E } from '../support/e2e'
 import { fixture } from '../support/photos'
-import { tempDir } from '../support/store'
-
-const root = path.resolve(__dirname, '../..')
-const staticDir = path.join(root, 'dist', 'h5')
-const shots = path.join(root, 'test-results')
 
 /**
  * An operator's day in Chromium: the board moves when a user pays; the order is found by the last four
@@ -18,20 +11,14 @@ const shots = path.join(root, 'test-results')
  * action is in the audit log.
  */
 describe('operator console in Chromium', () => {
-  let browser: Browser
+  let e2e: E2E
   let em: Emulator
   let page: Page
-  let cleanup: () => void
   const errors: string[] = []
 
-  const visible = (testId: string) => page.locator(`[data-testid="${testId}"]:visible`).first()
-  const shot = async (name: string) => {
-    await page.waitForTimeout(500)
-    await page.screenshot({ path: path.join(shots, `e2e-ops-${name}.png`), fullPage: true })
-  }
+  const shot = shots('e2e-ops-')
   const openTab = async (tab: string) => {
-    await page.goto('about:blank')
-    await page.goto(`${em.url}/#/features/ops/pages/index/index?tab=${tab}`)
+    await open(page, em.url, `/features/ops/pages/index/index?tab=${tab}`)
     await page.locator(`[data-testid="ops-console"][data-tab="${tab}"]`).waitFor()
   }
   const todayReviewing = async () => {
@@ -51,45 +38,36 @@ describe('operator console in Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/h5 is missing: npm test builds it, or run npm run build:h5')
-    mkdirSync(shots, { recursive: true })
-    const t = tempDir()
-    cleanup = t.cleanup
-    em = await start(t.dir, { staticDir, sweepIntervalMs: 500 })
-    browser = await launchBrowser()
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
-    await context.addCookies([{ name: 'huizhi_user', value: 'ops', url: em.url }])
-    page = await context.newPage()
-    page.on('pageerror', (e) => errors.push(e.message))
+    e2e = await startE2E({ sweepIntervalMs: 500 })
+    em = e2e.em
+    const context = await e2e.browser.newContext(PHONE)
+    await signIn(context, em.url, 'ops')
+    page = collectErrors(await context.newPage(), errors)
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await em?.close()
-    cleanup?.()
-  })
+  afterAll(() => e2e?.close())
 
   it('sees the board count a payment, finds the order by the phone’s last 4 digits, rejects it at the desk, and finds it in the audit log', async () => {
     await openTab('board')
-    await visible('board').waitFor()
+    await visible(page, 'board').waitFor()
     const before = await todayReviewing()
 
     const orderId = await userPays('13700004321')
-    await visible('board-refresh').click()
+    await visible(page, 'board-refresh').click()
     await page.waitForFunction((n) => {
       const cell = [...document.querySelectorAll<HTMLElement>('[data-testid="board-today-reviewing"]')].find((e) => e.offsetParent)
       return !!cell && Number(cell.innerText.replace(/\D/g, '')) === n
     }, before + 1, { timeout: 20_000 })
-    await shot('board')
+    await shot(page, 'board')
 
     await openTab('search')
-    await visible('ops-search-input').locator('input').fill('4321')
-    await visible('ops-search-button').click()
+    await visible(page, 'ops-search-input').locator('input').fill('4321')
+    await visible(page, 'ops-search-button').click()
     const found = page.locator(`[data-testid="ops-result"][data-order-id="${orderId}"]:visible`)
     await found.waitFor()
     expect(await found.innerText()).toContain('137****4321')
     expect(await found.innerText()).not.toContain('李小四')
-    await shot('search')
+    await shot(page, 'search')
 
     await openTab('desk')
     const item = page.locator(`[data-testid="review-item"][data-order-id="${orderId}"]`)
@@ -97,17 +75,17 @@ describe('operator console in Chromium', () => {
     await item.locator('[data-testid="review-check"]').first().waitFor({ timeout: 20_000 })
     expect(await item.locator('[data-testid="review-check"][data-passed="true"]').count()).toBeGreaterThan(5)
     expect(await item.locator('[data-testid="guide-line"]').count()).toBe(5)
-    await shot('desk')
+    await shot(page, 'desk')
     await item.getByTestId('review-reject').click()
-    await visible('reject-reason-HEAD_PROPORTION').click()
-    await visible('reject-confirm').click()
+    await visible(page, 'reject-reason-HEAD_PROPORTION').click()
+    await visible(page, 'reject-confirm').click()
     await item.waitFor({ state: 'detached', timeout: 20_000 })
 
     await openTab('audit')
     const entry = page.locator(`[data-testid="audit-entry"][data-action="review.reject"][data-target="${orderId}"]:visible`)
     await entry.waitFor({ timeout: 20_000 })
     expect(await entry.innerText()).toContain('头部比例不符')
-    await shot('audit')
+    await shot(page, 'audit')
     expect(errors).toEqual([])
   })
 })

@@ -1,14 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import sharp from 'sharp'
-import { launchBrowser } from '../support/browser'
-import { start, type Emulator } from '../support/emulator'
-import { tempDir } from '../support/store'
+import type { Emulator } from '../support/emulator'
+import { agree, collectErrors, open, shots, startE2E, userAndOperator, visible, type E2E } from '../support/e2e'
 
 const root = path.resolve(__dirname, '../..')
-const staticDir = path.join(root, 'dist', 'h5')
-const shots = path.join(root, 'test-results')
 const photo = (n: number) => path.join(root, 'test', 'fixtures', 'photos', `face-${n}.jpg`)
 
 /**
@@ -18,34 +14,22 @@ const photo = (n: number) => path.join(root, 'test', 'fixtures', 'photos', `face
  * the receipt image.
  */
 describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve, download', () => {
-  let browser: Browser
+  let e2e: E2E
   let em: Emulator
-  let user: BrowserContext
   let ops: BrowserContext
   let page: Page
-  let cleanup: () => void
   let orderId = ''
   const errors: string[] = []
 
-  const shot = async (p: Page, name: string) => {
-    await p.waitForTimeout(600)
-    await p.screenshot({ path: path.join(shots, `e2e-receipt-${name}.png`), fullPage: true })
-  }
-  const visible = (p: Page, testId: string) => p.locator(`[data-testid="${testId}"]:visible`).first()
-  /** New users meet the privacy consent card before sensitive inputs: agree when it shows, else go on once `next` is there. */
-  const agree = async (p: Page, next: string) => {
-    await p.locator(`[data-testid="consent-agree"]:visible, [data-testid="${next}"]:visible`).first().waitFor({ timeout: 20_000 })
-    const g = p.locator('[data-testid="consent-agree"]:visible')
-    if (await g.count()) await g.first().click()
-  }
-  const open = async (p: Page, hash: string) => {
-    await p.goto('about:blank')
-    await p.goto(`${em.url}/#${hash}`)
-  }
+  const shot = shots('e2e-receipt-', 600)
 
-  const signIn = async (context: BrowserContext, userId: string) => {
-    await context.addCookies([{ name: 'huizhi_user', value: userId, url: em.url }])
-  }
+  beforeAll(async () => {
+    e2e = await startE2E({ sweepIntervalMs: 500 })
+    em = e2e.em
+    ;({ page, ops } = await userAndOperator(e2e, '陈阿姨', errors, { acceptDownloads: true }))
+  })
+
+  afterAll(() => e2e?.close())
 
   /** From the id-photo choice page (type and city preselected or chosen) to a checked photo, then on. */
   const checkPhoto = async (file: string) => {
@@ -57,9 +41,8 @@ describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve,
   }
 
   const decide = async (kind: 'approve' | 'reject') => {
-    const desk = await ops.newPage()
-    desk.on('pageerror', (e) => errors.push(e.message))
-    await open(desk, '/features/ops/pages/index/index')
+    const desk = collectErrors(await ops.newPage(), errors)
+    await open(desk, em.url, '/features/ops/pages/index/index')
     const item = desk.locator(`[data-testid="review-item"][data-order-id="${orderId}"]`)
     await item.waitFor({ timeout: 20_000 })
     await shot(desk, `desk-${kind}`)
@@ -75,34 +58,12 @@ describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve,
   }
 
   const detailStatus = async (status: string) => {
-    await open(page, `/features/receipt/pages/detail/index?orderId=${orderId}`)
+    await open(page, em.url, `/features/receipt/pages/detail/index?orderId=${orderId}`)
     await page.locator(`[data-testid="order-status"][data-status="${status}"]:visible`).waitFor({ timeout: 20_000 })
   }
 
-  beforeAll(async () => {
-    if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/h5 is missing: npm test builds it, or run npm run build:h5')
-    mkdirSync(shots, { recursive: true })
-    const t = tempDir()
-    cleanup = t.cleanup
-    em = await start(t.dir, { staticDir, sweepIntervalMs: 500 })
-    browser = await launchBrowser()
-    user = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', acceptDownloads: true })
-    ops = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
-    const created = await (await fetch(`${em.url}/api/dev/users`, { method: 'POST', body: JSON.stringify({ name: '陈阿姨' }) })).json()
-    await signIn(user, (created as { data: { _id: string } }).data._id)
-    await signIn(ops, 'ops')
-    page = await user.newPage()
-    page.on('pageerror', (e) => errors.push(e.message))
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await em?.close()
-    cleanup?.()
-  })
-
   it('1. orders a 社保卡 receipt for 深圳 and pays at the simulated cashier', async () => {
-    await open(page, '/features/id-photo/pages/index/index?documentType=social-security-card&cityCode=440300')
+    await open(page, em.url, '/features/id-photo/pages/index/index?documentType=social-security-card&cityCode=440300')
     await agree(page, 'choose-album')
     await visible(page, 'city-value').getByText('广东省 · 深圳市').waitFor()
     await checkPhoto(photo(1))
@@ -137,7 +98,7 @@ describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve,
     await detailStatus('rejected')
     expect(await visible(page, 'reject-reason').innerText()).toContain('背景有阴影')
     await shot(page, 'rejected')
-    await open(page, '/pages/messages/index')
+    await open(page, em.url, '/pages/messages/index')
     const item = page.locator('[data-testid="inbox-item"]:visible').first()
     await item.waitFor({ timeout: 20_000 })
     expect(await item.innerText()).toContain('审核未通过')
