@@ -34,17 +34,29 @@ function build(): Province[] {
   })
 }
 
-export const PROVINCES: readonly Province[] = build()
+let built: { provinces: readonly Province[]; byCode: Map<string, City> } | undefined
 
-const BY_CODE = new Map<string, City>(PROVINCES.flatMap((p) => p.cities.map((c) => [c.code, c] as const)))
+/** Built on first use, not at load: a cloud function's cold start or a page that never asks for a city pays nothing. */
+function data() {
+  if (!built) {
+    const provinces = build()
+    built = { provinces, byCode: new Map(provinces.flatMap((p) => p.cities.map((c) => [c.code, c] as const))) }
+  }
+  return built
+}
+
+/** Every province with its cities (a municipality is its own single city). */
+export function allProvinces(): readonly Province[] {
+  return data().provinces
+}
 
 export function cityByCode(code: string): City | undefined {
-  return BY_CODE.get(code)
+  return data().byCode.get(code)
 }
 
 /** True for a province that is not a municipality: too broad to issue a document. */
 export function isProvinceOnly(code: string): boolean {
-  return /^\d{2}0000$/.test(code) && !MUNICIPALITIES.has(code) && PROVINCES.some((p) => p.code === code)
+  return /^\d{2}0000$/.test(code) && !MUNICIPALITIES.has(code) && data().provinces.some((p) => p.code === code)
 }
 
 /** Returns the city for a code, or throws a coded error that tells a province from an unknown code. */

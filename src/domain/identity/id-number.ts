@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { AppError } from '../errors'
-import { PROVINCES } from '../region'
+import { allProvinces } from '../region'
 import { toHalfWidth } from './half-width'
 
 /**
@@ -24,7 +24,8 @@ const CHECK_CHARS = '10X98765432'
 export const EARLIEST_BIRTH_DATE = '1900-01-01'
 
 /** The first two digits must name a mainland province of GB/T 2260, as listed in region.ts (no 71, 81, 82, no 99). */
-const PROVINCE_PREFIXES = new Set(PROVINCES.map((p) => p.code.slice(0, 2)))
+let provincePrefixes: Set<string> | undefined
+const isProvincePrefix = (two: string) => (provincePrefixes ??= new Set(allProvinces().map((p) => p.code.slice(0, 2)))).has(two)
 
 export const ID_NUMBER_REASONS = {
   empty: '请填写身份证号码',
@@ -69,7 +70,7 @@ function checkStructure(normalized: string): IdNumberResult {
   if (normalized === '') return { ok: false, reason: ID_NUMBER_REASONS.empty }
   if (normalized.length !== ID_NUMBER_LENGTH) return { ok: false, reason: ID_NUMBER_REASONS.length }
   if (!/^\d{17}[\dX]$/.test(normalized)) return { ok: false, reason: ID_NUMBER_REASONS.characters }
-  if (!PROVINCE_PREFIXES.has(normalized.slice(0, 2))) return { ok: false, reason: ID_NUMBER_REASONS.province }
+  if (!isProvincePrefix(normalized.slice(0, 2))) return { ok: false, reason: ID_NUMBER_REASONS.province }
   const birthDate = calendarDate(normalized.slice(6, 14))
   if (!birthDate) return { ok: false, reason: ID_NUMBER_REASONS.birthDate }
   if (birthDate < EARLIEST_BIRTH_DATE) return { ok: false, reason: ID_NUMBER_REASONS.tooOld }

@@ -4,7 +4,7 @@ import { CheckChecked, CheckNormal } from '@nutui/icons-react-taro'
 import { useState, type ReactNode } from 'react'
 import { ACCOUNT_STATES, ACCOUNT_STATE_LABELS, HOTLINE, assessEligibility, type AccountState, type Eligibility } from '@/domain/cancellation/eligibility'
 import { CANCEL_REASONS, MATERIALS, REASONS, type CancelReason, type MaterialKind } from '@/domain/cancellation/reasons'
-import { PROVINCES, type City } from '@/domain/region'
+import { allProvinces, type City } from '@/domain/region'
 import { CityPicker } from '@/components/city-picker'
 import { dial } from '@/platform/device'
 import { openPage, scrollToElement } from '@/platform/navigation'
@@ -183,7 +183,7 @@ export default function EligibilityPage() {
       </View>
 
       <Question title={W.cityTitle}>
-        <CityPicker provinces={PROVINCES} city={city} onChange={change(setCity)} labels={W.cityPicker} />
+        <CityPicker provinces={allProvinces()} city={city} onChange={change(setCity)} labels={W.cityPicker} />
         <Text className='cw__hint'>{W.cityHint}</Text>
       </Question>
 

@@ -6,7 +6,7 @@ import { MailAddress } from '@/domain/card-loss/loss.schema'
 import type { LossView, ReceiptChoice } from '@/domain/card-loss/loss.view'
 import { AppError } from '@/domain/errors'
 import { formatYuan } from '@/domain/order/prices'
-import { PROVINCES, cityByCode, type City } from '@/domain/region'
+import { allProvinces, cityByCode, type City } from '@/domain/region'
 import { formatInstant } from '@/domain/time'
 import { fieldErrors } from '@/domain/validation'
 import { CityPicker } from '@/components/city-picker'
@@ -197,7 +197,7 @@ function ReissueForm({ view, choice, onReceiptProblem }: { view: LossView; choic
                 testId='reissue-address-phone'
               />
               <View className='lrs__city'>
-                <CityPicker provinces={PROVINCES} city={addressCity} onChange={setAddressCity} labels={R.addressCity} />
+                <CityPicker provinces={allProvinces()} city={addressCity} onChange={setAddressCity} labels={R.addressCity} />
                 {shown('cityCode') && <View className='lx__field-error'>{shown('cityCode')}</View>}
               </View>
               <TextField

@@ -8,7 +8,7 @@ import { NATIONAL_LOSS_DEFAULT, lossPolicyFor } from '@/domain/card-loss/loss.po
 import { ReportLossInput } from '@/domain/card-loss/loss.schema'
 import { AppError } from '@/domain/errors'
 import { validateIdNumber } from '@/domain/identity/id-number'
-import { PROVINCES, type City } from '@/domain/region'
+import { allProvinces, type City } from '@/domain/region'
 import { shanghaiDate } from '@/domain/time'
 import { fieldErrors } from '@/domain/validation'
 import { CityPicker } from '@/components/city-picker'
@@ -153,7 +153,7 @@ export default function ReportPage() {
       <ConsentGate returnTo={reportUrl()}>
         <View className='lx__section'>
           <Text className='lx__section-title'>{R.cityTitle}</Text>
-          <CityPicker provinces={PROVINCES} city={city} onChange={pickCity} labels={R.cityPicker} />
+          <CityPicker provinces={allProvinces()} city={city} onChange={pickCity} labels={R.cityPicker} />
           <Text className='lx__section-hint'>{R.cityHint}</Text>
           {touched.city && !city && (
             <View className='lx__field-error' role='alert' data-testid='loss-city-error'>

@@ -4,7 +4,7 @@ import { ImageRectangle, Photograph } from '@nutui/icons-react-taro'
 import { useEffect, useMemo, useState } from 'react'
 import { DOCUMENT_TYPES, resolveSpec } from '@/domain/photo/specs'
 import type { DocumentType } from '@/domain/photo/spec.types'
-import { PROVINCES, cityByCode, type City } from '@/domain/region'
+import { allProvinces, cityByCode, type City } from '@/domain/region'
 import { CityPicker } from '@/components/city-picker'
 import { ConsentGate } from '@/components/consent-gate'
 import { PrivacyPopup } from '@/components/privacy-popup'
@@ -65,7 +65,7 @@ export default function IdPhotoChoicePage() {
 
       <View className='idp__section'>
         <Text className='idp__section-title'>{COPY.index.cityTitle}</Text>
-        <CityPicker provinces={PROVINCES} city={city} onChange={setCity} labels={COPY.index.cityPicker} />
+        <CityPicker provinces={allProvinces()} city={city} onChange={setCity} labels={COPY.index.cityPicker} />
         <Text className='idp__city-hint'>{COPY.index.cityHint}</Text>
       </View>
 

@@ -6,7 +6,7 @@ import { formatYuan, priceOf } from '@/domain/order/prices'
 import { validityDays } from '@/domain/order/receipt-validity'
 import { DOCUMENT_TYPES, resolveSpec, specById } from '@/domain/photo/specs'
 import type { DocumentType, PhotoSpec } from '@/domain/photo/spec.types'
-import { PROVINCES, cityByCode, type City, type Province } from '@/domain/region'
+import { allProvinces, cityByCode, type City, type Province } from '@/domain/region'
 import { CityPicker } from '@/components/city-picker'
 import { EmptyState } from '@/components/status-view'
 import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
@@ -20,7 +20,7 @@ const titleOf = (type: DocumentType) => DOCUMENT_TYPES.find((d) => d.type === ty
 
 /** The provinces and cities whose receipts take a photo made to this spec. */
 function provincesFor(spec: PhotoSpec): Province[] {
-  return PROVINCES.map((p) => ({ ...p, cities: p.cities.filter((c) => resolveSpec(spec.documentType, c.code).id === spec.id) })).filter((p) => p.cities.length > 0)
+  return allProvinces().map((p) => ({ ...p, cities: p.cities.filter((c) => resolveSpec(spec.documentType, c.code).id === spec.id) })).filter((p) => p.cities.length > 0)
 }
 
 function Notes({ documentType, city }: { documentType?: DocumentType; city?: City }) {
@@ -76,7 +76,7 @@ function ChooseStart() {
       </View>
       <View className='rcp__section'>
         <Text className='rcp__section-title'>{COPY.start.cityTitle}</Text>
-        <CityPicker provinces={PROVINCES} city={city} onChange={setCity} labels={COPY.start.cityPicker} />
+        <CityPicker provinces={allProvinces()} city={city} onChange={setCity} labels={COPY.start.cityPicker} />
         <Text className='rcp__city-hint'>{COPY.start.cityHint}</Text>
       </View>
       {ready && (
