@@ -57,11 +57,23 @@ export class SimulatedCenter implements ReviewCenter {
     return this.o.db.collection<TicketDoc>('center_tickets')
   }
 
-  /** Accepts a submission; the same submissionId always gets the same ticket. */
+  /**
+   * Accepts a submission; the same submissionId always gets the same ticket, even when two deliveries of it
+   * arrive at once (the sweeper's retry and the request's own): the ticket id is derived from the submission
+   * id, so the second insert is a duplicate key rather than a second ticket for the reviewers.
+   */
   async submit(s: Submission): Promise<{ ticketId: string }> {
-    const existing = await this.tickets.find({ submissionId: s.submissionId }, { limit: 1 })
-    if (existing[0]) return { ticketId: existing[0]._id }
-    const ticketId = newId('tk')
+    const ticketId = `tk_${hmacHex(this.o.submitSecret, `ticket:${s.submissionId}`).slice(0, 24)}`
+    if (await this.tickets.get(ticketId)) return { ticketId }
+    try {
+      await this.addTicket(ticketId, s)
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error
+    }
+    return { ticketId }
+  }
+
+  private async addTicket(ticketId: string, s: Submission): Promise<void> {
     await this.tickets.add({
       _id: ticketId,
       submissionId: s.submissionId,
@@ -75,7 +87,6 @@ export class SimulatedCenter implements ReviewCenter {
       status: 'pending',
       submittedAt: this.o.now().toISOString(),
     })
-    return { ticketId }
   }
 
   /** The HTTP face of submit: checks the signature, the timestamp and the nonce first. */

@@ -80,6 +80,13 @@ describe('local emulator: an order from cashier to receipt', () => {
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'CALLBACK_SIGNATURE_INVALID' } })
   })
 
+  it('gives one submission one ticket at the simulated center, even when it is delivered five times at once', async () => {
+    const submission = { submissionId: 'sb_0000000000000000000000aa', orderId: 'od_0000000000000000000000aa', documentType: 'social-security-card', cityCode: '440300', photoUrl: 'http://127.0.0.1/x.jpg', applicant: APPLICANT }
+    const tickets = await Promise.all(Array.from({ length: 5 }, () => em.center.submit(submission as never)))
+    expect(new Set(tickets.map((t) => t.ticketId)).size).toBe(1)
+    expect(await em.db.collection('center_tickets').count({ submissionId: submission.submissionId })).toBe(1)
+  })
+
   it('refuses an unsigned submission at the simulated center', async () => {
     const res = await fetch(`${em.url}/center/v1/submissions`, { method: 'POST', body: '{}' })
     expect(res.status).toBe(401)
