@@ -32,6 +32,8 @@ import {
   type MaterialDoc,
 } from '../_shared/cancellations/application.store'
 import { encryptField, hmacHex, newId } from '../_shared/crypto'
+import { DuplicateKeyError } from '../_shared/ports'
+import { requestedId } from '../_shared/request-id'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
 import { grantConsent } from '../_shared/orders/outbox'
 
@@ -86,16 +88,21 @@ async function save(input: ApplicationInput, ctx: Ctx): Promise<ApplicationView>
     bank: { bankCode: input.bank.bankCode, bankName: bankName(input.bank.bankCode) ?? input.bank.bankCode, cardSealed: encryptField(key, input.bank.cardNumber), cardMasked: maskBankCard(input.bank.cardNumber), holderName: input.bank.holderName },
     updatedAt: now.toISOString(),
   }
-  if (input.applicationId) {
-    const doc = await ownApplication(ctx, input.applicationId)
+  // A new draft saved again under its request id (a retry, or a second tap after a lost answer) edits that draft.
+  const requested = !input.applicationId && input.requestId ? requestedId(ctx, 'ca', input.requestId) : undefined
+  const earlier = requested ? await applications(ctx).get(requested) : null
+  const targetId = input.applicationId ?? (earlier?.openid === ctx.caller.openid ? earlier._id : undefined)
+  if (targetId) {
+    const doc = await ownApplication(ctx, targetId)
     editable(doc)
     const changed = await applications(ctx).update({ _id: doc._id, status: doc.status, version: doc.version }, { set: fields, inc: { version: 1 } })
     if (changed !== 1) throw new AppError('CONFLICT')
     return view(ctx, (await applications(ctx).get(doc._id)) as ApplicationDoc)
   }
   const at = now.toISOString()
+  const applicationId = requested ?? newId('ca')
   const doc: ApplicationDoc = {
-    _id: newId('ca'),
+    _id: applicationId,
     openid: ctx.caller.openid,
     status: 'draft',
     statusText: APPLICATION_STATUS_LABELS.draft,
@@ -107,7 +114,14 @@ async function save(input: ApplicationInput, ctx: Ctx): Promise<ApplicationView>
     history: [{ from: 'draft', to: 'draft', actor: 'user', at }],
     createdAt: at,
   }
-  await applications(ctx).add(doc)
+  try {
+    await applications(ctx).add(doc)
+  } catch (error) {
+    // The same save twice at once: the other one made the draft.
+    const other = error instanceof DuplicateKeyError ? await applications(ctx).get(applicationId) : null
+    if (other && other.openid === ctx.caller.openid) return view(ctx, other)
+    throw error
+  }
   ctx.log.info('cancellation draft created', { applicationId: doc._id, reason: doc.reason, cityCode: doc.cityCode })
   return view(ctx, doc)
 }

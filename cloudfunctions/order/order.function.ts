@@ -13,6 +13,7 @@ import { shanghaiDate } from '../../src/domain/time'
 import { blindIndex, encryptField, newId } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
 import { DuplicateKeyError } from '../_shared/ports'
+import { requestedId } from '../_shared/request-id'
 import { orders, ownOrder, toSummary, toView, type OrderDoc } from '../_shared/orders/order.store'
 import { grantConsent } from '../_shared/orders/outbox'
 import { deliverSubmission } from '../_shared/orders/submission'
@@ -44,9 +45,6 @@ async function view(ctx: Ctx, order: OrderDoc): Promise<OrderView> {
   return { ...toView(order, ctx.clock.now(), url), photoChecks: photo?.checks }
 }
 
-/** The order a request id names: derived from the caller and the id, so a retried create cannot make a second order. */
-const requestedOrderId = (ctx: Ctx, requestId: string) => `od_${blindIndex(ctx.config.dataKey, 'order-request', `${ctx.caller.openid}:${requestId}`).slice(0, 24)}`
-
 /** The answer to a create that already happened: the same order, with its payment asked for again. */
 async function createdBefore(ctx: Ctx, order: OrderDoc): Promise<CreateOrderResult> {
   const title = `${DOCUMENT_TYPES.find((d) => d.type === order.documentType)?.title ?? ''}照片回执-${order.cityName}`
@@ -55,7 +53,7 @@ async function createdBefore(ctx: Ctx, order: OrderDoc): Promise<CreateOrderResu
 }
 
 async function create(input: v.InferOutput<typeof CreateInput>, ctx: Ctx): Promise<CreateOrderResult> {
-  const orderId = input.requestId ? requestedOrderId(ctx, input.requestId) : newId('od')
+  const orderId = input.requestId ? requestedId(ctx, 'od', input.requestId) : newId('od')
   const earlier = input.requestId ? await orders(ctx).get(orderId) : null
   if (earlier && earlier.openid === ctx.caller.openid) return createdBefore(ctx, earlier)
   const now = ctx.clock.now()

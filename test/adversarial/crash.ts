@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { ApplicationDoc } from '../../cloudfunctions/_shared/cancellations/application.store'
 import type { OrderDoc } from '../../cloudfunctions/_shared/orders/order.store'
 import type { OutboxDoc } from '../../cloudfunctions/_shared/orders/outbox'
 import type { SentNotification } from '../../emulator/local-services'
@@ -13,11 +14,12 @@ const root = path.resolve(__dirname, '../..')
 const fixture = readFileSync(path.join(root, 'test', 'fixtures', 'photos', 'face-1.jpg'))
 
 export interface CrashConfig {
+  /** Cases to drive at the least: two of every three are receipt orders, the third a cancellation application. */
   orders: number
   kills: number
-  /** Orders driven at once. */
+  /** Cases driven at once. */
   workers: number
-  /** The share of orders the reviewer rejects once (then resubmitted for free and approved). */
+  /** The share of cases rejected once (then resubmitted and approved). */
   rejectShare: number
   seed?: number
 }
@@ -29,7 +31,7 @@ interface Reply<T> {
 }
 
 /** What the user and the reviewer do, in the order they do it, and the writes among them. */
-const WRITES = ['order.create', 'order.pay', 'cashier.pay', 'center.decide', 'order.resubmit'] as const
+const WRITES = ['order.create', 'order.pay', 'cashier.pay', 'center.decide', 'order.resubmit', 'cancellation.save', 'cancellation.attach', 'cancellation.submit', 'ops.decideCancellation'] as const
 
 const APPLICANTS: Record<string, { name: string; idNumber: string; phone: string }> = {
   zhangsan: { name: '张三', idNumber: '11010519491231002X', phone: '13812345678' },
@@ -143,11 +145,67 @@ async function driveOrder(client: Client, user: string, photoId: string, rejectO
   return orderId
 }
 
+/** A valid 出国定居 application for 深圳; its two proofs are small PDFs. */
+const APPLICATION = {
+  cityCode: '440300',
+  reason: 'abroad',
+  accountState: 'normal',
+  realNameVerified: true,
+  insured: { name: '陈小梅', idNumber: '11010519491231002X' },
+  phone: '13912345678',
+  bank: { bankCode: 'ICBC', cardNumber: '6222021234567890128', holderName: '陈小梅' },
+}
+const TINY_PDF = new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n'))
+
+/**
+ * One cancellation application through its lifecycle, step by step from its state as the server reports it:
+ * save (with a request id) → upload and attach each missing proof → submit → the operator records the office's
+ * result (rejected once for some, with a stable decision id per round) → submitted again → approved.
+ */
+async function driveApplication(client: Client, user: string, rejectOnce: boolean, requestId: string, until: number): Promise<string | undefined> {
+  let applicationId: string | undefined
+  let rejected = false
+  while (Date.now() < until) {
+    if (!applicationId) {
+      const saved = await client.fn<{ applicationId: string }>(user, 'cancellation', 'save', { ...APPLICATION, requestId })
+      if (!saved.ok) throw new Error(`cancellation.save: ${saved.error?.code} ${saved.error?.message}`)
+      applicationId = saved.data!.applicationId
+      continue
+    }
+    const view = await client.fn<{ status: string; missing: string[]; round: number }>(user, 'cancellation', 'get', { applicationId })
+    if (!view.ok) throw new Error(`cancellation.get: ${view.error?.code}`)
+    const { status, missing, round } = view.data!
+    if (status === 'approved') return applicationId
+    if (status === 'rejected') rejected = true
+    if ((status === 'draft' || status === 'rejected') && missing.length) {
+      const kind = missing[0]
+      const target = await client.fn<{ cloudPath: string }>(user, 'cancellation', 'uploadTarget', { applicationId, kind, ext: 'pdf' })
+      if (!target.ok) continue
+      const up = await client.request<{ fileID: string }>('upload', `/api/files?cloudPath=${encodeURIComponent(target.data!.cloudPath)}`, user, { method: 'PUT', raw: TINY_PDF })
+      if (up.ok) await client.fn(user, 'cancellation', 'attach', { applicationId, kind, fileID: up.data!.fileID, name: `${kind}.pdf` })
+    } else if (status === 'draft' || status === 'rejected') {
+      await client.fn(user, 'cancellation', 'submit', { applicationId, subscribed: ['application_result'] })
+    } else if (status === 'reviewing') {
+      const reject = rejectOnce && !rejected
+      await client.fn('ops', 'ops', 'decideCancellation', {
+        applicationId,
+        round,
+        decision: reject ? 'reject' : 'approve',
+        decisionId: `crash-${applicationId.slice(3)}-${round}`,
+        ...(reject ? { reason: '身份证件复印件不清晰，请重新上传' } : {}),
+      })
+    } else {
+      await sleep(100)
+    }
+  }
+  return applicationId
+}
+
 /**
  * Crash injection: while orders go through their lifecycle against the emulator process, the process is killed
  * (SIGKILL) at random moments and restarted on the same data directory and address. Afterwards the sweeper
  * runs (with the clock past every claim and the 30-minute unpaid limit), and the store is read back:
- * no order may be stuck, created twice or paid twice, no review result lost, and every notice owed must be on the 消息 page,
+ * no case (order or cancellation application) may be stuck or created twice, no order paid twice, no review result lost, and every notice owed must be on the 消息 page,
  * with no WeChat push sent twice (decision 008: a push cut by a kill is left `unknown`, never re-sent).
  */
 export async function crashInjection(cfg: CrashConfig): Promise<Figure> {
@@ -162,18 +220,23 @@ export async function crashInjection(cfg: CrashConfig): Promise<Figure> {
   try {
     const photos = { zhangsan: await photoFor(client, 'zhangsan'), lisi: await photoFor(client, 'lisi') }
     // Orders keep coming until every kill has landed (at least `orders` of them), so each kill interrupts a lifecycle.
-    const plans: Array<{ user: 'zhangsan' | 'lisi'; rejectOnce: boolean }> = []
+    // Every third case is a cancellation application, the rest receipt orders.
+    const plans: Array<{ kind: 'order' | 'application'; user: 'zhangsan' | 'lisi'; rejectOnce: boolean }> = []
     let kills = 0
     const nextPlan = () => {
       if (kills >= cfg.kills && plans.length >= cfg.orders) return undefined
-      const plan = { user: plans.length % 2 ? ('lisi' as const) : ('zhangsan' as const), rejectOnce: random() < cfg.rejectShare }
+      const plan = { kind: plans.length % 3 === 2 ? ('application' as const) : ('order' as const), user: plans.length % 2 ? ('lisi' as const) : ('zhangsan' as const), rejectOnce: random() < cfg.rejectShare }
       plans.push(plan)
       return plan
     }
     const driven: Array<string | undefined> = []
+    const until = started + 8 * 60_000
     const work = Promise.all(
       Array.from({ length: cfg.workers }, async () => {
-        for (let p = nextPlan(); p; p = nextPlan()) driven.push(await driveOrder(client, p.user, photos[p.user], p.rejectOnce, `crash-${plans.indexOf(p)}-${seed}`, started + 8 * 60_000))
+        for (let p = nextPlan(); p; p = nextPlan()) {
+          const requestId = `crash-${plans.indexOf(p)}-${seed}`
+          driven.push(p.kind === 'order' ? await driveOrder(client, p.user, photos[p.user], p.rejectOnce, requestId, until) : await driveApplication(client, p.user, p.rejectOnce, requestId, until))
+        }
       }),
     )
     const interrupted = new Map<string, number>()
@@ -195,20 +258,22 @@ export async function crashInjection(cfg: CrashConfig): Promise<Figure> {
     try {
       for (let i = 0; i < 3; i++) await em.sweep()
       const orders = await em.db.collection<OrderDoc>('orders').find({}, { limit: 1000 })
+      const applications = await em.db.collection<ApplicationDoc>('cancellations').find({}, { limit: 1000 })
       const tickets = await em.db.collection<TicketDoc>('center_tickets').find({}, { limit: 1000 })
       const outbox = new Map((await em.db.collection<OutboxDoc>('outbox').find({}, { limit: 1000 })).map((e) => [e._id, e]))
       const inbox = new Set((await em.db.collection('inbox').find({}, { limit: 1000 })).map((e) => e._id))
       const sent = await em.db.collection<SentNotification>('wechat_sent').find({}, { limit: 1000 })
 
       const finished = new Set(driven.filter((id): id is string => !!id))
-      const stuck = orders.filter((o) => (finished.has(o._id) ? o.status !== 'approved' : o.status !== 'cancelled'))
-      const duplicates = orders.filter((o) => !finished.has(o._id)).length
+      const stuck = [...orders.filter((o) => (finished.has(o._id) ? o.status !== 'approved' : o.status !== 'cancelled')), ...applications.filter((a) => a.status !== 'approved')]
+      const duplicates = orders.filter((o) => !finished.has(o._id)).length + applications.filter((a) => !finished.has(a._id)).length
       const doublePaid = orders.filter((o) => o.history.filter((h) => h.to === 'paid').length > 1 || (o.paymentIssues?.length ?? 0) > 0).length
       const lostResults = orders.filter((o) => {
         const decided = tickets.filter((t) => t.orderId === o._id && t.status !== 'pending').length
         return decided !== o.history.filter((h) => h.to === 'approved' || h.to === 'rejected').length
       }).length
-      const owed = orders.flatMap((o) => o.history.map((h, seq) => ({ to: h.to, key: `${o._id}#${seq}` })).filter((h) => ['approved', 'rejected', 'cancelled'].includes(h.to)))
+      const cases: Array<{ _id: string; history: Array<{ to: string }> }> = [...orders, ...applications]
+      const owed = cases.flatMap((c) => c.history.map((h, seq) => ({ to: h.to, key: `${c._id}#${seq}` })).filter((h) => ['approved', 'rejected', 'cancelled'].includes(h.to)))
       const settled = new Set<OutboxDoc['status']>(['sent', 'skipped', 'failed', 'unknown'])
       const lost = owed.filter((n) => !inbox.has(n.key) || !settled.has(outbox.get(n.key)?.status ?? 'pending')).length
       const pushes = new Map<string, number>()
@@ -218,13 +283,15 @@ export async function crashInjection(cfg: CrashConfig): Promise<Figure> {
       const unknownPushed = unknown.filter((e) => sent.some((s) => JSON.stringify(s.data) === JSON.stringify(e.data))).length
       const pushed = owed.filter((n) => outbox.get(n.key)?.status === 'sent').length
       const skipped = owed.filter((n) => outbox.get(n.key)?.status === 'skipped').length
+      const ordersPlanned = plans.filter((p) => p.kind === 'order')
+      const appsPlanned = plans.filter((p) => p.kind === 'application')
       const where = [...interrupted.entries()].sort((a, b) => b[1] - a[1]).map(([w, n]) => `${w} ${n}`).join(', ')
       return {
         name: 'crash injection',
-        tried: `${kills} SIGKILLs of the emulator process at random moments (writes in flight: ${where}) while ${plans.length} orders went create → pay → review (${plans.filter((p) => p.rejectOnce).length} rejected once → resubmit) → approved, each restart on the same data directory (${(restartMs / Math.max(1, kills)).toFixed(0)} ms on average); then the sweeper`,
+        tried: `${kills} SIGKILLs of the emulator process at random moments (writes in flight: ${where}) while ${ordersPlanned.length} orders went create → pay → review (${ordersPlanned.filter((p) => p.rejectOnce).length} rejected once → resubmit) → approved and ${appsPlanned.length} cancellation applications went save → 2 proofs → submit → office result (${appsPlanned.filter((p) => p.rejectOnce).length} rejected once → submitted again) → approved, each restart on the same data directory (${(restartMs / Math.max(1, kills)).toFixed(0)} ms on average); then the sweeper`,
         outcome:
-          `${stuck.length} orders stuck, ${doublePaid} paid twice, ${lostResults} review results lost; ${owed.length} notices owed: ${lost} lost, ${twice} pushed twice, ${pushed} pushed once, ${skipped} in 消息 only (not subscribed), ` +
-          `${unknown.length} left unknown for an operator (${unknownPushed} of them had in fact been pushed); ${duplicates} orders created twice by a retried create; ${client.internalErrors} 5xx · ${((Date.now() - started) / 1000).toFixed(0)} s`,
+          `${stuck.length} cases stuck, ${doublePaid} paid twice, ${lostResults} review results lost; ${owed.length} notices owed: ${lost} lost, ${twice} pushed twice, ${pushed} pushed once, ${skipped} in 消息 only (not subscribed), ` +
+          `${unknown.length} left unknown for an operator (${unknownPushed} of them had in fact been pushed); ${duplicates} cases created twice by a retried request; ${client.internalErrors} 5xx · ${((Date.now() - started) / 1000).toFixed(0)} s`,
         pass: stuck.length === 0 && duplicates === 0 && doublePaid === 0 && lostResults === 0 && lost === 0 && twice === 0 && client.internalErrors === 0 && kills === cfg.kills,
       }
     } finally {

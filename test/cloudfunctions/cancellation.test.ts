@@ -44,6 +44,20 @@ describe('cancellation applications: draft, proofs, submit, review, resubmit', (
     expect(decryptField(ports.config.dataKey, doc.insured.idNumberSealed)).toBe(APPLICATION.insured.idNumber)
   })
 
+  it('makes one draft per request id: a save sent again edits that draft, five at once make one', async () => {
+    const CAROL = { openid: 'oCAROL00000000000000000000ca', appid: 'wxtest' }
+    const count = () => ports.db.collection('cancellations').count({ openid: CAROL.openid })
+    const before = await count()
+    const first = await saveDraft(ports, CAROL, { requestId: 'save-0001-retry' })
+    const again = await saveDraft(ports, CAROL, { requestId: 'save-0001-retry', phone: '13700001111' })
+    expect(again.applicationId).toBe(first.applicationId)
+    expect(again.phoneMasked).toBe('137****1111')
+    const burst = await Promise.all(Array.from({ length: 5 }, () => call<ApplicationView>(ports, CAROL, 'save', { ...APPLICATION, requestId: 'save-0002-burst' })))
+    expect(burst.every((r) => r.ok)).toBe(true)
+    expect(new Set(burst.map((r) => (r.ok ? r.data.applicationId : '')))).toHaveProperty('size', 1)
+    expect(await count()).toBe(before + 2)
+  })
+
   it('refuses what the wizard would refuse, a card in someone else’s name and bad fields, writing nothing', async () => {
     const before = await ports.db.dump()
     const save = (data: object) => call(ports, ALICE, 'save', { ...APPLICATION, ...data })

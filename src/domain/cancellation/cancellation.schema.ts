@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { RequestId } from '../request-id'
 import { AppError } from '../errors'
 import { normalizeBankCard } from '../identity/bank-card'
 import { IdNumber } from '../identity/id-number'
@@ -34,6 +35,8 @@ const Person = v.object({ name: ApplicantName, idNumber: IdNumber })
 /** `cancellation.save`: the whole form, for a new draft or to edit a draft or a rejected application. */
 export const ApplicationInput = v.object({
   applicationId: v.optional(ApplicationId),
+  /** For a new draft: saving again with the same request id (a retry after a lost answer) finds the same draft. */
+  requestId: v.optional(RequestId),
   cityCode: CityCode,
   reason: CancelReasonSchema,
   accountState: v.picklist(ACCOUNT_STATES, '请选择账户状态'),

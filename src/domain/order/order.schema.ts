@@ -1,5 +1,6 @@
 import { ORDER_TABS, type OrderTab } from './order-tabs'
 import * as v from 'valibot'
+import { RequestId } from '../request-id'
 import { AppError } from '../errors'
 import { IdNumber } from '../identity/id-number'
 import { Phone } from '../identity/phone'
@@ -67,7 +68,7 @@ export const CreateOrderInput = v.object({
   photoId: PhotoId,
   applicant: Applicant,
   /** Chosen by the client once per 支付 tap: a create sent again with it (a retry after a lost answer) finds the same order. */
-  requestId: v.optional(v.pipe(v.string('请求编号不正确'), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号不正确'))),
+  requestId: v.optional(RequestId),
 })
 export type CreateOrderInput = v.InferOutput<typeof CreateOrderInput>
 

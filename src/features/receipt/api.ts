@@ -28,9 +28,6 @@ export function createOrder(basics: OrderBasics, applicant: ApplicantInput, subs
   return call<CreateOrderResult>('create', { ...basics, applicant, subscribed, requestId }, 2)
 }
 
-/** A new request id (not a secret: it only has to differ between one user's taps). */
-export const newRequestId = (): string => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`.padEnd(8, '0')
-
 /**
  * Payment parameters for an order that is still unpaid (去支付 on the detail page), with the templates the user
  * accepted on that tap. NOTE: `order.pay` is not in the agreed contract yet (see the hand-over notes).

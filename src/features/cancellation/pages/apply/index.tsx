@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Checkbox, Input, Popup, Radio } from '@nutui/nutui-react-taro'
 import { CheckNormal, Checked, Tips } from '@nutui/icons-react-taro'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import * as v from 'valibot'
 import { BANKS, bankName } from '@/domain/cancellation/banks'
 import { ApplicationInput, DebitCardNumber, HEIR_RELATIONS, HEIR_RELATION_LABELS, checkApplication } from '@/domain/cancellation/cancellation.schema'
@@ -11,6 +11,7 @@ import { REASONS } from '@/domain/cancellation/reasons'
 import { AppError } from '@/domain/errors'
 import { normalizeBankCard } from '@/domain/identity/bank-card'
 import { validateIdNumber } from '@/domain/identity/id-number'
+import { newRequestId } from '@/domain/request-id'
 import { cityByCode } from '@/domain/region'
 import { shanghaiDate } from '@/domain/time'
 import { fieldErrors } from '@/domain/validation'
@@ -171,6 +172,8 @@ function ApplyForm({ c, initial = EMPTY }: { c: Case; initial?: Values }) {
   const [holderEdited, setHolderEdited] = useState(() => initial.holderName !== '' && initial.holderName !== payeeOf(c, initial))
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({})
   const [showAll, setShowAll] = useState(false)
+  /** One per visit: saving a new draft again (after a lost answer) edits the draft the first save made. */
+  const requestId = useRef(newRequestId())
   const [serverErrors, setServerErrors] = useState<Partial<Record<Field, string>>>({})
   const [error, setError] = useState<string>()
   const [consent, setConsent] = useState(false)
@@ -201,7 +204,7 @@ function ApplyForm({ c, initial = EMPTY }: { c: Case; initial?: Values }) {
       return
     }
     setBusy(true)
-    saveApplication(form)
+    saveApplication(form.applicationId ? form : { ...form, requestId: requestId.current })
       .then((view) => replacePage(materialsUrl(view.applicationId)))
       .catch((e: unknown) => {
         const details = e instanceof AppError ? (e.details ?? []) : []
