@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Refresh, Tips } from '@nutui/icons-react-taro'
-import { useRef, useState, type ReactNode } from 'react'
+import { useRef, useState } from 'react'
 import type { ApplicationState } from '@/domain/cancellation/cancellation.machine'
 import { DecideApplicationInput } from '@/domain/cancellation/cancellation.schema'
 import type { OpsApplicationDetail } from '@/domain/cancellation/cancellation.view'
@@ -19,6 +19,7 @@ import { ApplicationRejectSheet } from '../../components/application-reject-shee
 import { ApproveDialog, type RefundInput } from '../../components/approve-dialog'
 import { MaterialChecklist, MaterialFiles } from '../../components/application-materials'
 import { OpsStatus } from '../../components/panel'
+import { Card, Fact } from '../../components/detail-parts'
 import { newDecisionId } from '../../decision-input'
 import { isApplicationId } from '../../routes'
 import { useOpsRemote } from '../../use-ops-remote'
@@ -38,26 +39,6 @@ const DECIDABLE: readonly ApplicationState[] = ['submitted', 'reviewing']
 /** The application moved on since the page loaded: the result cannot apply, the page shows what is there now. */
 const OUTDATED = ['APPLICATION_STALE_RESULT', 'APPLICATION_INVALID_TRANSITION']
 const isOutdated = (error: unknown) => error instanceof AppError && OUTDATED.includes(error.code)
-
-function Fact({ label, value, testId, wide }: { label: string; value: string; testId?: string; wide?: boolean }) {
-  return (
-    <View className={`opa__fact${wide ? ' opa__fact--wide' : ''}`}>
-      <Text className='ops-panel__label'>{label}</Text>
-      <Text className='ops-panel__value' data-testid={testId}>
-        {value}
-      </Text>
-    </View>
-  )
-}
-
-function Card({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <View className='ops-panel__card' data-testid={testId}>
-      <Text className='ops-panel__card-title'>{title}</Text>
-      {children}
-    </View>
-  )
-}
 
 function Header({ view, onRefresh, refreshing }: { view: OpsApplicationDetail; onRefresh: () => void; refreshing: boolean }) {
   return (
@@ -167,7 +148,7 @@ function People({ view }: { view: OpsApplicationDetail }) {
   return (
     <>
       <Card title={COPY.application.insured} testId='ops-app-insured'>
-        <View className='opa__facts'>
+        <View className='ops-facts'>
           <Fact label={COPY.application.name} value={view.insured.name} testId='ops-app-insured-name' />
           <Fact label={COPY.application.phone} value={view.phoneMasked} testId='ops-app-phone' />
           <Fact label={COPY.application.idNumber} value={view.insured.idNumberMasked} testId='ops-app-id-number' wide />
@@ -175,7 +156,7 @@ function People({ view }: { view: OpsApplicationDetail }) {
       </Card>
       {view.heir && (
         <Card title={COPY.application.heir} testId='ops-app-heir'>
-          <View className='opa__facts'>
+          <View className='ops-facts'>
             <Fact label={COPY.application.name} value={view.heir.name} />
             <Fact label={COPY.application.relation} value={view.heir.relationLabel} />
             <Fact label={COPY.application.idNumber} value={view.heir.idNumberMasked} wide />
@@ -183,7 +164,7 @@ function People({ view }: { view: OpsApplicationDetail }) {
         </Card>
       )}
       <Card title={COPY.application.bank} testId='ops-app-bank'>
-        <View className='opa__facts'>
+        <View className='ops-facts'>
           <Fact label={COPY.application.bankName} value={view.bank.bankName} />
           <Fact label={COPY.application.holder} value={view.bank.holderName} />
           <Fact label={COPY.application.card} value={view.bank.cardMasked} testId='ops-app-card' wide />
@@ -196,7 +177,7 @@ function People({ view }: { view: OpsApplicationDetail }) {
 function Facts({ view }: { view: OpsApplicationDetail }) {
   return (
     <Card title={COPY.application.facts}>
-      <View className='opa__facts'>
+      <View className='ops-facts'>
         <Fact label={COPY.application.reason} value={view.reasonTitle} wide />
         <Fact label={COPY.application.city} value={view.cityName} />
         <Fact label={COPY.application.reviewDaysLabel} value={COPY.application.reviewDays(view.reviewDays)} />
@@ -221,7 +202,7 @@ function Outcome({ view }: { view: OpsApplicationDetail }) {
       )}
       {refund && (
         <Card title={COPY.application.refund} testId='ops-app-refund'>
-          <View className='opa__facts'>
+          <View className='ops-facts'>
             <Fact label={COPY.application.refundAmount} value={refund.amountLabel ?? COPY.application.notFilled} />
             <Fact label={COPY.application.refundDate} value={refund.date ?? COPY.application.notFilled} />
             <Fact label={COPY.application.refundMethod} value={refund.method} wide />
@@ -238,14 +219,14 @@ function Timeline({ view }: { view: OpsApplicationDetail }) {
     <Card title={COPY.application.timeline} testId='ops-app-timeline'>
       {view.timeline.length === 0 && <Text className='ops-panel__note'>{COPY.application.noTimeline}</Text>}
       {view.timeline.map((entry, i) => (
-        <View key={`${entry.to}-${entry.at}-${i}`} className={`opa__step${i === last ? ' opa__step--last' : ''}`} data-testid='ops-app-timeline-entry' data-to={entry.to}>
-          <View className='opa__dot' />
-          <View className='opa__step-body'>
-            <Text className='opa__step-title'>{entry.label}</Text>
-            <Text className='opa__step-meta'>
+        <View key={`${entry.to}-${entry.at}-${i}`} className={`ops-step${i === last ? ' ops-step--last' : ''}`} data-testid='ops-app-timeline-entry' data-to={entry.to}>
+          <View className='ops-step__dot' />
+          <View className='ops-step__body'>
+            <Text className='ops-step__title'>{entry.label}</Text>
+            <Text className='ops-step__meta'>
               {formatInstant(entry.at)} · {COPY.application.actors[entry.actor] ?? entry.actor}
             </Text>
-            {entry.reason && <Text className='opa__step-reason'>{entry.reason}</Text>}
+            {entry.reason && <Text className='ops-step__reason'>{entry.reason}</Text>}
           </View>
         </View>
       ))}
@@ -258,14 +239,14 @@ function Decisions({ view }: { view: OpsApplicationDetail }) {
     <Card title={COPY.application.decisions} testId='ops-app-decisions'>
       {view.decisions.length === 0 && <Text className='ops-panel__note'>{COPY.application.noDecisions}</Text>}
       {view.decisions.map((d) => (
-        <View key={d.decisionId} className='opa__line' data-testid='ops-app-decision' data-decision={d.decision} data-effect={d.effect}>
-          <View className='opa__line-top'>
+        <View key={d.decisionId} className='ops-line' data-testid='ops-app-decision' data-decision={d.decision} data-effect={d.effect}>
+          <View className='ops-line__top'>
             <Text className={`opa__line-title${d.decision === 'reject' ? ' opa__line-title--bad' : ''}`}>
               {COPY.application.decisionNames[d.decision] ?? d.decision} · {COPY.applications.round(d.round)}
             </Text>
-            <Text className={`opa__badge opa__badge--${d.effect === 'applied' ? 'ok' : 'off'}`}>{COPY.application.effects[d.effect] ?? d.effect}</Text>
+            <Text className={`ops-badge ops-badge--${d.effect === 'applied' ? 'ok' : 'off'}`}>{COPY.application.effects[d.effect] ?? d.effect}</Text>
           </View>
-          <Text className='opa__line-meta'>{formatInstant(d.at)}</Text>
+          <Text className='ops-line__meta'>{formatInstant(d.at)}</Text>
         </View>
       ))}
     </Card>
@@ -277,12 +258,12 @@ function Notifications({ view }: { view: OpsApplicationDetail }) {
     <Card title={COPY.application.notifications} testId='ops-app-notifications'>
       {view.notifications.length === 0 && <Text className='ops-panel__note'>{COPY.application.noNotifications}</Text>}
       {view.notifications.map((n) => (
-        <View key={n.id} className='opa__line' data-testid='ops-app-notification' data-status={n.status}>
-          <View className='opa__line-top'>
+        <View key={n.id} className='ops-line' data-testid='ops-app-notification' data-status={n.status}>
+          <View className='ops-line__top'>
             <Text className='opa__line-title opa__line-title--plain'>{COPY.application.notificationTitle}</Text>
-            <Text className={`opa__badge opa__badge--${n.status === 'sent' ? 'ok' : n.status === 'failed' ? 'bad' : 'off'}`}>{n.statusText}</Text>
+            <Text className={`ops-badge ops-badge--${n.status === 'sent' ? 'ok' : n.status === 'failed' ? 'bad' : 'off'}`}>{n.statusText}</Text>
           </View>
-          <Text className='opa__line-meta'>{formatInstant(n.at)}</Text>
+          <Text className='ops-line__meta'>{formatInstant(n.at)}</Text>
         </View>
       ))}
     </Card>

@@ -1,7 +1,7 @@
 import { View, Text, Image } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Eye, Tips } from '@nutui/icons-react-taro'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState } from 'react'
 import * as v from 'valibot'
 import { TEMPLATES } from '@/domain/notify/templates'
 import { ResendInput, type OpsOrderDetail } from '@/domain/ops/ops.view'
@@ -15,6 +15,7 @@ import { messageOf } from '@/platform/reply'
 import { COPY } from '../../copy'
 import { getDetail, refundOrder, resendNotification, revealPhoto } from '../../api'
 import { OpsStatus } from '../../components/panel'
+import { Card, Fact } from '../../components/detail-parts'
 import { ReasonDialog } from '../../components/reason-dialog'
 import { isOrderId } from '../../routes'
 import { useOpsRemote } from '../../use-ops-remote'
@@ -32,40 +33,20 @@ const TONE: Record<OrderState, 'warn' | 'info' | 'ok' | 'bad' | 'off'> = {
 
 const templateTitle = (key: string) => (key in TEMPLATES ? TEMPLATES[key as keyof typeof TEMPLATES].title : key)
 
-function Fact({ label, value, testId, wide }: { label: string; value: string; testId?: string; wide?: boolean }) {
-  return (
-    <View className={`opd__fact${wide ? ' opd__fact--wide' : ''}`}>
-      <Text className='ops-panel__label'>{label}</Text>
-      <Text className='ops-panel__value' data-testid={testId}>
-        {value}
-      </Text>
-    </View>
-  )
-}
-
-function Card({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <View className='ops-panel__card' data-testid={testId}>
-      <Text className='ops-panel__card-title'>{title}</Text>
-      {children}
-    </View>
-  )
-}
-
 function Timeline({ order }: { order: OpsOrderDetail }) {
   return (
     <Card title={COPY.detail.timeline} testId='ops-timeline'>
       {order.timeline.length === 0 && <Text className='ops-panel__note'>{COPY.detail.noTimeline}</Text>}
       {order.timeline.map((entry, i) => (
-        <View key={`${entry.to}-${entry.at}-${i}`} className={`opd__step${i === order.timeline.length - 1 ? ' opd__step--last' : ''}`} data-testid='ops-timeline-entry' data-to={entry.to}>
-          <View className='opd__dot' />
-          <View className='opd__step-body'>
-            <Text className='opd__step-title'>{entry.label}</Text>
-            <Text className='opd__step-meta'>
+        <View key={`${entry.to}-${entry.at}-${i}`} className={`ops-step${i === order.timeline.length - 1 ? ' ops-step--last' : ''}`} data-testid='ops-timeline-entry' data-to={entry.to}>
+          <View className='ops-step__dot' />
+          <View className='ops-step__body'>
+            <Text className='ops-step__title'>{entry.label}</Text>
+            <Text className='ops-step__meta'>
               {formatInstant(entry.at)} · {COPY.detail.actors[entry.actor]}
             </Text>
             {entry.reason && (
-              <Text className='opd__step-reason' data-testid='ops-timeline-reason'>
+              <Text className='ops-step__reason' data-testid='ops-timeline-reason'>
                 {entry.reason}
               </Text>
             )}
@@ -191,13 +172,13 @@ function Callbacks({ order }: { order: OpsOrderDetail }) {
     <Card title={COPY.detail.callbacks} testId='ops-callbacks'>
       {order.callbacks.length === 0 && <Text className='ops-panel__note'>{COPY.detail.noCallbacks}</Text>}
       {order.callbacks.map((cb) => (
-        <View key={cb.callbackId} className='opd__line' data-testid='ops-callback' data-effect={cb.effect}>
-          <View className='opd__line-top'>
-            <Text className='opd__line-title'>{COPY.detail.results[cb.result] ?? cb.result}</Text>
-            <Text className={`opd__badge opd__badge--${cb.effect === 'applied' ? 'ok' : 'off'}`}>{COPY.detail.effects[cb.effect] ?? cb.effect}</Text>
+        <View key={cb.callbackId} className='ops-line' data-testid='ops-callback' data-effect={cb.effect}>
+          <View className='ops-line__top'>
+            <Text className='ops-line__title'>{COPY.detail.results[cb.result] ?? cb.result}</Text>
+            <Text className={`ops-badge ops-badge--${cb.effect === 'applied' ? 'ok' : 'off'}`}>{COPY.detail.effects[cb.effect] ?? cb.effect}</Text>
           </View>
-          <Text className='opd__line-meta'>{formatInstant(cb.receivedAt)}</Text>
-          <Text className='opd__line-meta'>{cb.callbackId}</Text>
+          <Text className='ops-line__meta'>{formatInstant(cb.receivedAt)}</Text>
+          <Text className='ops-line__meta'>{cb.callbackId}</Text>
         </View>
       ))}
     </Card>
@@ -225,14 +206,14 @@ function Notifications({ order, onResent }: { order: OpsOrderDetail; onResent: (
     <Card title={COPY.detail.notifications} testId='ops-notifications'>
       {order.notifications.length === 0 && <Text className='ops-panel__note'>{COPY.detail.noNotifications}</Text>}
       {order.notifications.map((n) => (
-        <View key={n.id} className='opd__line' data-testid='ops-notification' data-status={n.status}>
-          <View className='opd__line-top'>
-            <Text className='opd__line-title'>{templateTitle(n.template)}</Text>
-            <Text className={`opd__badge opd__badge--${n.status === 'sent' ? 'ok' : n.status === 'failed' ? 'bad' : 'off'}`}>
+        <View key={n.id} className='ops-line' data-testid='ops-notification' data-status={n.status}>
+          <View className='ops-line__top'>
+            <Text className='ops-line__title'>{templateTitle(n.template)}</Text>
+            <Text className={`ops-badge ops-badge--${n.status === 'sent' ? 'ok' : n.status === 'failed' ? 'bad' : 'off'}`}>
               {COPY.detail.notificationStatus[n.status] ?? n.status}
             </Text>
           </View>
-          <Text className='opd__line-meta'>
+          <Text className='ops-line__meta'>
             {formatInstant(n.createdAt)} · {COPY.detail.attempts(n.attempts)}
           </Text>
           {n.lastError && (
@@ -261,12 +242,12 @@ function PaymentIssues({ order }: { order: OpsOrderDetail }) {
   return (
     <Card title={COPY.detail.paymentIssues} testId='ops-payment-issues'>
       {order.paymentIssues.map((issue, i) => (
-        <View key={`${issue.kind}-${issue.at}-${i}`} className='opd__line' data-testid='ops-payment-issue' data-kind={issue.kind}>
-          <View className='opd__line-top'>
-            <Text className='opd__line-title opd__line-title--bad'>{COPY.detail.issueKinds[issue.kind] ?? issue.kind}</Text>
-            <Text className='opd__line-meta'>{COPY.detail.paidAmount(formatYuan(issue.totalFee))}</Text>
+        <View key={`${issue.kind}-${issue.at}-${i}`} className='ops-line' data-testid='ops-payment-issue' data-kind={issue.kind}>
+          <View className='ops-line__top'>
+            <Text className='ops-line__title ops-line__title--bad'>{COPY.detail.issueKinds[issue.kind] ?? issue.kind}</Text>
+            <Text className='ops-line__meta'>{COPY.detail.paidAmount(formatYuan(issue.totalFee))}</Text>
           </View>
-          <Text className='opd__line-meta'>{formatInstant(issue.at)}</Text>
+          <Text className='ops-line__meta'>{formatInstant(issue.at)}</Text>
         </View>
       ))}
     </Card>
@@ -287,14 +268,14 @@ function OrderDetail({ order, onChanged, onReload }: { order: OpsOrderDetail; on
       <View className='opd__body'>
         <Refund order={order} onChanged={onChanged} />
         <Card title={COPY.detail.applicant}>
-          <View className='opd__facts'>
+          <View className='ops-facts'>
             <Fact label={COPY.detail.name} value={order.applicantName} testId='ops-detail-name' />
             <Fact label={COPY.detail.phone} value={order.phoneMasked} testId='ops-detail-phone' />
             <Fact label={COPY.detail.idNumber} value={order.idNumberMasked} testId='ops-detail-id-number' wide />
           </View>
         </Card>
         <Card title={COPY.detail.order}>
-          <View className='opd__facts'>
+          <View className='ops-facts'>
             <Fact label={COPY.common.orderId} value={order.orderId} testId='ops-detail-order-id' wide />
             <Fact label={COPY.detail.amount} value={order.amountLabel} testId='ops-detail-amount' />
             <Fact label={COPY.detail.submissions} value={String(order.submissions)} />

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Tips } from '@nutui/icons-react-taro'
-import { useRef, useState, type ReactNode } from 'react'
+import { useRef, useState } from 'react'
 import type { LossState } from '@/domain/card-loss/loss.machine'
 import { formatYuan } from '@/domain/order/prices'
 import { formatInstant } from '@/domain/time'
@@ -13,6 +13,7 @@ import { COPY } from '../../copy'
 import { decideReissue, getLossDetail, type LossDecision, type OpsLossDetail } from '../../api'
 import { newDecisionId } from '../../decision-input'
 import { OpsStatus } from '../../components/panel'
+import { Card, Fact } from '../../components/detail-parts'
 import { ReasonDialog } from '../../components/reason-dialog'
 import { isLossCaseId } from '../../routes'
 import { useOpsRemote } from '../../use-ops-remote'
@@ -29,26 +30,6 @@ const TONE: Record<LossState, 'warn' | 'info' | 'ok' | 'bad' | 'off'> = {
   reissue_approved: 'info',
   rejected: 'bad',
   card_issued: 'ok',
-}
-
-function Fact({ label, value, testId, wide }: { label: string; value: string; testId?: string; wide?: boolean }) {
-  return (
-    <View className={`opl__fact${wide ? ' opl__fact--wide' : ''}`}>
-      <Text className='ops-panel__label'>{label}</Text>
-      <Text className='ops-panel__value' data-testid={testId}>
-        {value}
-      </Text>
-    </View>
-  )
-}
-
-function Card({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <View className='ops-panel__card' data-testid={testId}>
-      <Text className='ops-panel__card-title'>{title}</Text>
-      {children}
-    </View>
-  )
 }
 
 /**
@@ -128,14 +109,14 @@ function Timeline({ lossCase }: { lossCase: OpsLossDetail }) {
   return (
     <Card title={L.timeline} testId='ops-loss-timeline'>
       {lossCase.timeline.map((entry, i) => (
-        <View key={`${entry.to}-${entry.at}-${i}`} className={`opl__step${i === lossCase.timeline.length - 1 ? ' opl__step--last' : ''}`} data-to={entry.to}>
-          <View className='opl__dot' />
-          <View className='opl__step-body'>
-            <Text className='opl__step-title'>{entry.label}</Text>
-            <Text className='opl__step-meta'>
+        <View key={`${entry.to}-${entry.at}-${i}`} className={`ops-step${i === lossCase.timeline.length - 1 ? ' ops-step--last' : ''}`} data-to={entry.to}>
+          <View className='ops-step__dot' />
+          <View className='ops-step__body'>
+            <Text className='ops-step__title'>{entry.label}</Text>
+            <Text className='ops-step__meta'>
               {formatInstant(entry.at)} · {L.actors[entry.actor] ?? entry.actor}
             </Text>
-            {entry.reason && <Text className='opl__step-reason'>{entry.reason}</Text>}
+            {entry.reason && <Text className='ops-step__reason'>{entry.reason}</Text>}
           </View>
         </View>
       ))}
@@ -148,9 +129,9 @@ function Lines({ title, testId, empty, lines }: { title: string; testId: string;
     <Card title={title} testId={testId}>
       {lines.length === 0 && <Text className='ops-panel__note'>{empty}</Text>}
       {lines.map((line) => (
-        <View key={line.key} className='opl__line'>
-          <Text className='opl__line-title'>{line.title}</Text>
-          <Text className='opl__line-meta'>{line.meta}</Text>
+        <View key={line.key} className='ops-line'>
+          <Text className='ops-line__title'>{line.title}</Text>
+          <Text className='ops-line__meta'>{line.meta}</Text>
         </View>
       ))}
     </Card>
@@ -179,7 +160,7 @@ function LossDetail({ lossCase, onChanged }: { lossCase: OpsLossDetail; onChange
           </Card>
         )}
         <Card title={L.holder}>
-          <View className='opl__facts'>
+          <View className='ops-facts'>
             <Fact label={L.name} value={lossCase.holderName} testId='ops-loss-holder' />
             <Fact label={L.city} value={lossCase.cityName} />
             <Fact label={L.idNumber} value={lossCase.idNumberMasked} testId='ops-loss-id-number' wide />
@@ -188,7 +169,7 @@ function LossDetail({ lossCase, onChanged }: { lossCase: OpsLossDetail; onChange
         </Card>
         <Card title={L.reissue} testId='ops-loss-reissue'>
           {reissue ? (
-            <View className='opl__facts'>
+            <View className='ops-facts'>
               <Fact label={L.receiptNumber} value={reissue.receiptNumber} testId='ops-loss-receipt' wide />
               <Fact label={L.delivery} value={mail ? L.mail(mail) : L.pickup} testId='ops-loss-delivery' wide />
               <Fact label={L.fee} value={reissue.feeFen ? formatYuan(reissue.feeFen) : L.free} />
@@ -199,7 +180,7 @@ function LossDetail({ lossCase, onChanged }: { lossCase: OpsLossDetail; onChange
           )}
         </Card>
         <Card title={L.caseTitle}>
-          <View className='opl__facts'>
+          <View className='ops-facts'>
             <Fact label={L.caseId} value={lossCase.caseId} testId='ops-loss-case-id' wide />
             <Fact label={L.createdAt} value={formatInstant(lossCase.createdAt)} />
             <Fact label={L.updatedAt} value={formatInstant(lossCase.updatedAt)} />
