@@ -45,11 +45,15 @@ async function view(ctx: Ctx, order: OrderDoc): Promise<OrderView> {
   return { ...toView(order, ctx.clock.now(), url), photoChecks: photo?.checks }
 }
 
+/** Asks cloudPay (the local cashier in local mode) for the order's payment; the same trade may be asked for again. */
+function askPayment(ctx: Ctx, order: OrderDoc): Promise<CreateOrderResult['payment']> {
+  const title = `${DOCUMENT_TYPES.find((d) => d.type === order.documentType)?.title ?? ''}照片回执-${order.cityName}`
+  return ctx.pay.unifiedOrder({ outTradeNo: order._id, totalFee: order.amountFen, body: title, openid: ctx.caller.openid })
+}
+
 /** The answer to a create that already happened: the same order, with its payment asked for again. */
 async function createdBefore(ctx: Ctx, order: OrderDoc): Promise<CreateOrderResult> {
-  const title = `${DOCUMENT_TYPES.find((d) => d.type === order.documentType)?.title ?? ''}照片回执-${order.cityName}`
-  const payment = await ctx.pay.unifiedOrder({ outTradeNo: order._id, totalFee: order.amountFen, body: title, openid: ctx.caller.openid })
-  return { orderId: order._id, amountFen: order.amountFen, payment }
+  return { orderId: order._id, amountFen: order.amountFen, payment: await askPayment(ctx, order) }
 }
 
 async function create(input: v.InferOutput<typeof CreateInput>, ctx: Ctx): Promise<CreateOrderResult> {
@@ -90,8 +94,7 @@ async function create(input: v.InferOutput<typeof CreateInput>, ctx: Ctx): Promi
     createdAt: at,
     updatedAt: at,
   }
-  const title = `${DOCUMENT_TYPES.find((d) => d.type === order.documentType)?.title ?? ''}照片回执-${city.name}`
-  const payment = await ctx.pay.unifiedOrder({ outTradeNo: order._id, totalFee: order.amountFen, body: title, openid: ctx.caller.openid })
+  const payment = await askPayment(ctx, order)
   try {
     await orders(ctx).add(order)
   } catch (error) {
@@ -145,8 +148,7 @@ const PayInput = v.object({ ...GetOrderInput.entries, subscribed: v.optional(v.a
 async function payAgain(input: v.InferOutput<typeof PayInput>, ctx: Ctx): Promise<{ payment: CreateOrderResult['payment'] }> {
   const order = await ownOrder(ctx, input.orderId)
   if (order.status !== 'created') throw new AppError('ORDER_INVALID_TRANSITION', '订单已支付或已关闭，无需再次支付')
-  const title = `${DOCUMENT_TYPES.find((d) => d.type === order.documentType)?.title ?? ''}照片回执-${order.cityName}`
-  const payment = await ctx.pay.unifiedOrder({ outTradeNo: order._id, totalFee: order.amountFen, body: title, openid: ctx.caller.openid })
+  const payment = await askPayment(ctx, order)
   await grantConsent(ctx, ctx.caller.openid, input.subscribed as TemplateKey[])
   return { payment }
 }

@@ -8,6 +8,7 @@ import type { SentNotification } from '../../emulator/local-services'
 import type { TicketDoc } from '../../emulator/center-sim'
 import { startEmulator } from '../../emulator/server'
 import { rng, type Figure } from './kit'
+import { APPLICATION, TINY_PDF } from '../support/cancellations'
 import { freePort, spawnEmulator, type EmulatorProcess } from './process'
 
 const root = path.resolve(__dirname, '../..')
@@ -145,18 +146,6 @@ async function driveOrder(client: Client, user: string, photoId: string, rejectO
   return orderId
 }
 
-/** A valid 出国定居 application for 深圳; its two proofs are small PDFs. */
-const APPLICATION = {
-  cityCode: '440300',
-  reason: 'abroad',
-  accountState: 'normal',
-  realNameVerified: true,
-  insured: { name: '陈小梅', idNumber: '11010519491231002X' },
-  phone: '13912345678',
-  bank: { bankCode: 'ICBC', cardNumber: '6222021234567890128', holderName: '陈小梅' },
-}
-const TINY_PDF = new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n'))
-
 /**
  * One cancellation application through its lifecycle, step by step from its state as the server reports it:
  * save (with a request id) → upload and attach each missing proof → submit → the operator records the office's
@@ -181,7 +170,7 @@ async function driveApplication(client: Client, user: string, rejectOnce: boolea
       const kind = missing[0]
       const target = await client.fn<{ cloudPath: string }>(user, 'cancellation', 'uploadTarget', { applicationId, kind, ext: 'pdf' })
       if (!target.ok) continue
-      const up = await client.request<{ fileID: string }>('upload', `/api/files?cloudPath=${encodeURIComponent(target.data!.cloudPath)}`, user, { method: 'PUT', raw: TINY_PDF })
+      const up = await client.request<{ fileID: string }>('upload', `/api/files?cloudPath=${encodeURIComponent(target.data!.cloudPath)}`, user, { method: 'PUT', raw: new Uint8Array(TINY_PDF) })
       if (up.ok) await client.fn(user, 'cancellation', 'attach', { applicationId, kind, fileID: up.data!.fileID, name: `${kind}.pdf` })
     } else if (status === 'draft' || status === 'rejected') {
       await client.fn(user, 'cancellation', 'submit', { applicationId, subscribed: ['application_result'] })

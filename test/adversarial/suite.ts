@@ -8,6 +8,7 @@ import { applyReviewResult } from '../../cloudfunctions/_shared/orders/review'
 import type { Caller } from '../../cloudfunctions/_shared/ports'
 import { FUNCTIONS } from '../../emulator/functions'
 import type { Emulator } from '../../emulator/server'
+import { APPLICATION, TINY_PDF } from '../support/cancellations'
 import { access, type Owned } from './access'
 import { crashInjection, type CrashConfig } from './crash'
 import { fuzz } from './fuzz'
@@ -18,7 +19,6 @@ import { callbackStorm } from './storm'
 
 const root = path.resolve(__dirname, '../..')
 const fixture = readFileSync(path.join(root, 'test', 'fixtures', 'photos', 'face-1.jpg'))
-const TINY_PDF = Buffer.from('%PDF-1.4\n%%EOF\n')
 
 export interface SuiteConfig {
   storm: { orders: number; callbacks: number }
@@ -52,11 +52,7 @@ async function setupOwner(em: Emulator, devUser: string, holderId = '11010519491
   await handlePayNotification(em.ports, { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.orderId, totalFee: order.amountFen, transactionId: newId('wx') })
   const doc = (await em.db.collection<OrderDoc>('orders').get(order.orderId)) as OrderDoc
   await applyReviewResult(em.ports, { callbackId: newId('cb'), orderId: order.orderId, submissionId: doc.currentSubmissionId as string, result: 'rejected', reasonCode: 'BACKGROUND_SHADOW', reasonText: '背景有阴影', reviewedAt: em.ports.clock.now().toISOString() })
-  const app = await call<{ applicationId: string }>(em, caller, 'cancellation', 'save', {
-    cityCode: '440300', reason: 'abroad', accountState: 'normal', realNameVerified: true,
-    insured: { name: '陈小梅', idNumber: '11010519491231002X' }, phone: '13912345678',
-    bank: { bankCode: 'ICBC', cardNumber: '6222021234567890128', holderName: '陈小梅' },
-  })
+  const app = await call<{ applicationId: string }>(em, caller, 'cancellation', 'save', APPLICATION)
   const { cloudPath } = await call<{ cloudPath: string }>(em, caller, 'cancellation', 'uploadTarget', { applicationId: app.applicationId, kind: 'id_card', ext: 'pdf' })
   const proof = await em.ports.files.upload(cloudPath, TINY_PDF)
   const attached = await call<{ materials: Array<{ materialId: string }> }>(em, caller, 'cancellation', 'attach', { applicationId: app.applicationId, kind: 'id_card', fileID: proof.fileID })
