@@ -1,4 +1,3 @@
-import { localIndexes } from '../cloudfunctions/_shared/collections'
 import type { FunctionDef } from '../cloudfunctions/_shared/handler'
 import { cancellationFunction } from '../cloudfunctions/cancellation/cancellation.function'
 import { cardLossFunction } from '../cloudfunctions/cardLoss/cardLoss.function'
@@ -15,13 +14,6 @@ export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = {
   order: orderFunction,
   photo: photoFunction,
   user: userFunction,
-}
-
-/** Indexes for the embedded store, from the one declaration of every collection (cloudfunctions/_shared/collections.ts). */
-export const INDEXES: Readonly<Record<string, readonly string[]>> = {
-  ...localIndexes(),
-  dev_users: ['openid'],
-  center_tickets: ['submissionId', 'orderId'],
 }
 
 /**

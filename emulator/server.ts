@@ -11,8 +11,10 @@ import { READ_ACTIONS, SECURITY_HEADERS, WriteLimiter, appCsp } from './security
 import type { Logger, Ports } from '../cloudfunctions/_shared/ports'
 import { CreateDevUserInput, DEV_SESSION_COOKIE, DEV_SESSION_HEADER, DevIdentity, SelectDevUserInput } from './dev-identity'
 import { devSwitcherPage } from './dev-page'
-import { FUNCTIONS, INDEXES } from './functions'
+import { FUNCTIONS } from './functions'
+import { EMULATOR_COLLECTIONS } from './collections'
 import { LocalDb } from './local-db'
+import { setupDatabase } from '../cloudfunctions/_shared/setup'
 import { LocalFiles, checkCloudPath } from './local-files'
 import { SimulatedCenter } from './center-sim'
 import { cashierPage } from './cashier-page'
@@ -133,8 +135,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   mkdirSync(path.join(dataDir, 'files'), { recursive: true })
   const now = options.now ?? (() => new Date())
   const functions = options.functions ?? FUNCTIONS
-  const db = new LocalDb(path.join(dataDir, 'db'), INDEXES)
+  const db = new LocalDb(path.join(dataDir, 'db'))
   await db.open()
+  // What a deploy does first: every collection and index (CloudBase refuses requests on a missing collection).
+  await setupDatabase(db)
+  await setupDatabase(db, EMULATOR_COLLECTIONS)
   let baseUrl = ''
   const secret = loadSecret(dataDir)
   const files = new LocalFiles(path.join(dataDir, 'files'), secret, () => baseUrl)

@@ -62,10 +62,3 @@ export const COLLECTIONS: readonly CollectionDecl[] = [
   { name: 'callback_nonces', holds: 'nonces of accepted callbacks (replay protection; expire after 10 minutes)', indexes: [] },
   { name: 'audit_log', holds: 'append-only: operator actions and reveals of personal data', indexes: [{ fields: [['at', 'desc']], for: 'audit list' }] },
 ]
-
-/** Single-field indexes for the embedded store (it has no composite indexes: the first field serves). */
-export function localIndexes(): Record<string, string[]> {
-  const out: Record<string, string[]> = {}
-  for (const c of COLLECTIONS) out[c.name] = [...new Set(c.indexes.map((i) => i.fields[0][0]))]
-  return out
-}

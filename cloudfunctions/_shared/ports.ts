@@ -32,6 +32,11 @@ export type Where = Record<string, Scalar | FieldOps>
 
 /** An update: fields to set, arrays to append to, numbers to add to. */
 export interface Patch {
+  /**
+   * Each field becomes exactly the value given: an object replaces the stored object whole (on CloudBase the
+   * adapter sends it as `_.set`, since the SDK would otherwise merge it path by path). A dotted key
+   * (`'callback.attempts'`) changes one nested field and leaves its siblings.
+   */
   set?: Record<string, unknown>
   push?: Record<string, unknown>
   inc?: Record<string, number>

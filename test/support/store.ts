@@ -4,6 +4,8 @@ import path from 'node:path'
 import type { Caller, Ports } from '../../cloudfunctions/_shared/ports'
 import { silentLogger } from '../../cloudfunctions/_shared/log'
 import { LocalDb } from '../../emulator/local-db'
+import { EMULATOR_COLLECTIONS } from '../../emulator/collections'
+import { setupDatabase } from '../../cloudfunctions/_shared/setup'
 import { LocalFiles } from '../../emulator/local-files'
 import { SimulatedCenter } from '../../emulator/center-sim'
 import { createLocalNotifier, createLocalPay, localConfig } from '../../emulator/local-services'
@@ -27,6 +29,8 @@ export function makePorts(dir: string, operatorOpenids: string[] = []): TestPort
   let now = new Date('2026-11-24T04:00:00.000Z')
   const clock = () => now
   const db = new LocalDb(path.join(dir, 'db'))
+  // As a deploy would: the collections exist before the first call (requests wait for this).
+  db.holdUntil(setupDatabase(db).then(() => setupDatabase(db, EMULATOR_COLLECTIONS)))
   const config = localConfig('test-secret')
   const simulatedCenter = new SimulatedCenter({
     db,

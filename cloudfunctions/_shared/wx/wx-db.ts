@@ -27,17 +27,36 @@ export function toWxWhere(where: Where, _: Command): Record<string, unknown> {
   return out
 }
 
-/** Translates our Patch into a CloudBase update object (`_.push`, `_.inc`). */
+/** A plain JS object: the value the SDK's update serializer flattens into dotted paths. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype
+}
+
+/**
+ * Translates our Patch into a CloudBase update object (`_.set`, `_.push`, `_.inc`).
+ * The SDK flattens a plain object given to `update` into dotted `$set` paths, which merges it into the stored
+ * object (and fails when the stored value is null). The port promises that `set` replaces a field with exactly
+ * the value given, so an object value goes as `_.set(value)`; a dotted key still reaches one nested field.
+ * https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-server-api/database/command.set.html
+ */
 export function toWxUpdate(patch: Patch, _: Command): Record<string, unknown> {
-  const data: Record<string, unknown> = { ...(patch.set ?? {}) }
+  const data: Record<string, unknown> = {}
+  for (const [field, value] of Object.entries(patch.set ?? {})) data[field] = isPlainObject(value) ? _.set(value) : value
   for (const [field, item] of Object.entries(patch.push ?? {})) data[field] = _.push([item])
   for (const [field, by] of Object.entries(patch.inc ?? {})) data[field] = _.inc(by)
   return data
 }
 
-function isDuplicate(error: unknown): boolean {
-  const text = error instanceof Error ? error.message : String(error)
-  return /duplicate|E11000|-502001/i.test(text)
+/**
+ * Whether an SDK error is an insert refused for an `_id` that exists. CloudBase reports it as MongoDB's E11000
+ * inside the generic `-502001` (DATABASE_REQUEST_FAILED): the code alone says only that a request failed, and
+ * a timeout or an overloaded database must surface as an error, never pass for "already there".
+ * https://docs.cloudbase.net/error-code/basic (database errors)
+ */
+export function isDuplicateKey(error: unknown): boolean {
+  const e = error as { errMsg?: unknown; message?: unknown } | null
+  const text = [e?.errMsg, e?.message, typeof error === 'string' ? error : ''].filter((t) => typeof t === 'string').join(' ')
+  return /E11000|duplicate key/i.test(text)
 }
 
 /**
@@ -60,7 +79,7 @@ export function createWxDb(database: WxDatabase): Db {
             await col.add({ data: doc as unknown as Record<string, unknown> })
             return doc
           } catch (error) {
-            if (isDuplicate(error)) throw new DuplicateKeyError(name, doc._id)
+            if (isDuplicateKey(error)) throw new DuplicateKeyError(name, doc._id)
             throw error
           }
         },
