@@ -208,4 +208,15 @@ describe('card loss: temporary and formal reports, lifting, reissue with a photo
     expect(((await ports.db.collection<OrderDoc>('orders').get(orderId)) as OrderDoc).receiptUse).toBeNull()
     expect(ok(await call(ALICE, 'reissue', { caseId: lossCase.caseId, orderId, delivery: { method: 'pickup' } }))).toMatchObject({ status: 'reissue_requested' })
   })
+
+  it('keeps no mail address when a rejected mail reissue is applied for again as a pickup (CloudBase would merge a plain object)', async () => {
+    const lossCase = await formal(ALICE)
+    const orderId = await receipt(ALICE)
+    const address = { name: '陈小梅', phone: '13812345678', cityCode: GUANGZHOU, detail: '天河区体育西路 100 号' }
+    ok(await call(ALICE, 'reissue', { caseId: lossCase.caseId, orderId, delivery: { method: 'mail', address } }))
+    expect((await stored(lossCase.caseId)).reissue?.delivery).toMatchObject({ method: 'mail', addressSealed: expect.any(String) })
+    ok(await decide(lossCase.caseId, 'reject', { reason: '地址无法投递' }))
+    ok(await call(ALICE, 'reissue', { caseId: lossCase.caseId, orderId, delivery: { method: 'pickup' } }))
+    expect((await stored(lossCase.caseId)).reissue?.delivery).toEqual({ method: 'pickup' })
+  })
 })

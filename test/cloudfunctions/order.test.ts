@@ -97,6 +97,17 @@ describe('receipt orders: create, pay, review, notify', () => {
     expect(mine.map((m) => m.fields.find((f) => f.label === '审核结果')?.value).sort()).toEqual(['审核未通过', '审核通过'])
   })
 
+  it('shows no reason text on a second rejection that has none (CloudBase would merge the first one’s text into it)', async () => {
+    const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
+    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    await deliver(ports, await result(ports, orderId, 'rejected'))
+    expect(await invoke(orderFunction, { action: 'resubmit', data: { orderId, photoId: await checkedPhoto(ports, ALICE, 3) } }, ALICE, ports)).toMatchObject({ ok: true })
+    await deliver(ports, await result(ports, orderId, 'rejected', { reasonCode: 'BLURRED', reasonText: undefined }))
+    const view = (await invoke(orderFunction, { action: 'get', data: { orderId } }, ALICE, ports)) as { data: OrderView }
+    expect(view.data.rejection).toEqual({ code: 'BLURRED', label: '照片模糊', text: undefined })
+    expect((await order(ports, orderId)).rejection).not.toHaveProperty('text')
+  })
+
   describe('review callbacks are signed, replay-safe and idempotent', () => {
     it('applies each transition once however often and in whatever order callbacks arrive', async () => {
       const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
