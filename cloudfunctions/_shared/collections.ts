@@ -1,8 +1,9 @@
 /**
- * Every collection and the indexes its queries need, declared once: the emulator builds its local
- * indexes from here, and the README tells operators to create the same ones in the CloudBase console
- * (数据库 → 集合 → 索引管理). Orders are keyed by their trade number (`_id` = outTradeNo), tickets by
- * ticket id, so those are unique by construction.
+ * Every collection and the indexes its queries need, declared once. The setup action
+ * (cloudfunctions/_shared/setup.ts) creates them: on CloudBase as a deploy step (scripts/cloudbase-setup.ts),
+ * locally when the emulator starts. CloudBase refuses requests on a collection that was never created.
+ * Orders are keyed by their trade number (`_id` = outTradeNo), tickets by ticket id, so those are unique by
+ * construction.
  */
 export interface IndexDecl {
   /** Fields in order; composite when more than one. */
