@@ -23,7 +23,14 @@ export interface CollectionDecl {
 export const COLLECTIONS: readonly CollectionDecl[] = [
   { name: 'users', holds: 'one profile per WeChat user, keyed by openid', indexes: [] },
   { name: 'operators', holds: 'openids allowed to act as operators (changed by operators only)', indexes: [] },
-  { name: 'photos', holds: 'each normalisation attempt: spec, checks, private file', indexes: [{ fields: [['openid', 'asc'], ['createdAt', 'desc']], for: "a user's photos" }] },
+  {
+    name: 'photos',
+    holds: 'each normalisation attempt: spec, checks, private file',
+    indexes: [
+      { fields: [['openid', 'asc'], ['createdAt', 'desc']], for: "a user's photos" },
+      { fields: [['createdAt', 'asc']], for: 'sweeper: retention scan of unused photos' },
+    ],
+  },
   {
     name: 'orders',
     holds: 'receipt orders: status + statusText + history, sealed ID number and phone, submissions, receipt',
@@ -35,6 +42,10 @@ export const COLLECTIONS: readonly CollectionDecl[] = [
       { fields: [['applicant.idLast4', 'asc']], for: 'operator search by ID number' },
       { fields: [['applicant.idBlind', 'asc']], for: 'operator search by the full ID number (blind index)' },
       { fields: [['hasOpenPaymentIssue', 'asc']], for: 'stuck list: payments' },
+      { fields: [['photoId', 'asc']], for: 'sweeper retention: is a photo still used' },
+      { fields: [['submissions.photoId', 'asc']], for: 'sweeper retention: is a photo still used by an earlier submission' },
+      { fields: [['status', 'asc'], ['receipt.expiresAt', 'asc']], for: 'sweeper: expiry reminders, receipt retention' },
+      { fields: [['updatedAt', 'asc']], for: 'sweeper: notices a crash dropped (cases updated since the last run)' },
     ],
   },
   {
@@ -43,6 +54,7 @@ export const COLLECTIONS: readonly CollectionDecl[] = [
     indexes: [
       { fields: [['openid', 'asc'], ['createdAt', 'desc']], for: '我的注销申请 (cancellation.list)' },
       { fields: [['status', 'asc'], ['updatedAt', 'asc']], for: 'operator queue, sweeper forward' },
+      { fields: [['updatedAt', 'asc']], for: 'sweeper: notices a crash dropped' },
     ],
   },
   {
@@ -53,13 +65,15 @@ export const COLLECTIONS: readonly CollectionDecl[] = [
       { fields: [['holder.idBlind', 'asc'], ['cityCode', 'asc'], ['active', 'asc']], for: 'one active report per card' },
       { fields: [['status', 'asc'], ['temporaryExpiresAt', 'asc']], for: 'sweeper: temporary reports lapse' },
       { fields: [['status', 'asc'], ['updatedAt', 'asc']], for: 'operator queue' },
+      { fields: [['updatedAt', 'asc']], for: 'sweeper: notices a crash dropped' },
     ],
   },
-  { name: 'outbox', holds: 'notifications owed, keyed <orderId>#<history index>', indexes: [{ fields: [['status', 'asc'], ['nextAttemptAt', 'asc']], for: 'sweeper delivery' }, { fields: [['orderId', 'asc']], for: 'order detail' }, { fields: [['caseId', 'asc']], for: 'case detail (any kind)' }] },
+  { name: 'outbox', holds: 'notifications owed, keyed <orderId>#<history index>', indexes: [{ fields: [['status', 'asc'], ['nextAttemptAt', 'asc']], for: 'sweeper delivery' }, { fields: [['status', 'asc'], ['lockedUntil', 'asc']], for: 'sweeper: claims whose sender died' }, { fields: [['claim', 'asc']], for: 'sweeper: the entries one claim won' }, { fields: [['orderId', 'asc']], for: 'order detail' }, { fields: [['caseId', 'asc']], for: 'case detail (any kind)' }] },
   { name: 'inbox', holds: "copies of notifications for the 消息 page", indexes: [{ fields: [['openid', 'asc'], ['at', 'desc']], for: 'user.messages' }] },
   { name: 'subscriptions', holds: 'subscribe-message consents left per template, keyed by openid', indexes: [] },
   { name: 'callbacks', holds: 'every review callback applied or ignored, keyed by callback id', indexes: [{ fields: [['orderId', 'asc']], for: 'operator detail' }] },
   { name: 'callbacks_refused', holds: 'callbacks refused for a bad signature, a stale timestamp or a replayed nonce (untrusted order id)', indexes: [{ fields: [['orderId', 'asc']], for: 'operator detail' }] },
   { name: 'callback_nonces', holds: 'nonces of accepted callbacks (replay protection; expire after 10 minutes)', indexes: [] },
+  { name: 'sweeper_state', holds: "the sweeper's place in each of its scans (keyed by task), so each run continues where the last stopped", indexes: [] },
   { name: 'audit_log', holds: 'append-only: operator actions and reveals of personal data', indexes: [{ fields: [['at', 'desc']], for: 'audit list' }] },
 ]

@@ -20,7 +20,7 @@ import { formatYuan } from '../../../src/domain/order/prices'
 import { moveCase, type MoveExtra } from '../cases/move'
 import type { Ctx } from '../handler'
 import type { Ports } from '../ports'
-import { enqueueCaseNotice } from '../orders/outbox'
+import { enqueueCaseNotice, type CaseNotice } from '../orders/outbox'
 
 export interface MaterialDoc {
   materialId: string
@@ -140,16 +140,17 @@ export function toView(doc: ApplicationDoc, urls: ReadonlyMap<string, string> = 
 }
 
 /** The service notification a result owes: approval (已注销, with the refund) or rejection (with the reason). */
-async function enqueueResult(ports: Ports, doc: ApplicationDoc, seq: number): Promise<void> {
+/** The result notification history entry `seq` of an application owes (approved or rejected), keyed `<id>#<seq>`. */
+export function applicationNotice(doc: ApplicationDoc, seq: number): CaseNotice | undefined {
   const entry = doc.history[seq]
-  if (!entry || (entry.to !== 'approved' && entry.to !== 'rejected')) return
+  if (!entry || (entry.to !== 'approved' && entry.to !== 'rejected')) return undefined
   const remark =
     entry.to === 'approved'
       ? doc.refund?.amountFen !== undefined
         ? `${formatYuan(doc.refund.amountFen)}退至尾号${doc.bank.cardMasked.slice(-4)}银行卡`
         : `余额将退至尾号${doc.bank.cardMasked.slice(-4)}的银行卡`
       : `${entry.reason ?? ''}，请补充后重新提交`
-  await enqueueCaseNotice(ports, {
+  return {
     key: `${doc._id}#${seq}`,
     openid: doc.openid,
     caseId: doc._id,
@@ -163,7 +164,12 @@ async function enqueueResult(ports: Ports, doc: ApplicationDoc, seq: number): Pr
       thing5: remark,
     }),
     at: entry.at,
-  })
+  }
+}
+
+async function enqueueResult(ports: Ports, doc: ApplicationDoc, seq: number): Promise<void> {
+  const notice = applicationNotice(doc, seq)
+  if (notice) await enqueueCaseNotice(ports, notice)
 }
 
 /** Moves an application in one conditional write, then writes the notification the move owes. Null when another writer won. */
@@ -178,19 +184,4 @@ export async function mustMoveApplication(...args: Parameters<typeof moveApplica
   const moved = await moveApplication(...args)
   if (!moved) throw new AppError('APPLICATION_INVALID_TRANSITION')
   return moved
-}
-
-/** Hands submitted applications to review (the system's `forward`); the sweeper re-runs it for any left behind. */
-export async function forwardSubmitted(ports: Ports, limit = 50): Promise<number> {
-  let moved = 0
-  for (const doc of await applications(ports).find({ status: 'submitted' }, { orderBy: [['updatedAt', 'asc']], limit })) {
-    if (await moveApplication(ports, doc, 'forward', 'system')) moved++
-  }
-  return moved
-}
-
-/** Re-writes the notifications recent results owe, in case a process died between the two writes. */
-export async function reconcileApplicationNotices(ports: Ports, sinceIso: string): Promise<void> {
-  const recent = await applications(ports).find({ updatedAt: { $gte: sinceIso }, status: { $in: ['approved', 'rejected'] } }, { limit: 500 })
-  for (const doc of recent) for (let seq = 0; seq < doc.history.length; seq++) await enqueueResult(ports, doc, seq)
 }

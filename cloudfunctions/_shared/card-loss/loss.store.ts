@@ -8,7 +8,7 @@ import { renderMessage } from '../../../src/domain/notify/templates'
 import { formatYuan } from '../../../src/domain/order/prices'
 import { moveCase, type MoveExtra } from '../cases/move'
 import type { Ctx } from '../handler'
-import { enqueueCaseNotice } from '../orders/outbox'
+import { enqueueCaseNotice, type CaseNotice } from '../orders/outbox'
 import type { Ports } from '../ports'
 
 /** A card-loss case as stored in `loss_cases`: the holder's ID number sealed, masked beside it. */
@@ -101,19 +101,44 @@ const REMARKS: Partial<Record<LossState, (doc: LossDoc) => string>> = {
 }
 
 /** The notification a move owes: every result the user should hear about. */
-async function enqueueResult(ports: Ports, doc: LossDoc, seq: number): Promise<void> {
+/** The notification history entry `seq` of a card-loss case owes, if any, keyed `<caseId>#<seq>`. */
+export function lossNotice(doc: LossDoc, seq: number): CaseNotice | undefined {
   const entry = doc.history[seq]
   const remark = entry && REMARKS[entry.to]
-  if (!entry || !remark) return
-  await enqueueCaseNotice(ports, {
+  if (!entry || !remark) return undefined
+  return {
     key: `${doc._id}#${seq}`,
     openid: doc.openid,
     caseId: doc._id,
     template: 'loss_result',
-    page: `features/card-loss/pages/detail/index?caseId=${doc._id}`,
+    page: lossPage(doc),
     data: renderMessage('loss_result', { character_string1: doc._id, thing2: `社保卡挂失补卡 · ${doc.cityName}`, phrase3: LOSS_STATUS_WORDS[entry.to], time4: entry.at, thing5: remark(doc) }),
     at: entry.at,
-  })
+  }
+}
+
+const lossPage = (doc: LossDoc) => `features/card-loss/pages/detail/index?caseId=${doc._id}`
+
+/**
+ * A temporary report lapses within a day: the reminder to make it formal, keyed `<caseId>#expiring`, so it is
+ * written once.
+ */
+export function temporaryExpiryReminder(doc: LossDoc, at: string): CaseNotice | undefined {
+  if (doc.status !== 'reported_temporary' || !doc.temporaryExpiresAt) return undefined
+  return {
+    key: `${doc._id}#expiring`,
+    openid: doc.openid,
+    caseId: doc._id,
+    template: 'loss_result',
+    page: lossPage(doc),
+    data: renderMessage('loss_result', { character_string1: doc._id, thing2: `社保卡挂失补卡 · ${doc.cityName}`, phrase3: LOSS_STATUS_WORDS.reported_temporary, time4: doc.temporaryExpiresAt, thing5: '临时挂失即将到期，未找到卡请正式挂失' }),
+    at,
+  }
+}
+
+async function enqueueResult(ports: Ports, doc: LossDoc, seq: number): Promise<void> {
+  const notice = lossNotice(doc, seq)
+  if (notice) await enqueueCaseNotice(ports, notice)
 }
 
 /** Writes the notification for a case's first history entry (the report itself). */
@@ -132,38 +157,4 @@ export async function mustMoveLoss(...args: Parameters<typeof moveLoss>): Promis
   const moved = await moveLoss(...args)
   if (!moved) throw new AppError('LOSS_INVALID_TRANSITION')
   return moved
-}
-
-/** The sweeper's part: temporary reports past their days lapse (the card works again), and the user is told. */
-export async function expireTemporaryReports(ports: Ports): Promise<number> {
-  const now = ports.clock.now().toISOString()
-  let expired = 0
-  for (const doc of await lossCases(ports).find({ status: 'reported_temporary', temporaryExpiresAt: { $lte: now } }, { limit: 200 })) {
-    if (await moveLoss(ports, doc, 'expire', 'system')) expired++
-  }
-  return expired
-}
-
-/** A temporary report lapses within a day: remind once (keyed `<caseId>#expiring`) to make it formal. */
-export async function remindTemporaryExpiry(ports: Ports): Promise<void> {
-  const now = ports.clock.now()
-  const soon = new Date(now.getTime() + 24 * 3600_000).toISOString()
-  for (const doc of await lossCases(ports).find({ status: 'reported_temporary', temporaryExpiresAt: { $lte: soon, $gt: now.toISOString() } }, { limit: 200 })) {
-    await enqueueCaseNotice(ports, {
-      key: `${doc._id}#expiring`,
-      openid: doc.openid,
-      caseId: doc._id,
-      template: 'loss_result',
-      page: `features/card-loss/pages/detail/index?caseId=${doc._id}`,
-      data: renderMessage('loss_result', { character_string1: doc._id, thing2: `社保卡挂失补卡 · ${doc.cityName}`, phrase3: LOSS_STATUS_WORDS.reported_temporary, time4: doc.temporaryExpiresAt ?? now, thing5: '临时挂失即将到期，未找到卡请正式挂失' }),
-      at: now.toISOString(),
-    })
-  }
-}
-
-/** Re-writes notifications recent moves owe, in case a process died between the two writes. */
-export async function reconcileLossNotices(ports: Ports, sinceIso: string): Promise<void> {
-  for (const doc of await lossCases(ports).find({ updatedAt: { $gte: sinceIso } }, { limit: 500 })) {
-    for (let seq = 0; seq < doc.history.length; seq++) await enqueueResult(ports, doc, seq)
-  }
 }

@@ -3,7 +3,9 @@ import { REJECT_REASONS } from '../../../src/domain/order/order.view'
 import { TEMPLATES, renderMessage, type TemplateKey } from '../../../src/domain/notify/templates'
 import { DOCUMENT_TYPES } from '../../../src/domain/photo/specs'
 import type { InboxMessage } from '../../../src/domain/order/order.view'
+import { newId } from '../crypto'
 import { DuplicateKeyError, NotifyError, type Ports } from '../ports'
+import { chunks, eachLimit, type Budget } from '../sweep/budget'
 import type { OrderDoc } from './order.store'
 
 /**
@@ -26,6 +28,8 @@ export interface OutboxDoc {
   attempts: number
   nextAttemptAt: string
   lockedUntil?: string
+  /** The claim token of the sweep that holds the entry while `sending`. */
+  claim?: string
   /**
    * Written just before WeChat is asked to send. A claim that lapses with this set died mid-send: the
    * message may or may not have gone, and it is never sent again automatically (decision 008).
@@ -88,13 +92,19 @@ export function noticeFor(order: OrderDoc, to: OrderState, at: string): { templa
   return undefined
 }
 
+/** The notification history entry `seq` of an order owes, if any, keyed `<orderId>#<seq>`. */
+export function orderNotice(order: OrderDoc, seq: number): CaseNotice | undefined {
+  const entry = order.history[seq]
+  if (!entry) return undefined
+  const notice = noticeFor(order, entry.to, entry.at)
+  if (!notice) return undefined
+  return { key: `${order._id}#${seq}`, openid: order.openid, caseId: order._id, orderId: order._id, ...notice, page: orderPage(order), at: entry.at }
+}
+
 /** Writes the outbox entry for history entry `seq` of an order, once. */
 export async function enqueueNotice(ports: Ports, order: OrderDoc, seq: number): Promise<void> {
-  const entry = order.history[seq]
-  if (!entry) return
-  const notice = noticeFor(order, entry.to, entry.at)
-  if (!notice) return
-  await enqueueCaseNotice(ports, { key: `${order._id}#${seq}`, openid: order.openid, caseId: order._id, orderId: order._id, ...notice, page: orderPage(order), at: entry.at })
+  const notice = orderNotice(order, seq)
+  if (notice) await enqueueCaseNotice(ports, notice)
 }
 
 const orderPage = (order: OrderDoc) => `features/receipt/pages/detail/index?orderId=${order._id}`
@@ -103,9 +113,9 @@ const orderPage = (order: OrderDoc) => `features/receipt/pages/detail/index?orde
  * The reminder an approved receipt owes a week before it expires (receipts are single-use and lapse:
  * 60 days, 90 in Guangdong, 180 in Shenzhen). Keyed `<orderId>#expiring`, so it is written once.
  */
-export async function enqueueExpiryReminder(ports: Ports, order: OrderDoc): Promise<void> {
-  if (order.status !== 'approved' || !order.receipt) return
-  await enqueueCaseNotice(ports, {
+export function expiryReminder(order: OrderDoc, at: string): CaseNotice | undefined {
+  if (order.status !== 'approved' || !order.receipt) return undefined
+  return {
     key: `${order._id}#expiring`,
     openid: order.openid,
     caseId: order._id,
@@ -118,18 +128,27 @@ export async function enqueueExpiryReminder(ports: Ports, order: OrderDoc): Prom
       time3: order.receipt.expiresAt,
       thing4: '回执即将到期，请尽快办理，过期需重新办理',
     }),
-    at: ports.clock.now().toISOString(),
-  })
+    at,
+  }
+}
+
+/** One notification a case owes: its outbox key, recipient, template, rendered fields and the page it opens. */
+export interface CaseNotice {
+  key: string
+  openid: string
+  caseId: string
+  orderId?: string
+  template: TemplateKey
+  page: string
+  data: Record<string, { value: string }>
+  at: string
 }
 
 /**
  * Writes one notification a case owes, keyed `<caseId>#<history index>` (or another stable suffix), once:
  * the same key written twice is one entry, so a replayed or retried transition never notifies twice.
  */
-export async function enqueueCaseNotice(
-  ports: Ports,
-  entry: { key: string; openid: string; caseId: string; orderId?: string; template: TemplateKey; page: string; data: Record<string, { value: string }>; at: string },
-): Promise<void> {
+export async function enqueueCaseNotice(ports: Pick<Ports, 'db'>, entry: CaseNotice): Promise<void> {
   try {
     await outbox(ports).add({
       _id: entry.key,
@@ -148,6 +167,25 @@ export async function enqueueCaseNotice(
   } catch (error) {
     if (!(error instanceof DuplicateKeyError)) throw error
   }
+}
+
+/**
+ * Writes those of `notices` the outbox does not hold yet: one `_id in [...]` query per 100 keys, then only the
+ * missing adds, `concurrency` at a time. The sweeper's crash recovery re-derives every notice a recent case
+ * owes, and nearly all of them exist: this costs a query per page instead of a failed add per notice.
+ * Returns how many were written.
+ */
+export async function enqueueMissing(ports: Pick<Ports, 'db'>, notices: readonly CaseNotice[], concurrency = 10): Promise<number> {
+  let written = 0
+  for (const part of chunks(notices, 100)) {
+    const held = new Set((await outbox(ports).find({ _id: { $in: part.map((n) => n.key) } }, { limit: part.length })).map((e) => e._id))
+    const missing = part.filter((n) => !held.has(n.key))
+    let failure: unknown
+    await eachLimit(missing, concurrency, (n) => enqueueCaseNotice(ports, n), (_, error) => (failure ??= error))
+    if (failure) throw failure
+    written += missing.length
+  }
+  return written
 }
 
 /** One use of the user's consent for a template (WeChat: one send per accept), taken atomically. */
@@ -178,78 +216,154 @@ const backoffSeconds = (attempts: number) => Math.min(3600, 30 * 2 ** attempts)
  * being sent again. Subscribe messages carry no idempotency key, so this is the choice between a possible
  * duplicate and a possibly missing push; the 消息 page copy is written before either (decision 008).
  */
-async function releaseLapsedClaims(ports: Ports, nowIso: string): Promise<void> {
-  for (const entry of await outbox(ports).find({ status: 'sending', lockedUntil: { $lt: nowIso } }, { limit: 100 })) {
-    const still = { _id: entry._id, status: 'sending', lockedUntil: entry.lockedUntil ?? null }
-    if (!entry.attemptedAt) {
-      await outbox(ports).update(still, { set: { status: 'pending', statusText: OUTBOX_STATUS_TEXT.pending } })
-      continue
+async function releaseLapsedClaims(ports: Ports, nowIso: string, budget?: Budget): Promise<void> {
+  for (;;) {
+    const lapsed = await outbox(ports).find({ status: 'sending', lockedUntil: { $lt: nowIso } }, { orderBy: [['lockedUntil', 'asc']], limit: 100 })
+    for (const entry of lapsed) {
+      const still = { _id: entry._id, status: 'sending', lockedUntil: entry.lockedUntil ?? null }
+      if (!entry.attemptedAt) {
+        await outbox(ports).update(still, { set: { status: 'pending', statusText: OUTBOX_STATUS_TEXT.pending } })
+        continue
+      }
+      const lastError = { errcode: -2, message: '发送时服务中断，无法确认是否送达', at: nowIso }
+      if ((await outbox(ports).update(still, { set: { status: 'unknown', statusText: OUTBOX_STATUS_TEXT.unknown, lastError } })) === 1) {
+        ports.log.warn('notification outcome unknown: not resent', { id: entry._id })
+      }
     }
-    const lastError = { errcode: -2, message: '发送时服务中断，无法确认是否送达', at: nowIso }
-    if ((await outbox(ports).update(still, { set: { status: 'unknown', statusText: OUTBOX_STATUS_TEXT.unknown, lastError } })) === 1) {
-      ports.log.warn('notification outcome unknown: not resent', { id: entry._id })
+    if (lapsed.length < 100 || budget?.spent()) return
+  }
+}
+
+export interface DeliveryStats {
+  sent: number
+  failed: number
+  skipped: number
+  retried: number
+}
+
+export interface DeliveryOptions {
+  /** Entries claimed per round trip (one conditional multi-document update). */
+  batch?: number
+  /** Sends and per-entry writes in flight at once. */
+  concurrency?: number
+  /** Stop between batches once spent; without one, deliver until nothing is due. */
+  budget?: Budget
+}
+
+/**
+ * Delivers due outbox entries, a batch at a time until none is due or the budget is spent. Each batch is
+ * claimed with one conditional update (`status: pending → sending` under a fresh claim token, so two sweepers
+ * never send the same entry), copied to the inbox, and sent as a service notification when the user consented
+ * and the template is configured; a transient error schedules a retry with back-off. Returns what happened
+ * and whether every due entry was handled.
+ */
+export async function deliverOutbox(ports: Ports, options: DeliveryOptions = {}): Promise<DeliveryStats & { done: boolean }> {
+  const batch = options.batch ?? 100
+  const concurrency = options.concurrency ?? 10
+  const stats: DeliveryStats = { sent: 0, failed: 0, skipped: 0, retried: 0 }
+  await releaseLapsedClaims(ports, ports.clock.now().toISOString(), options.budget)
+  for (;;) {
+    if (options.budget?.spent()) return { ...stats, done: false }
+    const nowIso = ports.clock.now().toISOString()
+    const due = await outbox(ports).find({ status: 'pending', nextAttemptAt: { $lte: nowIso } }, { orderBy: [['nextAttemptAt', 'asc']], limit: batch })
+    if (due.length === 0) return { ...stats, done: true }
+    const mine = await claim(ports, due)
+    await deliverClaimed(ports, mine, concurrency, stats)
+    if (due.length < batch) return { ...stats, done: true }
+  }
+}
+
+/** Claims the entries still pending, in one write; returns those this call won. */
+async function claim(ports: Ports, due: readonly OutboxDoc[]): Promise<OutboxDoc[]> {
+  const token = newId('cl')
+  const lockedUntil = new Date(ports.clock.now().getTime() + LOCK_SECONDS * 1000).toISOString()
+  const ids = due.map((e) => e._id)
+  const won = await outbox(ports).update({ _id: { $in: ids }, status: 'pending' }, { set: { status: 'sending', statusText: OUTBOX_STATUS_TEXT.sending, lockedUntil, attemptedAt: null, claim: token } })
+  if (won === due.length) return [...due]
+  if (won === 0) return []
+  const ours = new Set((await outbox(ports).find({ _id: { $in: ids }, claim: token }, { limit: ids.length })).map((e) => e._id))
+  return due.filter((e) => ours.has(e._id))
+}
+
+async function deliverClaimed(ports: Ports, claimed: readonly OutboxDoc[], concurrency: number, stats: DeliveryStats): Promise<void> {
+  const fail = (entry: OutboxDoc, error: unknown) => ports.log.error('notification delivery failed; the claim lapses and it is tried again', { id: entry._id, error: error instanceof Error ? error.message : String(error) })
+  // The 消息 copy first, then one consent each: both per entry, `concurrency` at a time.
+  const consented: Array<{ entry: OutboxDoc; templateId: string }> = []
+  const skipped = new Map<string, string[]>()
+  await eachLimit(
+    claimed,
+    concurrency,
+    async (entry) => {
+      try {
+        await inbox(ports).add({ _id: entry._id, openid: entry.openid, ...(entry.orderId ? { orderId: entry.orderId } : {}), caseId: entry.caseId ?? entry.orderId, template: entry.template, data: entry.data, page: entry.page, at: entry.createdAt })
+      } catch (error) {
+        if (!(error instanceof DuplicateKeyError)) throw error
+      }
+      const templateId = ports.config.templateIds[entry.template]
+      if (templateId && (await takeConsent(ports, entry.openid, entry.template))) consented.push({ entry, templateId })
+      else {
+        const why = templateId ? '用户未订阅或次数已用完' : '模板未配置'
+        skipped.set(why, [...(skipped.get(why) ?? []), entry._id])
+      }
+    },
+    fail,
+  )
+  const nowIso = ports.clock.now().toISOString()
+  for (const [message, ids] of skipped) {
+    await outbox(ports).update({ _id: { $in: ids } }, { set: { status: 'skipped', statusText: OUTBOX_STATUS_TEXT.skipped, sentAt: nowIso, lastError: { errcode: 43101, message, at: nowIso } } })
+    stats.skipped += ids.length
+  }
+  // Sends go `concurrency` at a time; each group is marked just before WeChat is asked. From the mark until the
+  // next write a crash leaves the outcome unknown, and such an entry is never sent twice (decision 008).
+  for (const group of chunks(consented, concurrency)) {
+    await outbox(ports).update({ _id: { $in: group.map((g) => g.entry._id) } }, { set: { attemptedAt: ports.clock.now().toISOString() } })
+    const sent: string[] = []
+    await eachLimit(
+      group,
+      concurrency,
+      async ({ entry, templateId }) => {
+        try {
+          await ports.notifier.send({ openid: entry.openid, templateId, page: entry.page, data: entry.data })
+        } catch (error) {
+          await recordFailure(ports, entry, error, stats)
+          return
+        }
+        sent.push(entry._id)
+      },
+      (item, error) => fail(item.entry, error),
+    )
+    if (sent.length) {
+      await outbox(ports).update({ _id: { $in: sent } }, { set: { status: 'sent', statusText: OUTBOX_STATUS_TEXT.sent, sentAt: ports.clock.now().toISOString() }, inc: { attempts: 1 } })
+      stats.sent += sent.length
     }
   }
 }
 
-/**
- * Delivers due outbox entries: claims each with a conditional write (so two sweepers never send the
- * same entry), copies it to the inbox, sends it as a service notification when the user consented and
- * the template is configured, and schedules a retry on a transient error.
- */
-export async function deliverOutbox(ports: Ports, limit = 50): Promise<{ sent: number; failed: number; skipped: number; retried: number }> {
+async function recordFailure(ports: Ports, entry: OutboxDoc, error: unknown, stats: DeliveryStats): Promise<void> {
   const now = ports.clock.now()
   const nowIso = now.toISOString()
-  const stats = { sent: 0, failed: 0, skipped: 0, retried: 0 }
-  await releaseLapsedClaims(ports, nowIso)
-  const due = await outbox(ports).find({ status: 'pending', nextAttemptAt: { $lte: nowIso } }, { orderBy: [['nextAttemptAt', 'asc']], limit })
-  for (const entry of due) {
-    const lockedUntil = new Date(now.getTime() + LOCK_SECONDS * 1000).toISOString()
-    const claimed = await outbox(ports).update({ _id: entry._id, status: 'pending' }, { set: { status: 'sending', statusText: OUTBOX_STATUS_TEXT.sending, lockedUntil, attemptedAt: null } })
-    if (claimed !== 1) continue
-    try {
-      await inbox(ports).add({ _id: entry._id, openid: entry.openid, ...(entry.orderId ? { orderId: entry.orderId } : {}), caseId: entry.caseId ?? entry.orderId, template: entry.template, data: entry.data, page: entry.page, at: entry.createdAt })
-    } catch (error) {
-      if (!(error instanceof DuplicateKeyError)) throw error
-    }
-    const templateId = ports.config.templateIds[entry.template]
-    if (!templateId || !(await takeConsent(ports, entry.openid, entry.template))) {
-      await outbox(ports).update({ _id: entry._id }, { set: { status: 'skipped', statusText: OUTBOX_STATUS_TEXT.skipped, sentAt: nowIso, lastError: { errcode: 43101, message: templateId ? '用户未订阅或次数已用完' : '模板未配置', at: nowIso } } })
-      stats.skipped++
-      continue
-    }
-    try {
-      // From this mark until the next write a crash leaves the outcome unknown: it is never sent twice (decision 008).
-      await outbox(ports).update({ _id: entry._id }, { set: { attemptedAt: nowIso } })
-      await ports.notifier.send({ openid: entry.openid, templateId, page: entry.page, data: entry.data })
-      await outbox(ports).update({ _id: entry._id }, { set: { status: 'sent', statusText: OUTBOX_STATUS_TEXT.sent, sentAt: nowIso }, inc: { attempts: 1 } })
-      stats.sent++
-    } catch (error) {
-      const permanent = error instanceof NotifyError ? error.permanent : false
-      const errcode = error instanceof NotifyError ? error.errcode : -1
-      // WeChat spends the user's consent only on a delivered message; 43101 says there was none left.
-      if (errcode !== 43101) await ports.db.collection('subscriptions').update({ _id: entry.openid }, { inc: { [`credits.${entry.template}`]: 1 } })
-      const attempts = entry.attempts + 1
-      const giveUp = permanent || attempts >= MAX_ATTEMPTS
-      await outbox(ports).update(
-        { _id: entry._id },
-        {
-          set: {
-            attemptedAt: null,
-            status: giveUp ? 'failed' : 'pending',
-            statusText: OUTBOX_STATUS_TEXT[giveUp ? 'failed' : 'pending'],
-            attempts,
-            nextAttemptAt: new Date(now.getTime() + backoffSeconds(attempts) * 1000).toISOString(),
-            lastError: { errcode, message: error instanceof Error ? error.message : String(error), at: nowIso },
-          },
-        },
-      )
-      if (giveUp) stats.failed++
-      else stats.retried++
-      ports.log.warn('notification not sent', { id: entry._id, errcode, permanent, attempts })
-    }
-  }
-  return stats
+  const permanent = error instanceof NotifyError ? error.permanent : false
+  const errcode = error instanceof NotifyError ? error.errcode : -1
+  // WeChat spends the user's consent only on a delivered message; 43101 says there was none left.
+  if (errcode !== 43101) await ports.db.collection('subscriptions').update({ _id: entry.openid }, { inc: { [`credits.${entry.template}`]: 1 } })
+  const attempts = entry.attempts + 1
+  const giveUp = permanent || attempts >= MAX_ATTEMPTS
+  await outbox(ports).update(
+    { _id: entry._id },
+    {
+      set: {
+        attemptedAt: null,
+        status: giveUp ? 'failed' : 'pending',
+        statusText: OUTBOX_STATUS_TEXT[giveUp ? 'failed' : 'pending'],
+        attempts,
+        nextAttemptAt: new Date(now.getTime() + backoffSeconds(attempts) * 1000).toISOString(),
+        lastError: { errcode, message: error instanceof Error ? error.message : String(error), at: nowIso },
+      },
+    },
+  )
+  if (giveUp) stats.failed++
+  else stats.retried++
+  ports.log.warn('notification not sent', { id: entry._id, errcode, permanent, attempts })
 }
 
 /** The 消息 page: the caller's notifications, newest first, rendered with their field labels. */

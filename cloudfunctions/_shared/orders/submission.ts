@@ -51,14 +51,19 @@ export async function deliverSubmission(ports: Ports, order: OrderDoc): Promise<
   }
 }
 
-/** paid → reviewing (system), then deliver. Returns the order as it stands afterwards. */
-export async function submitPaidOrder(ports: Ports, order: OrderDoc): Promise<OrderDoc> {
+/** paid → reviewing (system), fixing the submission id; null when another writer moved the order first. */
+export async function moveToReviewing(ports: Ports, order: OrderDoc): Promise<OrderDoc | null> {
   const submissionId = newId('sb')
   const at = ports.clock.now().toISOString()
-  const moved = await moveOrder(ports, order, 'submitted', 'system', {
+  return moveOrder(ports, order, 'submitted', 'system', {
     set: { currentSubmissionId: submissionId, pendingSubmit: true },
     push: { submissions: { submissionId, photoId: order.photoId, at } },
   })
+}
+
+/** paid → reviewing (system), then deliver. Returns the order as it stands afterwards. */
+export async function submitPaidOrder(ports: Ports, order: OrderDoc): Promise<OrderDoc> {
+  const moved = await moveToReviewing(ports, order)
   if (!moved) return (await orders(ports).get(order._id)) ?? order
   await deliverSubmission(ports, moved)
   return (await orders(ports).get(order._id)) ?? moved

@@ -1,13 +1,16 @@
 import { isStale, UNPAID_TIMEOUT_MINUTES } from '../../../src/domain/order/order.machine'
-import { REMIND_DAYS_BEFORE_EXPIRY } from '../../../src/domain/order/receipt-validity'
-import { forwardSubmitted, reconcileApplicationNotices } from '../cancellations/application.store'
-import { expireTemporaryReports, reconcileLossNotices, remindTemporaryExpiry } from '../card-loss/loss.store'
-import type { Ports } from '../ports'
-import { applyRetention, type RetentionReport } from '../privacy/retention'
-import { deliverOutbox, enqueueExpiryReminder } from './outbox'
-import { orders } from './order.store'
-import { deliverSubmission, submitPaidOrder } from './submission'
-import { moveOrder, reconcileNotices } from './transitions'
+import { REMIND_DAYS_BEFORE_EXPIRY, shouldRemind } from '../../../src/domain/order/receipt-validity'
+import { applicationNotice, applications, moveApplication, type ApplicationDoc } from '../cancellations/application.store'
+import { lossCases, lossNotice, moveLoss, temporaryExpiryReminder, type LossDoc } from '../card-loss/loss.store'
+import type { Collection, Doc, Ports, ReviewCenter, Where } from '../ports'
+import { emptyRetentionReport, retentionTasks, type RetentionReport } from '../privacy/retention'
+import { Budget, eachLimit } from '../sweep/budget'
+import { scan } from '../sweep/scan'
+import type { SweepCtx, SweepTask } from '../sweep/task'
+import { deliverOutbox, enqueueMissing, expiryReminder, orderNotice, type CaseNotice, type DeliveryStats } from './outbox'
+import { orders, type OrderDoc } from './order.store'
+import { deliverSubmission, moveToReviewing } from './submission'
+import { moveOrder } from './transitions'
 
 export interface SweepReport {
   cancelled: number
@@ -16,41 +19,232 @@ export interface SweepReport {
   forwarded: number
   /** Temporary card-loss reports that lapsed. */
   lossExpired: number
+  /** Expiry reminders written (receipts and temporary loss reports). */
+  reminded: number
+  /** Notices a crash had dropped between a move and its outbox write, written again. */
+  reconciled: number
   /** What the retention rules deleted this run. */
-  retention?: RetentionReport
-  notices: Awaited<ReturnType<typeof deliverOutbox>>
+  retention: RetentionReport
+  notices: DeliveryStats
+  /** Tasks that still had due work when the budget ran out: the next tick continues them where they stopped. */
+  deferred: string[]
+  /** Tasks that failed this run (logged); the next tick retries them. */
+  failed: string[]
+  /** How long the run took, by the Clock port. */
+  ms: number
 }
 
+export interface SweepOptions {
+  /**
+   * How long a run may work. The timer fires every minute and the function times out at 60 s
+   * (cloudfunctions/sweeper/config.json), so 45 s leaves room for the last page and for the next tick.
+   */
+  budgetMs?: number
+  /** Documents per page. */
+  batch?: number
+  /** Database, storage and WeChat calls in flight at once. */
+  concurrency?: number
+}
+
+export const SWEEP_BUDGET_MS = 45_000
+/** The center adapter's own timeout (center-http.ts): a submission starts only if the run can wait this long. */
+const CENTER_CALL_MS = 8_000
+/** After this many center failures in a row the run stops calling it: the rest waits for the next tick. */
+const CENTER_FAILURES_TO_PAUSE = 5
+/** Crash recovery looks only at cases settled this long: a move still writing its notice is left to finish. */
+const RECONCILE_SETTLE_MS = 60_000
+const HOUR_MS = 3600_000
+
+/** The system's auto-cancel of an order left unpaid for 30 minutes. */
+export async function cancelUnpaidOrder(ports: Ports, order: OrderDoc): Promise<boolean> {
+  return Boolean(await moveOrder(ports, order, 'cancel', 'system'))
+}
+
+/** A center that stops taking calls after a run of failures, so a center that is down costs one timeout per call in flight, not one per order. */
+function pausingCenter(center: ReviewCenter): ReviewCenter & { paused(): boolean } {
+  let failures = 0
+  return {
+    paused: () => failures >= CENTER_FAILURES_TO_PAUSE,
+    async submit(submission) {
+      if (failures >= CENTER_FAILURES_TO_PAUSE) throw new Error('center paused for this run after repeated failures')
+      try {
+        const ticket = await center.submit(submission)
+        failures = 0
+        return ticket
+      } catch (error) {
+        failures++
+        throw error
+      }
+    },
+  }
+}
+
+/** Per-item work over a page, `concurrency` at a time; an item's failure is logged and retried on a later pass. */
+const each = <T extends Doc>(ctx: SweepCtx, task: string, page: readonly T[], fn: (doc: T) => Promise<void>) => eachLimit(page, ctx.concurrency, fn, (doc, error) => ctx.itemFailed(task, doc._id, error))
+
+function tasks(report: SweepReport, start: Date): SweepTask[] {
+  const nowIso = start.toISOString()
+  const center = (ctx: SweepCtx) => pausingCenter(ctx.ports.center)
+  /** Center work: one page at a time, each call only while the run can still wait out its timeout. */
+  const centerScan = (name: string, where: Where, work: (ports: Ports, order: OrderDoc) => Promise<boolean>): SweepTask => ({
+    name,
+    async run(ctx) {
+      const paused = center(ctx)
+      const ports: Ports = { ...ctx.ports, center: paused }
+      let cut = false
+      const done = await scan(ctx.ports, { key: name, collection: orders(ctx.ports), where, field: 'updatedAt', mode: 'round-robin', batch: ctx.batch }, ctx.budget, async (page) => {
+        await each(ctx, name, page, async (order) => {
+          if (paused.paused() || ctx.run.left() < CENTER_CALL_MS) {
+            cut = true
+            return
+          }
+          if (await work(ports, order)) report.submitted++
+        })
+        if (cut) throw new Deferred()
+      }).catch((error: unknown) => {
+        if (error instanceof Deferred) return false
+        throw error
+      })
+      return done && !cut
+    },
+  })
+  /** Crash recovery: the notices cases updated since the last run owe, written where missing. */
+  const reconcile = <T extends Doc & { history: unknown[] }>(name: string, collection: (ports: Ports) => Collection<T>, noticeOf: (doc: T, seq: number) => CaseNotice | undefined): SweepTask => ({
+    name,
+    run: (ctx) =>
+      scan(
+        ctx.ports,
+        { key: name, collection: collection(ctx.ports), where: { updatedAt: { $lte: new Date(start.getTime() - RECONCILE_SETTLE_MS).toISOString() } }, field: 'updatedAt', mode: 'forward', start: { t: new Date(start.getTime() - 24 * HOUR_MS).toISOString(), id: '' }, batch: ctx.batch },
+        ctx.budget,
+        async (page) => {
+          const owed = page.flatMap((doc) => doc.history.map((_, seq) => noticeOf(doc, seq)).filter((n): n is CaseNotice => Boolean(n)))
+          const written = await enqueueMissing(ctx.ports, owed, ctx.concurrency)
+          if (written) ctx.ports.log.warn('notices restored after a crash', { task: name, written })
+          report.reconciled += written
+        },
+      ),
+  })
+  return [
+    {
+      name: 'cancelUnpaid',
+      run: (ctx) =>
+        scan(ctx.ports, { key: 'orders.cancelUnpaid', collection: orders(ctx.ports), where: { status: 'created', createdAt: { $lte: new Date(start.getTime() - UNPAID_TIMEOUT_MINUTES * 60_000).toISOString() } }, field: 'createdAt', mode: 'round-robin', batch: ctx.batch }, ctx.budget, (page) =>
+          each(ctx, 'cancelUnpaid', page, async (order) => {
+            if (isStale(order, start) && (await cancelUnpaidOrder(ctx.ports, order))) report.cancelled++
+          }),
+        ),
+    },
+    centerScan('orders.submitPaid', { status: 'paid' }, async (ports, order) => {
+      const moved = await moveToReviewing(ports, order)
+      return Boolean(moved && (await deliverSubmission(ports, moved)))
+    }),
+    centerScan('orders.resubmit', { status: 'reviewing', pendingSubmit: true }, deliverSubmission),
+    {
+      name: 'loss.expireTemporary',
+      run: (ctx) =>
+        scan(ctx.ports, { key: 'loss.expireTemporary', collection: lossCases(ctx.ports), where: { status: 'reported_temporary', temporaryExpiresAt: { $lte: nowIso } }, field: 'temporaryExpiresAt', mode: 'round-robin', batch: ctx.batch }, ctx.budget, (page) =>
+          each(ctx, 'loss.expireTemporary', page, async (doc) => {
+            if (await moveLoss(ctx.ports, doc, 'expire', 'system')) report.lossExpired++
+          }),
+        ),
+    },
+    {
+      name: 'applications.forward',
+      run: (ctx) =>
+        scan(ctx.ports, { key: 'applications.forward', collection: applications(ctx.ports), where: { status: 'submitted' }, field: 'updatedAt', mode: 'round-robin', batch: ctx.batch }, ctx.budget, (page) =>
+          each(ctx, 'applications.forward', page, async (doc) => {
+            if (await moveApplication(ctx.ports, doc, 'forward', 'system')) report.forwarded++
+          }),
+        ),
+    },
+    {
+      // Each receipt is reminded once, when its reminder falls due (a week before it expires): a scan that only
+      // moves forward through `receipt.expiresAt`, however many receipts fall due together.
+      name: 'orders.expiryReminders',
+      run: (ctx) =>
+        scan(
+          ctx.ports,
+          { key: 'orders.expiryReminders', collection: orders(ctx.ports), where: { status: 'approved', 'receipt.expiresAt': { $gt: nowIso, $lte: new Date(start.getTime() + REMIND_DAYS_BEFORE_EXPIRY * 24 * HOUR_MS).toISOString() } }, field: 'receipt.expiresAt', mode: 'forward', start: { t: nowIso, id: '' }, batch: ctx.batch },
+          ctx.budget,
+          async (page) => {
+            const due = page.filter((o) => o.receipt && shouldRemind(o.receipt.expiresAt, start)).map((o) => expiryReminder(o, nowIso)).filter((n): n is CaseNotice => Boolean(n))
+            report.reminded += await enqueueMissing(ctx.ports, due, ctx.concurrency)
+          },
+        ),
+    },
+    {
+      // A temporary loss report lapses after its region's days: remind once, within its last day.
+      name: 'loss.expiryReminders',
+      run: (ctx) =>
+        scan(
+          ctx.ports,
+          { key: 'loss.expiryReminders', collection: lossCases(ctx.ports), where: { status: 'reported_temporary', temporaryExpiresAt: { $gt: nowIso, $lte: new Date(start.getTime() + 24 * HOUR_MS).toISOString() } }, field: 'temporaryExpiresAt', mode: 'forward', start: { t: nowIso, id: '' }, batch: ctx.batch },
+          ctx.budget,
+          async (page) => {
+            const due = page.map((doc) => temporaryExpiryReminder(doc, nowIso)).filter((n): n is CaseNotice => Boolean(n))
+            report.reminded += await enqueueMissing(ctx.ports, due, ctx.concurrency)
+          },
+        ),
+    },
+    reconcile<OrderDoc>('orders.reconcileNotices', orders, orderNotice),
+    reconcile<ApplicationDoc>('applications.reconcileNotices', applications, applicationNotice),
+    reconcile<LossDoc>('loss.reconcileNotices', lossCases, lossNotice),
+    ...retentionTasks(report.retention),
+  ]
+}
+
+class Deferred extends Error {}
+
 /**
- * The periodic sweep (a timer trigger in CloudBase, an interval locally): cancels orders left unpaid
- * for 30 minutes, (re)submits paid orders the center has not acknowledged, reminds a week before a
- * receipt expires, restores notices a crash may have dropped, and delivers the outbox.
+ * The periodic sweep (a timer trigger in CloudBase, an interval locally). Due notifications go first; then
+ * auto-cancel of orders unpaid for 30 minutes, (re)submission of paid orders the center has not acknowledged,
+ * lapsing temporary loss reports, handing on cancellation applications, expiry reminders, crash recovery of
+ * notices, and retention. Every task is a resumable scan by time (see sweep/scan.ts) in pages of indexed,
+ * batched queries, and the run stops starting new pages when its budget is spent, leaving the rest to the next
+ * tick where it stopped. Each task first gets a share of the budget so none starves the others; what a task
+ * leaves unused goes to a second pass, which delivers the notices this run produced first.
  */
-export async function sweep(ports: Ports): Promise<SweepReport> {
-  const now = ports.clock.now()
-  const report: SweepReport = { cancelled: 0, submitted: 0, forwarded: 0, lossExpired: 0, notices: { sent: 0, failed: 0, skipped: 0, retried: 0 } }
-  const cutoff = new Date(now.getTime() - UNPAID_TIMEOUT_MINUTES * 60_000).toISOString()
-  for (const order of await orders(ports).find({ status: 'created', createdAt: { $lte: cutoff } }, { limit: 200 })) {
-    if (isStale(order, now) && (await moveOrder(ports, order, 'cancel', 'system'))) report.cancelled++
+export async function sweep(ports: Ports, options: SweepOptions = {}): Promise<SweepReport> {
+  const start = ports.clock.now()
+  const budgetMs = options.budgetMs ?? SWEEP_BUDGET_MS
+  const run = Budget.of(ports.clock, budgetMs)
+  const report: SweepReport = { cancelled: 0, submitted: 0, forwarded: 0, lossExpired: 0, reminded: 0, reconciled: 0, retention: emptyRetentionReport(), notices: { sent: 0, failed: 0, skipped: 0, retried: 0 }, deferred: [], failed: [], ms: 0 }
+  const ctx = (budget: Budget): SweepCtx => ({
+    ports,
+    budget,
+    run,
+    batch: options.batch ?? 100,
+    concurrency: options.concurrency ?? 10,
+    itemFailed: (task, id, error) => ports.log.error('sweep item failed; retried on a later pass', { task, id, error: error instanceof Error ? error.message : String(error) }),
+  })
+  const notices: SweepTask = {
+    name: 'notices',
+    async run(c) {
+      const { done, ...stats } = await deliverOutbox(ports, { budget: c.budget, batch: c.batch, concurrency: c.concurrency })
+      for (const k of Object.keys(stats) as Array<keyof DeliveryStats>) report.notices[k] += stats[k]
+      return done
+    },
   }
-  for (const order of await orders(ports).find({ status: 'paid' }, { limit: 200 })) {
-    await submitPaidOrder(ports, order)
-    report.submitted++
+  const others = tasks(report, start)
+  const pending = new Set<SweepTask>([notices, ...others])
+  const attempt = async (task: SweepTask, budget: Budget) => {
+    if (run.spent()) return
+    try {
+      if (await task.run(ctx(budget))) pending.delete(task)
+    } catch (error) {
+      pending.delete(task)
+      report.failed.push(task.name)
+      ports.log.error('sweep task failed; the next tick retries it', { task: task.name, error: error instanceof Error ? error.message : String(error) })
+    }
   }
-  for (const order of await orders(ports).find({ status: 'reviewing', pendingSubmit: true }, { limit: 200 })) {
-    if (await deliverSubmission(ports, order)) report.submitted++
-  }
-  const remindBefore = new Date(now.getTime() + REMIND_DAYS_BEFORE_EXPIRY * 24 * 3600_000).toISOString()
-  for (const order of await orders(ports).find({ status: 'approved', 'receipt.expiresAt': { $lte: remindBefore, $gt: now.toISOString() } }, { limit: 200 })) {
-    await enqueueExpiryReminder(ports, order)
-  }
-  await reconcileNotices(ports, new Date(now.getTime() - 24 * 3600_000).toISOString())
-  report.forwarded = await forwardSubmitted(ports)
-  report.lossExpired = await expireTemporaryReports(ports)
-  await remindTemporaryExpiry(ports)
-  await reconcileLossNotices(ports, new Date(now.getTime() - 24 * 3600_000).toISOString())
-  await reconcileApplicationNotices(ports, new Date(now.getTime() - 24 * 3600_000).toISOString())
-  report.notices = await deliverOutbox(ports)
-  report.retention = await applyRetention(ports)
+  // First pass: notices may take 30% of the budget, every other task an equal share of the rest.
+  await attempt(notices, run.slice(budgetMs * 0.3))
+  for (const task of others) await attempt(task, run.slice((budgetMs * 0.7) / others.length))
+  // Second pass: the notices this run produced, then whatever is still due, in order, with all that is left.
+  pending.add(notices)
+  for (const task of [notices, ...others]) if (pending.has(task)) await attempt(task, run)
+  report.deferred = [...pending].map((t) => t.name)
+  report.ms = ports.clock.now().getTime() - start.getTime()
+  if (report.deferred.length) ports.log.info('sweep left work for the next tick', { deferred: report.deferred, ms: report.ms })
   return report
 }

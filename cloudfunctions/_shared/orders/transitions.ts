@@ -29,11 +29,3 @@ export async function mustMove(...args: Parameters<typeof moveOrder>): Promise<O
   if (!moved) throw new AppError('ORDER_INVALID_TRANSITION')
   return moved
 }
-
-/** Re-writes the outbox entries recent transitions owe, in case a process died between the two writes. */
-export async function reconcileNotices(ports: Ports, sinceIso: string): Promise<void> {
-  const recent = await orders(ports).find({ updatedAt: { $gte: sinceIso }, status: { $in: ['approved', 'rejected', 'cancelled'] } }, { limit: 500 })
-  for (const order of recent) {
-    for (let seq = 0; seq < order.history.length; seq++) await enqueueNotice(ports, order, seq)
-  }
-}
