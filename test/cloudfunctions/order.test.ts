@@ -188,7 +188,7 @@ describe('receipt orders: create, pay, review, notify', () => {
 
   it('sends a service notification only while the user has an accepted subscription left (one send per accept)', async () => {
     const { fresh, orderId, t } = await rejectedThenApproved([])
-    const entries = await fresh.db.collection<{ _id: string; status: string; lastError?: { errcode: number } }>('outbox').find({ orderId }, { orderBy: [['createdAt', 'asc']] })
+    const entries = await fresh.db.collection<{ _id: string; status: string; lastError?: { errcode: number } }>('outbox').find({ orderId }, { orderBy: [['createdAt', 'asc'], ['_id', 'asc']] })
     expect(entries.map((e) => e.status)).toEqual(['sent', 'skipped'])
     expect(entries.map((e) => (e as { statusText?: string }).statusText)).toEqual(['已发送', '未发送（用户未订阅或模板未配置），已存入消息页'])
     expect(entries[1].lastError?.errcode).toBe(43101)

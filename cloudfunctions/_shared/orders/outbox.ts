@@ -265,7 +265,7 @@ export async function deliverOutbox(ports: Ports, options: DeliveryOptions = {})
   for (;;) {
     if (options.budget?.spent()) return { ...stats, done: false }
     const nowIso = ports.clock.now().toISOString()
-    const due = await outbox(ports).find({ status: 'pending', nextAttemptAt: { $lte: nowIso } }, { orderBy: [['nextAttemptAt', 'asc']], limit: batch })
+    const due = await outbox(ports).find({ status: 'pending', nextAttemptAt: { $lte: nowIso } }, { orderBy: [['nextAttemptAt', 'asc'], ['createdAt', 'asc'], ['_id', 'asc']], limit: batch })
     if (due.length === 0) return { ...stats, done: true }
     const mine = await claim(ports, due)
     await deliverClaimed(ports, mine, concurrency, stats)
@@ -287,26 +287,32 @@ async function claim(ports: Ports, due: readonly OutboxDoc[]): Promise<OutboxDoc
 
 async function deliverClaimed(ports: Ports, claimed: readonly OutboxDoc[], concurrency: number, stats: DeliveryStats): Promise<void> {
   const fail = (entry: OutboxDoc, error: unknown) => ports.log.error('notification delivery failed; the claim lapses and it is tried again', { id: entry._id, error: error instanceof Error ? error.message : String(error) })
-  // The 消息 copy first, then one consent each: both per entry, `concurrency` at a time.
+  // The 消息 copy first, then one consent each. Entries for one user and template take their consents in due
+  // order (the older message gets the accept first); different users and templates go `concurrency` at a time.
   const consented: Array<{ entry: OutboxDoc; templateId: string }> = []
   const skipped = new Map<string, string[]>()
+  const queues = new Map<string, OutboxDoc[]>()
+  for (const entry of claimed) queues.set(`${entry.openid}|${entry.template}`, [...(queues.get(`${entry.openid}|${entry.template}`) ?? []), entry])
+  const prepare = async (entry: OutboxDoc) => {
+    try {
+      await inbox(ports).add({ _id: entry._id, openid: entry.openid, ...(entry.orderId ? { orderId: entry.orderId } : {}), caseId: entry.caseId ?? entry.orderId, template: entry.template, data: entry.data, page: entry.page, at: entry.createdAt })
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error
+    }
+    const templateId = ports.config.templateIds[entry.template]
+    if (templateId && (await takeConsent(ports, entry.openid, entry.template))) consented.push({ entry, templateId })
+    else {
+      const why = templateId ? '用户未订阅或次数已用完' : '模板未配置'
+      skipped.set(why, [...(skipped.get(why) ?? []), entry._id])
+    }
+  }
   await eachLimit(
-    claimed,
+    [...queues.values()],
     concurrency,
-    async (entry) => {
-      try {
-        await inbox(ports).add({ _id: entry._id, openid: entry.openid, ...(entry.orderId ? { orderId: entry.orderId } : {}), caseId: entry.caseId ?? entry.orderId, template: entry.template, data: entry.data, page: entry.page, at: entry.createdAt })
-      } catch (error) {
-        if (!(error instanceof DuplicateKeyError)) throw error
-      }
-      const templateId = ports.config.templateIds[entry.template]
-      if (templateId && (await takeConsent(ports, entry.openid, entry.template))) consented.push({ entry, templateId })
-      else {
-        const why = templateId ? '用户未订阅或次数已用完' : '模板未配置'
-        skipped.set(why, [...(skipped.get(why) ?? []), entry._id])
-      }
+    async (queue) => {
+      for (const entry of queue) await prepare(entry).catch((error: unknown) => fail(entry, error))
     },
-    fail,
+    () => undefined,
   )
   const nowIso = ports.clock.now().toISOString()
   for (const [message, ids] of skipped) {
