@@ -30,6 +30,10 @@ const FIRST_CALL: Record<string, unknown> = {
   sweeper: { Type: 'Timer', TriggerName: 'sweep' },
 }
 
+/** What getWXContext() says for each function's first call: a user's call, or the platform's own (WeChat Pay, the timer, HTTP access). */
+const USER_CONTEXT = { OPENID: 'oBENCH0000000000000000000000', APPID: 'wxbench', SOURCE: 'wx_client' }
+const CONTEXT: Record<string, object> = { payCallback: { SOURCE: 'wx_paycallback' }, sweeper: { SOURCE: 'wx_trigger' }, reviewCallback: { SOURCE: 'http' } }
+
 const SDK_SHAPE = `
 const empty = { data: [] }
 const query = () => ({ where: query, orderBy: query, skip: query, limit: query, field: query, get: async () => empty, count: async () => ({ total: 0 }), update: async () => ({ stats: { updated: 0 } }), remove: async () => ({ stats: { removed: 0 } }) })
@@ -39,7 +43,7 @@ const collection = () => ({ ...query(), add: async ({ data }) => ({ _id: data._i
 module.exports = {
   DYNAMIC_CURRENT_ENV: Symbol('current'),
   init() {},
-  getWXContext: () => ({ OPENID: 'oBENCH0000000000000000000000', APPID: 'wxbench' }),
+  getWXContext: () => JSON.parse(process.env.BENCH_WX_CONTEXT || '{}'),
   database: () => ({ command, collection, serverDate: () => new Date() }),
   uploadFile: async ({ cloudPath }) => ({ fileID: 'cloud://bench/' + cloudPath }),
   downloadFile: async () => ({ fileContent: Buffer.alloc(0) }),
@@ -90,8 +94,8 @@ function main(): void {
   mkdirSync(path.join(work, 'floor'))
   writeFileSync(path.join(work, 'floor', 'index.js'), FLOOR)
   const env = { ...process.env, NODE_PATH: path.join(root, 'node_modules'), HUIZHI_DATA_KEY: Buffer.alloc(32, 7).toString('base64'), HUIZHI_OPERATORS: 'oBENCH0000000000000000000000', HUIZHI_LOG: 'silent' }
-  const once = (dir: string, event: unknown) => {
-    const out = execFileSync(process.execPath, [path.join(work, 'runner.js'), path.join(dir, 'index.js'), JSON.stringify(event)], { env, cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+  const once = (dir: string, event: unknown, context: object = USER_CONTEXT) => {
+    const out = execFileSync(process.execPath, [path.join(work, 'runner.js'), path.join(dir, 'index.js'), JSON.stringify(event)], { env: { ...env, BENCH_WX_CONTEXT: JSON.stringify(context) }, cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
     return JSON.parse(out.slice(out.lastIndexOf('@@cold ') + 7)) as { ms: number; ok: boolean; reply: string }
   }
   const fns = readdirSync(dist).filter((n) => existsSync(path.join(dist, n, 'index.js')) && FIRST_CALL[n])
@@ -102,7 +106,7 @@ function main(): void {
   for (let r = 0; r < RUNS; r++) {
     floorRuns.push(once(path.join(work, 'floor'), {}).ms)
     for (const fn of fns) {
-      const res = once(path.join(work, fn), FIRST_CALL[fn])
+      const res = once(path.join(work, fn), FIRST_CALL[fn], CONTEXT[fn])
       if (!res.ok) throw new Error(`${fn}: first call failed: ${res.reply}`)
       runs[fn].push(res.ms)
     }

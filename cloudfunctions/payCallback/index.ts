@@ -1,5 +1,5 @@
-import { handlePayNotification } from '../_shared/orders/payment'
 import { createSystemMain } from '../_shared/wx/main'
+import { payCallbackEntry } from './payCallback.function'
 
-/** cloudPay calls this with each payment result: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/wechatpay/wechatpay.html */
-export const main = createSystemMain('payCallback', handlePayNotification)
+/** cloudPay calls this with each payment and refund result: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/wechatpay/wechatpay.html */
+export const main = createSystemMain(payCallbackEntry)

@@ -1,5 +1,5 @@
-import { sweep } from '../_shared/orders/sweeper'
 import { createSystemMain } from '../_shared/wx/main'
+import { sweeperEntry } from './sweeper.function'
 
-/** Runs every minute (timer trigger in config.json): auto-cancel, resubmission and notification delivery. */
-export const main = createSystemMain('sweeper', (ports) => sweep(ports))
+/** Runs every minute from the timer trigger in config.json: auto-cancel, resubmission and notification delivery. */
+export const main = createSystemMain(sweeperEntry)

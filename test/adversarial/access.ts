@@ -3,6 +3,7 @@ import type { Caller, Ports } from '../../cloudfunctions/_shared/ports'
 import { FUNCTIONS } from '../../emulator/functions'
 import type { Emulator } from '../../emulator/server'
 import type { Figure } from './kit'
+import { createOrders } from './money'
 
 export interface Owned {
   orderId: string
@@ -62,10 +63,31 @@ export async function access(em: Emulator, a: { caller: Caller; devUser: string;
     await fetch(`${em.url}/center/queue`, { headers: { 'x-huizhi-user': b.devUser } }),
   ]
   const fileSuccesses = fileTries.filter((r) => r.ok).length
+  // System functions called from a client, as any mini-program user can on CloudBase: A marks a new order of
+  // their own paid, runs the sweeper, and posts a review result; each must be refused by the entry itself.
+  const [own] = await createOrders(em, a.caller, o.photoId, 1)
+  const system: Array<[fn: string, event: unknown]> = [
+    ['payCallback', { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: own.orderId, totalFee: own.amountFen, transactionId: 'anything' }],
+    ['sweeper', { Type: 'Timer', TriggerName: 'sweep-every-minute' }],
+    ['reviewCallback', { httpMethod: 'POST', headers: {}, body: JSON.stringify({ orderId: own.orderId, result: 'approved' }) }],
+  ]
+  let systemSuccesses = 0
+  for (const [fn, event] of system) {
+    const res = await fetch(`${em.url}/api/functions/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-huizhi-user': a.devUser }, body: JSON.stringify(event) })
+    const body = (await res.json()) as { ok?: boolean; error?: { code?: string } }
+    if (res.status !== 403 || body.error?.code !== 'FORBIDDEN') {
+      systemSuccesses++
+      leaks.push(fn)
+    }
+  }
+  if ((await em.db.collection<{ _id: string; status: string }>('orders').get(own.orderId))?.status !== 'created') {
+    systemSuccesses++
+    leaks.push('payCallback moved the order')
+  }
   return {
     name: 'access',
-    tried: `${attempts.length} calls by user B with user A's order, photo, application, material and case ids (every operator action included), 1 openid spoof, ${fileTries.length} file and desk routes`,
-    outcome: `${successes + fileSuccesses} successes${leaks.length ? ` (${leaks.join(', ')})` : ''}, payload openid ${spoofed ? 'HONOURED' : 'ignored'}`,
-    pass: successes === 0 && fileSuccesses === 0 && !spoofed && spoof.ok,
+    tried: `${attempts.length} calls by user B with user A's order, photo, application, material and case ids (every operator action included), 1 openid spoof, ${fileTries.length} file and desk routes, ${system.length} client calls to system functions (a forged payment of the caller's own order, the sweeper, a review result)`,
+    outcome: `${successes + fileSuccesses + systemSuccesses} successes${leaks.length ? ` (${leaks.join(', ')})` : ''}, payload openid ${spoofed ? 'HONOURED' : 'ignored'}`,
+    pass: successes === 0 && fileSuccesses === 0 && systemSuccesses === 0 && !spoofed && spoof.ok,
   }
 }

@@ -7,6 +7,7 @@ import { invoke, type FunctionDef } from '../handler'
 import { createLogger } from '../log'
 import { operatorsFromEnv } from '../operators'
 import type { Config, Ports } from '../ports'
+import { invokeSystem, type Refusal, type SystemEntry } from '../system'
 import { wxCloud } from './cloud'
 import { createWxDb } from './wx-db'
 import { createWxFiles } from './wx-files'
@@ -61,9 +62,15 @@ export function createMain(def: FunctionDef): (event: unknown) => Promise<Reply<
 
 /**
  * An entry for callers that are systems, not users: the payment callback, the center's HTTP callback,
- * the timer. They authenticate by what they carry (a signature, the platform's own invocation).
+ * the timer. A client can call every function of an environment, so each entry says who may call it
+ * (`admits`), judged on what the platform reports — `getWXContext().SOURCE` and OPENID — never on the
+ * event. Anyone else gets FORBIDDEN, is logged, and nothing runs.
+ * https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/utils/Cloud.getWXContext.html
  */
-export function createSystemMain<R>(name: string, handler: (ports: Ports, event: unknown) => Promise<R>): (event: unknown) => Promise<R> {
-  const ports = productionPorts(name)
-  return async (event) => handler(ports, event)
+export function createSystemMain<R>(entry: SystemEntry<R>): (event: unknown) => Promise<R | Refusal> {
+  const ports = productionPorts(entry.name)
+  return async (event) => {
+    const { SOURCE, OPENID } = wxCloud().getWXContext()
+    return invokeSystem(entry, event, { source: typeof SOURCE === 'string' ? SOURCE : '', openid: OPENID || undefined }, ports)
+  }
 }
