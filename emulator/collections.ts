@@ -8,6 +8,14 @@ import type { CollectionDecl } from '../cloudfunctions/_shared/collections'
 export const EMULATOR_COLLECTIONS: readonly CollectionDecl[] = [
   { name: 'dev_users', holds: 'local users of the dev identity switcher', indexes: [{ fields: [['openid', 'asc']], for: 'switcher' }] },
   { name: 'cashier', holds: 'the simulated cashier: prepay orders and their transactions', indexes: [] },
+  {
+    name: 'cashier_refunds',
+    holds: 'the simulated WeChat Pay: refunds by out_refund_no, and whether their result was delivered',
+    indexes: [
+      { fields: [['outTradeNo', 'asc']], for: 'refunds of a trade' },
+      { fields: [['notified', 'asc']], for: 'refund results to deliver' },
+    ],
+  },
   { name: 'wechat_sent', holds: 'subscribe messages the simulated WeChat accepted', indexes: [] },
   {
     name: 'center_tickets',

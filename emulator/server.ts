@@ -11,21 +11,28 @@ import { READ_ACTIONS, SECURITY_HEADERS, WriteLimiter, appCsp } from './security
 import type { Logger, Ports } from '../cloudfunctions/_shared/ports'
 import { CreateDevUserInput, DEV_SESSION_COOKIE, DEV_SESSION_HEADER, DevIdentity, SelectDevUserInput } from './dev-identity'
 import { devSwitcherPage } from './dev-page'
-import { FUNCTIONS } from './functions'
+import { FUNCTIONS, SYSTEM_FUNCTIONS } from './functions'
 import { EMULATOR_COLLECTIONS } from './collections'
 import { LocalDb } from './local-db'
 import { setupDatabase } from '../cloudfunctions/_shared/setup'
 import { LocalFiles, checkCloudPath } from './local-files'
 import { SimulatedCenter } from './center-sim'
 import { cashierPage } from './cashier-page'
-import { createLocalNotifier, createLocalPay, localConfig, type CashierDoc } from './local-services'
+import { LocalCashier, createLocalNotifier, createLocalPay, localConfig } from './local-services'
 import { createHttpCenter } from '../cloudfunctions/_shared/center-http'
-import { newId } from '../cloudfunctions/_shared/crypto'
 import { appendAudit } from '../cloudfunctions/_shared/audit'
 import { isOrderId } from '../src/domain/order/order.schema'
-import { handlePayNotification } from '../cloudfunctions/_shared/orders/payment'
-import { handleReviewCallback } from '../cloudfunctions/_shared/orders/review'
-import { sweep } from '../cloudfunctions/_shared/orders/sweeper'
+import type { PayAck } from '../cloudfunctions/_shared/orders/payment'
+import type { HttpReply } from '../cloudfunctions/_shared/orders/review'
+import type { sweep } from '../cloudfunctions/_shared/orders/sweeper'
+import { SOURCES, invokeSystem, isRefusal } from '../cloudfunctions/_shared/system'
+import { sweeperEntry } from '../cloudfunctions/sweeper/sweeper.function'
+
+/**
+ * The SOURCE the emulator gives calls through its HTTP access route. CloudBase's HTTP access is not a
+ * WeChat source ("其他：非微信端触发" in getWXContext's list); what matters is that it is not a client's.
+ */
+export const LOCAL_HTTP_ACCESS_SOURCE = 'local_http_access'
 
 /** callFunction payloads stay far below this; CloudBase itself caps them at about 100 KB. */
 export const MAX_JSON_BYTES = 1024 * 1024
@@ -57,6 +64,8 @@ export interface Emulator {
   identity: DevIdentity
   ports: Ports
   center: SimulatedCenter
+  /** The simulated WeChat Pay (cashier page, queryOrder, closeOrder, refund). */
+  cashier: LocalCashier
   /** Runs one sweep now (tests call it instead of waiting for the interval). */
   sweep(): ReturnType<typeof sweep>
   close(): Promise<void>
@@ -145,6 +154,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const files = new LocalFiles(path.join(dataDir, 'files'), secret, () => baseUrl)
   const log = options.logger ?? silentLogger
   const config = localConfig(secret)
+  const cashier = new LocalCashier(db, now)
   const center = new SimulatedCenter({
     db,
     now,
@@ -168,7 +178,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     clock: { now },
     log,
     operatorOpenids: new Set(options.operatorOpenids ?? []),
-    pay: createLocalPay(db, () => baseUrl, now),
+    pay: createLocalPay(cashier, () => baseUrl),
     notifier: createLocalNotifier(db, now),
     center: createHttpCenter(`http://127.0.0.1:0/center`, config.centerSubmitSecret, now),
     config,
@@ -201,9 +211,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   async function callFunction(name: string, req: http.IncomingMessage, res: http.ServerResponse) {
     const def = Object.prototype.hasOwnProperty.call(functions, name) ? functions[name] : undefined
-    if (!def) throw new AppError('UNKNOWN_FUNCTION', `服务不存在：${name.slice(0, 32)}`)
+    const system = Object.prototype.hasOwnProperty.call(SYSTEM_FUNCTIONS, name) ? SYSTEM_FUNCTIONS[name] : undefined
+    if (!def && !system) throw new AppError('UNKNOWN_FUNCTION', `服务不存在：${name.slice(0, 32)}`)
     const user = await sessionUser(req)
     const event = await readJson(req)
+    if (system) {
+      // As on CloudBase, a client may call a system function: the entry itself refuses the client's source.
+      if (!limiter.take(user.openid)) throw new AppError('RATE_LIMITED')
+      const answer = await invokeSystem(system, event, { source: SOURCES.client, openid: user.openid }, ports)
+      return sendJson(res, isRefusal(answer) ? 403 : 200, answer)
+    }
+    if (!def) throw new AppError('UNKNOWN_FUNCTION')
     const action = event && typeof event === 'object' ? (event as { action?: unknown }).action : undefined
     if (!(typeof action === 'string' && READ_ACTIONS.has(action)) && !limiter.take(user.openid)) {
       log.warn('write rate limit', { fn: name, action: typeof action === 'string' ? action.slice(0, 32) : '?' })
@@ -289,7 +307,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         throw error
       }
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, val]) => [k.toLowerCase(), Array.isArray(val) ? val[0] : val]))
-      const reply = await handleReviewCallback(ports, { httpMethod: method, headers, body: raw.toString('utf8') })
+      const answer = await invokeSystem(SYSTEM_FUNCTIONS.reviewCallback, { httpMethod: method, headers, body: raw.toString('utf8') }, { source: LOCAL_HTTP_ACCESS_SOURCE }, ports)
+      if (isRefusal(answer)) return sendJson(res, 403, answer)
+      const reply = answer as HttpReply
       res.writeHead(reply.statusCode, reply.headers)
       res.end(reply.body)
       return
@@ -317,21 +337,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
     if (url.pathname === '/__cashier' && method === 'GET') {
       const orderId = url.searchParams.get('orderId') ?? ''
-      const pending = isOrderId(orderId) ? await db.collection<CashierDoc>('cashier').get(orderId) : null
+      const trade = isOrderId(orderId) ? await cashier.trade(orderId) : null
+      const pending = trade && !trade.closedAt ? trade : null
       res.writeHead(pending ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
       res.end(cashierPage(pending))
       return
     }
     if (url.pathname === '/__cashier/pay' && method === 'POST') {
       const { orderId } = (await readJson(req)) as { orderId?: string }
-      const pending = isOrderId(orderId) ? await db.collection<CashierDoc>('cashier').get(orderId) : null
-      if (!pending) throw new AppError('ORDER_NOT_FOUND')
-      // One payment, one transaction id: paying again re-sends the same notification, as WeChat's retries do.
-      // (Cashier entries from before this field have none: their first payment sets it.)
-      if (!pending.transactionId) await db.collection<CashierDoc>('cashier').update(pending.transactionId === undefined ? { _id: pending._id } : { _id: pending._id, transactionId: null }, { set: { transactionId: newId('wx') } })
-      const { transactionId } = (await db.collection<CashierDoc>('cashier').get(pending._id)) as CashierDoc
-      const ack = await handlePayNotification(ports, { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: pending._id, totalFee: pending.totalFee, transactionId: transactionId as string })
-      return sendJson(res, 200, { ok: ack.errcode === 0, data: { returnUrl: `/#/features/receipt/pages/result/index?orderId=${pending._id}` } })
+      if (!isOrderId(orderId)) throw new AppError('ORDER_NOT_FOUND')
+      // The user pays; WeChat Pay then notifies payCallback, with its own source.
+      const note = await cashier.pay(orderId)
+      const ack = await invokeSystem(SYSTEM_FUNCTIONS.payCallback, note, { source: SOURCES.payCallback }, ports)
+      return sendJson(res, 200, { ok: (ack as PayAck).errcode === 0, data: { returnUrl: `/#/features/receipt/pages/result/index?orderId=${orderId}` } })
     }
     if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true, data: { status: 'up' } })
     if (url.pathname === '/api/dev/users') {
@@ -382,8 +400,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   let sweeping: Promise<unknown> = Promise.resolve()
   const runSweep = () => {
     const run = sweeping.then(async () => {
-      const report = await sweep(ports)
+      const report = await invokeSystem(sweeperEntry, { Type: 'Timer', TriggerName: 'sweep-every-minute' }, { source: SOURCES.timer }, ports)
+      if (isRefusal(report)) throw new Error('the local timer was refused')
       await center.deliverCallbacks()
+      await cashier.deliverRefundNotices((note) => invokeSystem(SYSTEM_FUNCTIONS.payCallback, note, { source: SOURCES.payCallback }, ports))
       return report
     })
     sweeping = run.catch((error: unknown) => log.error('sweep failed', { error: error instanceof Error ? error.message : String(error) }))
@@ -399,6 +419,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     identity,
     ports,
     center,
+    cashier,
     sweep: runSweep,
     async close() {
       if (timer) clearInterval(timer)

@@ -72,8 +72,8 @@ export const COLLECTIONS: readonly CollectionDecl[] = [
   { name: 'inbox', holds: "copies of notifications for the 消息 page", indexes: [{ fields: [['openid', 'asc'], ['at', 'desc']], for: 'user.messages' }] },
   { name: 'subscriptions', holds: 'subscribe-message consents left per template, keyed by openid', indexes: [] },
   { name: 'callbacks', holds: 'every review callback applied or ignored, keyed by callback id', indexes: [{ fields: [['orderId', 'asc']], for: 'operator detail' }] },
-  { name: 'callbacks_refused', holds: 'callbacks refused for a bad signature, a stale timestamp or a replayed nonce (untrusted order id)', indexes: [{ fields: [['orderId', 'asc']], for: 'operator detail' }] },
-  { name: 'callback_nonces', holds: 'nonces of accepted callbacks (replay protection; expire after 10 minutes)', indexes: [] },
+  { name: 'callbacks_refused', holds: 'signed callbacks refused for a replayed nonce (unsigned and stale ones are only logged)', indexes: [{ fields: [['orderId', 'asc']], for: 'operator detail' }] },
+  { name: 'callback_nonces', holds: 'nonces of accepted callbacks (replay protection; `expireAt` 10 minutes on, then deleted by the sweeper)', indexes: [{ fields: [['expireAt', 'asc']], for: 'sweeper purge of expired nonces' }] },
   { name: 'sweeper_state', holds: "the sweeper's place in each of its scans (keyed by task), so each run continues where the last stopped", indexes: [] },
   { name: 'audit_log', holds: 'append-only: operator actions and reveals of personal data', indexes: [{ fields: [['at', 'desc']], for: 'audit list' }] },
 ]

@@ -98,9 +98,26 @@ export interface Caller {
   appid?: string
 }
 
-/** WeChat Pay through cloudPay in production; the simulated cashier locally. */
+/** What WeChat Pay says a trade is (cloudPay.queryOrder): `state` is its `trade_state`, or UNKNOWN when it answered with no trade. */
+export interface TradeRecord {
+  state: string
+  totalFee?: number
+  transactionId?: string
+  description?: string
+}
+
+/**
+ * WeChat Pay through cloudPay in production; the simulated cashier locally (both through
+ * ./pay/cloud-pay.ts, so both give the same answers to the same code).
+ */
 export interface Pay {
-  unifiedOrder(input: { outTradeNo: string; totalFee: number; body: string; openid: string }): Promise<PaymentParams>
+  /** A prepay for the order, payable until `expiresAt` (the order's unpaid deadline). */
+  unifiedOrder(input: { outTradeNo: string; totalFee: number; body: string; openid: string; expiresAt: string }): Promise<PaymentParams>
+  queryOrder(outTradeNo: string): Promise<TradeRecord>
+  /** Closes an unpaid trade so it can no longer be paid: `paid` when WeChat refused because the user had paid. */
+  closeOrder(outTradeNo: string): Promise<'closed' | 'paid'>
+  /** Asks for a refund; the same `outRefundNo` asked again is the same refund. Throws RefundRefused when WeChat Pay says no. */
+  refund(input: { outTradeNo: string; outRefundNo: string; totalFee: number; refundFee: number; reason: string }): Promise<{ refundId: string }>
 }
 
 /** A failed send: WeChat's errcode, and whether retrying could help (43101, 40003, 47003, 41030 cannot). */

@@ -12,8 +12,8 @@ import { action, defineFunction, type Ctx } from '../_shared/handler'
 import { maskName, orders, toSummary, toView, type OrderDoc } from '../_shared/orders/order.store'
 import { OUTBOX_STATUS_TEXT, deliverOutbox, type OutboxDoc } from '../_shared/orders/outbox'
 import type { CallbackDoc } from '../_shared/orders/review'
+import { refundOrder, refundPaymentIssues } from '../_shared/orders/refund'
 import { deliverSubmission } from '../_shared/orders/submission'
-import { moveOrder } from '../_shared/orders/transitions'
 import type { PhotoDoc } from '../photo/photo.function'
 
 /** Operator functions: every action checks the role on the server (FORBIDDEN otherwise, logged). */
@@ -154,20 +154,18 @@ async function resend(ctx: Ctx, outboxId: string): Promise<{ status: string }> {
 }
 
 /**
- * Refund: a paid or rejected order moves to `refunded` through the state machine; a payment that
- * arrived for a cancelled order (or with the wrong amount) is marked refunded on the payment record.
+ * Refund through WeChat Pay (cloudPay.refund, result to payCallback): a paid or rejected order moves to
+ * `refunded` through the state machine and its payment is refunded in full under a refund number derived
+ * from the order; payments flagged on an order (wrong amount, paid after cancellation) are each refunded as
+ * WeChat recorded them. Idempotent under replay and concurrency; amount-checked (orders/refund.ts).
  */
-async function refund(ctx: Ctx, orderId: string, reason: string): Promise<OpsOrderDetail> {
+async function refund(ctx: Ctx, orderId: string, reason: string, amountFen?: number): Promise<OpsOrderDetail> {
   const o = await orders(ctx).get(orderId)
   if (!o) throw new AppError('ORDER_NOT_FOUND')
-  if (o.status === 'paid' || o.status === 'rejected') {
-    const moved = await moveOrder(ctx, o, 'refund', 'operator', { reason, set: { hasOpenPaymentIssue: false } })
-    if (!moved) throw new AppError('ORDER_INVALID_TRANSITION')
+  if (o.status === 'paid' || o.status === 'rejected' || (o.status === 'refunded' && o.refund)) {
+    await refundOrder(ctx, o, reason, amountFen)
   } else if ((o.paymentIssues ?? []).some((i) => !i.resolvedAt)) {
-    const at = ctx.clock.now().toISOString()
-    const issues = (o.paymentIssues ?? []).map((i) => (i.resolvedAt ? i : { ...i, resolvedAt: at }))
-    const changed = await orders(ctx).update({ _id: o._id, version: o.version }, { set: { paymentIssues: issues, hasOpenPaymentIssue: false, updatedAt: at }, inc: { version: 1 } })
-    if (changed !== 1) throw new AppError('CONFLICT')
+    await refundPaymentIssues(ctx, o)
   } else {
     throw new AppError('ORDER_INVALID_TRANSITION', '该订单当前不能退款')
   }
@@ -225,7 +223,7 @@ export const opsFunction = defineFunction({
     reveal: action({ input: RevealInput, role: 'operator', run: (i, ctx) => reveal(ctx, i.orderId, i.reason) }),
     resubmit: action({ input: OrderRef, role: 'operator', run: (i, ctx) => resubmit(ctx, i.orderId) }),
     resend: action({ input: ResendInput, role: 'operator', run: (i, ctx) => resend(ctx, i.outboxId) }),
-    refund: action({ input: RefundInput, role: 'operator', run: (i, ctx) => refund(ctx, i.orderId, i.reason) }),
+    refund: action({ input: RefundInput, role: 'operator', run: (i, ctx) => refund(ctx, i.orderId, i.reason, i.amountFen) }),
     setOperator: action({ input: SetOperatorInput, role: 'operator', run: (i, ctx) => setOperator(ctx, i) }),
     audit: action({
       input: Empty,

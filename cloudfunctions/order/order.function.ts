@@ -3,7 +3,7 @@ import { AppError } from '../../src/domain/errors'
 import { maskIdNumber, requireIdNumber } from '../../src/domain/identity/id-number'
 import { maskPhone } from '../../src/domain/identity/phone'
 import { TEMPLATE_KEYS, type TemplateKey } from '../../src/domain/notify/templates'
-import { ORDER_STATUS_LABELS, historyEntry } from '../../src/domain/order/order.machine'
+import { ORDER_STATUS_LABELS, historyEntry, unpaidDeadline } from '../../src/domain/order/order.machine'
 import { CreateOrderInput, GetOrderInput, ListOrdersInput, ResubmitOrderInput, statesForTab } from '../../src/domain/order/order.schema'
 import type { CreateOrderResult, OrderSummary, OrderView } from '../../src/domain/order/order.view'
 import { priceOf } from '../../src/domain/order/prices'
@@ -16,6 +16,7 @@ import { DuplicateKeyError } from '../_shared/ports'
 import { requestedId } from '../_shared/request-id'
 import { orders, ownOrder, toSummary, toView, type OrderDoc } from '../_shared/orders/order.store'
 import { grantConsent } from '../_shared/orders/outbox'
+import { cancelUnpaidOrder } from '../_shared/orders/payment'
 import { deliverSubmission } from '../_shared/orders/submission'
 import { mustMove } from '../_shared/orders/transitions'
 import { renderReceiptImage } from '../_shared/orders/receipt-image'
@@ -48,7 +49,8 @@ async function view(ctx: Ctx, order: OrderDoc): Promise<OrderView> {
 /** Asks cloudPay (the local cashier in local mode) for the order's payment; the same trade may be asked for again. */
 function askPayment(ctx: Ctx, order: OrderDoc): Promise<CreateOrderResult['payment']> {
   const title = `${DOCUMENT_TYPES.find((d) => d.type === order.documentType)?.title ?? ''}照片回执-${order.cityName}`
-  return ctx.pay.unifiedOrder({ outTradeNo: order._id, totalFee: order.amountFen, body: title, openid: ctx.caller.openid })
+  // Payable only until the order's unpaid deadline (cloudPay's timeExpire), when the sweeper cancels it.
+  return ctx.pay.unifiedOrder({ outTradeNo: order._id, totalFee: order.amountFen, body: title, openid: ctx.caller.openid, expiresAt: unpaidDeadline(order.createdAt) })
 }
 
 /** The answer to a create that already happened: the same order, with its payment asked for again. */
@@ -167,7 +169,11 @@ export const orderFunction = defineFunction({
     }),
     cancel: action({
       input: GetOrderInput,
-      run: async (input, ctx) => view(ctx, await mustMove(ctx, await ownOrder(ctx, input.orderId), 'cancel', 'user')),
+      run: async (input, ctx) => {
+        const cancelled = await cancelUnpaidOrder(ctx, await ownOrder(ctx, input.orderId), 'user')
+        if (!cancelled) throw new AppError('ORDER_INVALID_TRANSITION', '订单已支付或状态已变化，不能取消，请刷新后查看')
+        return view(ctx, cancelled)
+      },
     }),
     resubmit: action({ input: ResubmitInput, run: resubmit }),
     receiptImage: action({ input: GetOrderInput, run: receiptImage }),

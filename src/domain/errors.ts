@@ -29,6 +29,8 @@ export const ERRORS = {
   ORDER_NOT_FOUND: { status: 404, message: '订单不存在或已被删除' },
   ORDER_INVALID_TRANSITION: { status: 409, message: '订单状态已变化，当前不能进行此操作，请刷新后查看' },
   ORDER_REASON_REQUIRED: { status: 400, message: '请填写审核未通过的原因' },
+  REFUND_AMOUNT_MISMATCH: { status: 409, message: '退款金额与实际支付金额不一致，不能退款' },
+  REFUND_FAILED: { status: 502, message: '微信支付未受理退款，请稍后重试' },
   MESSAGE_FIELD_INVALID: { status: 422, message: '通知内容不符合消息模板要求' },
   CALLBACK_SIGNATURE_INVALID: { status: 401, message: '回调签名校验失败' },
   APPLICATION_NOT_FOUND: { status: 404, message: '申请不存在或已被删除' },

@@ -1,7 +1,8 @@
 import { newId } from '../../cloudfunctions/_shared/crypto'
 import { invoke } from '../../cloudfunctions/_shared/handler'
 import type { OrderDoc } from '../../cloudfunctions/_shared/orders/order.store'
-import { handlePayNotification } from '../../cloudfunctions/_shared/orders/payment'
+import { SOURCES, invokeSystem } from '../../cloudfunctions/_shared/system'
+import { SYSTEM_FUNCTIONS } from '../../emulator/functions'
 import type { Caller } from '../../cloudfunctions/_shared/ports'
 import { orderFunction } from '../../cloudfunctions/order/order.function'
 import type { Emulator } from '../../emulator/server'
@@ -20,39 +21,58 @@ export async function createOrders(em: Emulator, caller: Caller, photoId: string
   return out
 }
 
+/** The user pays at the simulated WeChat Pay (`paidFee` for a wrong amount); returns the notification WeChat Pay sends. */
+export const payAtCashier = (em: Emulator, orderId: string, paidFee?: number) => em.cashier.pay(orderId, { paidFee })
+
+/** Delivers a notification to payCallback as WeChat Pay does: with its own source. */
+export const notifyPayCallback = (em: Emulator, event: unknown) => invokeSystem(SYSTEM_FUNCTIONS.payCallback, event, { source: SOURCES.payCallback }, em.ports)
+
 /**
- * Pay-callback replay: every successful payment delivered 3 times (concurrently, in shuffled order), and a
- * wrong-amount payment for ~30% of the orders. Expected: each order paid once, every mismatch flagged.
+ * Pay-callback replay: every payment's notification delivered 3 times (concurrently, in shuffled order);
+ * ~30% of the orders paid with a wrong amount at WeChat Pay; and, for as many unpaid orders, success
+ * notifications WeChat Pay has no record of (queryOrder says NOTPAY). Expected: each order paid once,
+ * every wrong amount flagged and none applied, no unconfirmed notification applied.
  */
 export async function payReplay(em: Emulator, caller: Caller, photoId: string, cfg: { orders: number; seed?: number }): Promise<Figure> {
   const random = rng(cfg.seed ?? 11)
   const created = await createOrders(em, caller, photoId, cfg.orders)
-  const events: Array<{ orderId: string; event: unknown; wrong: boolean }> = []
+  const unpaid = await createOrders(em, caller, photoId, Math.ceil(cfg.orders / 4))
+  const events: Array<{ orderId: string; event: unknown }> = []
+  const wrongOrders = new Set<string>()
   for (const o of created) {
-    const tx = newId('wx')
-    for (let i = 0; i < 3; i++) events.push({ orderId: o.orderId, event: success(o.orderId, o.amountFen, tx), wrong: false })
-    if (random() < 0.3) events.push({ orderId: o.orderId, event: success(o.orderId, o.amountFen + 1, newId('wx')), wrong: true })
+    const wrong = random() < 0.3
+    if (wrong) wrongOrders.add(o.orderId)
+    const note = await payAtCashier(em, o.orderId, wrong ? o.amountFen + 1 : undefined)
+    for (let i = 0; i < 3; i++) events.push({ orderId: o.orderId, event: note })
   }
+  for (const o of unpaid) events.push({ orderId: o.orderId, event: success(o.orderId, o.amountFen, newId('wx')) })
   events.sort(() => random() - 0.5)
   await pool(events, 16, async (e) => {
-    await handlePayNotification(em.ports, e.event)
+    await notifyPayCallback(em, e.event)
   })
   let doublePaid = 0
-  let unpaid = 0
+  let unpaidLeft = 0
   let flagged = 0
-  const wrongOrders = new Set(events.filter((e) => e.wrong).map((e) => e.orderId))
+  let wrongApplied = 0
+  let unconfirmedApplied = 0
+  const paidCount = async (orderId: string) => ((await em.db.collection<OrderDoc>('orders').get(orderId)) as OrderDoc).history.filter((h) => h.to === 'paid').length
   for (const o of created) {
     const doc = (await em.db.collection<OrderDoc>('orders').get(o.orderId)) as OrderDoc
     const paid = doc.history.filter((h) => h.to === 'paid').length
+    if (wrongOrders.has(o.orderId)) {
+      if (paid) wrongApplied++
+      if (doc.paymentIssues?.some((i) => i.kind === 'amount_mismatch')) flagged++
+      continue
+    }
     if (paid > 1) doublePaid++
-    if (paid === 0) unpaid++
-    if (wrongOrders.has(o.orderId) && doc.paymentIssues?.some((i) => i.kind === 'amount_mismatch')) flagged++
+    if (paid === 0) unpaidLeft++
   }
+  for (const o of unpaid) if (await paidCount(o.orderId)) unconfirmedApplied++
   return {
     name: 'pay-callback replay',
-    tried: `${events.length} pay notifications for ${cfg.orders} orders (each success 3×, ${wrongOrders.size} wrong amounts), 16 at a time`,
-    outcome: `${doublePaid} double payments, ${unpaid} orders left unpaid, ${flagged}/${wrongOrders.size} mismatches flagged`,
-    pass: doublePaid === 0 && unpaid === 0 && flagged === wrongOrders.size,
+    tried: `${events.length} pay notifications for ${created.length + unpaid.length} orders, 16 at a time: each payment's 3× (${wrongOrders.size} paid with a wrong amount), and ${unpaid.length} successes WeChat Pay has no record of`,
+    outcome: `${doublePaid} double payments, ${unpaidLeft} paid orders left unpaid, ${flagged}/${wrongOrders.size} wrong amounts flagged (${wrongApplied} applied), ${unconfirmedApplied}/${unpaid.length} unconfirmed applied`,
+    pass: doublePaid === 0 && unpaidLeft === 0 && flagged === wrongOrders.size && wrongApplied === 0 && unconfirmedApplied === 0,
   }
 }
 

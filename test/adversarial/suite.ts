@@ -3,7 +3,6 @@ import path from 'node:path'
 import { newId } from '../../cloudfunctions/_shared/crypto'
 import { invoke } from '../../cloudfunctions/_shared/handler'
 import type { OrderDoc } from '../../cloudfunctions/_shared/orders/order.store'
-import { handlePayNotification } from '../../cloudfunctions/_shared/orders/payment'
 import { applyReviewResult } from '../../cloudfunctions/_shared/orders/review'
 import type { Caller } from '../../cloudfunctions/_shared/ports'
 import { FUNCTIONS } from '../../emulator/functions'
@@ -14,7 +13,7 @@ import { crashInjection, type CrashConfig } from './crash'
 import { fuzz } from './fuzz'
 import { hostileFiles } from './hostile'
 import type { Figure } from './kit'
-import { burst, createOrders, payReplay } from './money'
+import { burst, createOrders, notifyPayCallback, payAtCashier, payReplay } from './money'
 import { callbackStorm } from './storm'
 
 const root = path.resolve(__dirname, '../..')
@@ -49,7 +48,7 @@ async function setupOwner(em: Emulator, devUser: string, holderId = '11010519491
   const photo = await call<{ photoId: string; photo: { fileID: string } }>(em, caller, 'photo', 'normalize', { fileID: first.fileID, specId: 'ssc-shenzhen' })
   const raw = await upload()
   const [order] = await createOrders(em, caller, photo.photoId, 1)
-  await handlePayNotification(em.ports, { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: order.orderId, totalFee: order.amountFen, transactionId: newId('wx') })
+  await notifyPayCallback(em, await payAtCashier(em, order.orderId))
   const doc = (await em.db.collection<OrderDoc>('orders').get(order.orderId)) as OrderDoc
   await applyReviewResult(em.ports, { callbackId: newId('cb'), orderId: order.orderId, submissionId: doc.currentSubmissionId as string, result: 'rejected', reasonCode: 'BACKGROUND_SHADOW', reasonText: '背景有阴影', reviewedAt: em.ports.clock.now().toISOString() })
   const app = await call<{ applicationId: string }>(em, caller, 'cancellation', 'save', APPLICATION)
@@ -80,9 +79,9 @@ async function concurrency(em: Emulator, devUser: string, a: Awaited<ReturnType<
   }
   const resubmits = await burst(n, http('order', 'resubmit', { orderId: a.owned.orderId, photoId: a.owned.photoId }))
   const [fresh] = await createOrders(em, a.caller, a.owned.photoId, 1)
-  const tx = newId('wx')
+  const note = await payAtCashier(em, fresh.orderId)
   await burst(n, async () => {
-    await handlePayNotification(em.ports, { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: fresh.orderId, totalFee: fresh.amountFen, transactionId: tx })
+    await notifyPayCallback(em, note)
     return true
   })
   const paidDoc = (await em.db.collection<OrderDoc>('orders').get(fresh.orderId)) as OrderDoc

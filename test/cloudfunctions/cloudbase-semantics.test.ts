@@ -6,8 +6,7 @@ import { isDuplicateKey } from '../../cloudfunctions/_shared/wx/wx-db'
 import { EMULATOR_COLLECTIONS } from '../../emulator/collections'
 import { LocalDb, localWxDatabase, type WireReply } from '../../emulator/local-db'
 import { ALICE, makePorts, tempDir, type TestPorts } from '../support/store'
-import { checkedPhoto, createOrder, order, paySuccess, result, signedEvent } from '../support/orders'
-import { handlePayNotification } from '../../cloudfunctions/_shared/orders/payment'
+import { checkedPhoto, createOrder, order, payAtCashier, result, signedEvent } from '../support/orders'
 
 /**
  * The emulator's database behaves as CloudBase's does where our code can tell the difference
@@ -121,8 +120,8 @@ describe('only a duplicate key counts as a duplicate', () => {
 
     it('answers a transient failure of the nonce write with a retryable error, not as a replayed nonce, and applies the retry', async () => {
       const photo = await checkedPhoto(ports, ALICE)
-      const { orderId, amountFen } = await createOrder(ports, ALICE, photo)
-      await handlePayNotification(ports, paySuccess(orderId, amountFen))
+      const { orderId } = await createOrder(ports, ALICE, photo)
+      await payAtCashier(ports, orderId)
       const event = signedEvent(ports, await result(ports, orderId, 'rejected'))
       const handle = ports.db.server.handle.bind(ports.db.server)
       const spy = jest.spyOn(ports.db.server, 'handle').mockImplementation(async (action, params): Promise<WireReply> => {

@@ -3,14 +3,13 @@ import path from 'node:path'
 import { invoke } from '../../cloudfunctions/_shared/handler'
 import type { Caller } from '../../cloudfunctions/_shared/ports'
 import { createLogger } from '../../cloudfunctions/_shared/log'
-import { handlePayNotification } from '../../cloudfunctions/_shared/orders/payment'
 import { sweep } from '../../cloudfunctions/_shared/orders/sweeper'
 import { opsFunction } from '../../cloudfunctions/ops/ops.function'
 import { orderFunction } from '../../cloudfunctions/order/order.function'
 import { FUNCTIONS } from '../../emulator/functions'
 import type { Board, OpsOrderDetail, OpsOrderRow, StuckItem } from '@/domain/ops/ops.view'
 import { ALICE, BOB, makePorts, tempDir, type TestPorts } from '../support/store'
-import { APPLICANT, checkedPhoto, createOrder, deliver, order, paySuccess, result } from '../support/orders'
+import { APPLICANT, checkedPhoto, createOrder, deliver, order, payAtCashier, result } from '../support/orders'
 
 const OPERATOR: Caller = { openid: 'oOPERATOR0000000000000000000', appid: 'wxtest' }
 
@@ -42,9 +41,9 @@ describe('operators', () => {
   it('counts orders on the board as a user pays, and times review results', async () => {
     const empty = await ops<Board>('board')
     const photo = await checkedPhoto(ports, ALICE)
-    const { orderId, amountFen } = await createOrder(ports, ALICE, photo)
+    const { orderId } = await createOrder(ports, ALICE, photo)
     expect((await ops<Board>('board')).data.today.byStatus.created).toBe((empty.data.today.byStatus.created ?? 0) + 1)
-    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    await payAtCashier(ports, orderId)
     ports.setNow('2026-11-24T04:12:00.000Z')
     await deliver(ports, await result(ports, orderId, 'approved'))
     const board = (await ops<Board>('board')).data
@@ -73,8 +72,8 @@ describe('operators', () => {
 
   it('lists a review past the SLA as stuck, and re-submits it once even when tapped twice', async () => {
     const photo = await checkedPhoto(ports, BOB)
-    const { orderId, amountFen } = await createOrder(ports, BOB, photo)
-    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    const { orderId } = await createOrder(ports, BOB, photo)
+    await payAtCashier(ports, orderId)
     expect((await ops<StuckItem[]>('stuck')).data.find((s) => s.orderId === orderId)).toBeUndefined()
     ports.setNow('2026-11-24T04:31:00.000Z')
     const item = (await ops<StuckItem[]>('stuck')).data.find((s) => s.orderId === orderId)
@@ -90,8 +89,8 @@ describe('operators', () => {
 
   it('lists a notification a crash left unknown, and sends it again only when an operator taps 重新发送', async () => {
     const photo = await checkedPhoto(ports, BOB)
-    const { orderId, amountFen } = await createOrder(ports, BOB, photo)
-    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    const { orderId } = await createOrder(ports, BOB, photo)
+    await payAtCashier(ports, orderId)
     await deliver(ports, await result(ports, orderId, 'approved'))
     const outbox = ports.db.collection<{ _id: string; status: string }>('outbox')
     const [entry] = await outbox.find({ orderId })
@@ -113,7 +112,7 @@ describe('operators', () => {
   it('lists a wrong-amount payment and marks it refunded through the state machine', async () => {
     const photo = await checkedPhoto(ports, BOB)
     const { orderId } = await createOrder(ports, BOB, photo)
-    await handlePayNotification(ports, paySuccess(orderId, 1))
+    await payAtCashier(ports, orderId, { paidFee: 1 })
     expect((await ops<StuckItem[]>('stuck')).data.find((s) => s.orderId === orderId)).toMatchObject({ kind: 'payment_issue', action: 'refund' })
     const refunded = await ops<OpsOrderDetail>('refund', { orderId, reason: '金额不符，原路退回' })
     expect(refunded.ok).toBe(true)
@@ -122,7 +121,10 @@ describe('operators', () => {
 
   it('shows the photo only after an audited reveal with a reason, and shows callbacks with their effect', async () => {
     const [first] = (await ops<OpsOrderRow[]>('search', { query: '5678' })).data
-    await deliver(ports, { callbackId: 'cb_forged', orderId: first.orderId, submissionId: 'sb_x', result: 'approved', receiptNumber: 'HZ0001', reviewedAt: '2026-11-24T04:00:00.000Z' }, { secret: 'forged' })
+    // A signed callback delivered twice with one nonce: the replay is refused and kept for the timeline.
+    const stale = { callbackId: 'cb_stale', orderId: first.orderId, submissionId: 'sb_x', result: 'approved', receiptNumber: 'HZ0001', reviewedAt: '2026-11-24T04:00:00.000Z' }
+    expect((await deliver(ports, stale, { nonce: 'nonce-delivered-twice' })).statusCode).toBe(200)
+    expect((await deliver(ports, stale, { nonce: 'nonce-delivered-twice' })).statusCode).toBe(401)
     const detail = (await ops<OpsOrderDetail>('detail', { orderId: first.orderId })).data
     expect(JSON.stringify(detail)).not.toContain('http')
     expect(detail.callbacks.map((c) => c.effect)).toContain('refused')
@@ -169,8 +171,8 @@ describe('operators', () => {
 
   it('writes logs with no unmasked ID number, phone number or name during a whole order flow', async () => {
     const photo = await checkedPhoto(ports, ALICE)
-    const { orderId, amountFen } = await createOrder(ports, ALICE, photo)
-    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    const { orderId } = await createOrder(ports, ALICE, photo)
+    await payAtCashier(ports, orderId)
     await deliver(ports, await result(ports, orderId, 'rejected'))
     await invoke(orderFunction, { action: 'get', data: { orderId } }, ALICE, ports)
     await ops('detail', { orderId })

@@ -7,7 +7,7 @@ import { orderFunction } from '../../cloudfunctions/order/order.function'
 import { userFunction } from '../../cloudfunctions/user/user.function'
 import type { OrderView } from '@/domain/order/order.view'
 import { ALICE, BOB, makePorts, tempDir, type TestPorts } from '../support/store'
-import { APPLICANT, checkedPhoto, createOrder, deliver, order, paySuccess, result } from '../support/orders'
+import { APPLICANT, checkedPhoto, createOrder, deliver, order, payAtCashier, result } from '../support/orders'
 
 describe('receipt orders: create, pay, review, notify', () => {
   let ports: TestPorts
@@ -60,8 +60,8 @@ describe('receipt orders: create, pay, review, notify', () => {
   })
 
   it('goes paid → reviewing on payment, then rejected with the reason, then approved after a free resubmission', async () => {
-    const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
-    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    const { orderId } = await createOrder(ports, ALICE, photoA)
+    await payAtCashier(ports, orderId)
     const reviewing = await order(ports, orderId)
     expect(reviewing).toMatchObject({ status: 'reviewing', pendingSubmit: false })
     expect(reviewing.submissions).toHaveLength(1)
@@ -98,8 +98,8 @@ describe('receipt orders: create, pay, review, notify', () => {
   })
 
   it('shows no reason text on a second rejection that has none (CloudBase would merge the first one’s text into it)', async () => {
-    const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
-    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    const { orderId } = await createOrder(ports, ALICE, photoA)
+    await payAtCashier(ports, orderId)
     await deliver(ports, await result(ports, orderId, 'rejected'))
     expect(await invoke(orderFunction, { action: 'resubmit', data: { orderId, photoId: await checkedPhoto(ports, ALICE, 3) } }, ALICE, ports)).toMatchObject({ ok: true })
     await deliver(ports, await result(ports, orderId, 'rejected', { reasonCode: 'BLURRED', reasonText: undefined }))
@@ -110,8 +110,8 @@ describe('receipt orders: create, pay, review, notify', () => {
 
   describe('review callbacks are signed, replay-safe and idempotent', () => {
     it('applies each transition once however often and in whatever order callbacks arrive', async () => {
-      const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
-      await handlePayNotification(ports, paySuccess(orderId, amountFen))
+      const { orderId } = await createOrder(ports, ALICE, photoA)
+      await payAtCashier(ports, orderId)
       const rejection = await result(ports, orderId, 'rejected')
       for (let i = 0; i < 5; i++) await deliver(ports, rejection)
       const resubmitPhoto = await checkedPhoto(ports, ALICE, 4)
@@ -135,8 +135,8 @@ describe('receipt orders: create, pay, review, notify', () => {
     })
 
     it('refuses a forged signature, a stale timestamp and a reused nonce, changing nothing', async () => {
-      const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
-      await handlePayNotification(ports, paySuccess(orderId, amountFen))
+      const { orderId } = await createOrder(ports, ALICE, photoA)
+      await payAtCashier(ports, orderId)
       const body = await result(ports, orderId, 'approved')
       expect((await deliver(ports, body, { secret: 'not-the-secret' })).statusCode).toBe(401)
       expect((await deliver(ports, body, { ageSeconds: 301 })).statusCode).toBe(401)
@@ -157,18 +157,19 @@ describe('receipt orders: create, pay, review, notify', () => {
 
   describe('payment callbacks', () => {
     it('never double-pays a replayed success and flags a wrong amount', async () => {
-      const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
-      const success = paySuccess(orderId, amountFen, 'wx_tx_1')
+      const { orderId } = await createOrder(ports, ALICE, photoA)
+      const success = await ports.cashier.pay(orderId)
       for (let i = 0; i < 3; i++) expect(await handlePayNotification(ports, success)).toEqual({ errcode: 0, errmsg: 'OK' })
       const doc = await order(ports, orderId)
       expect(doc.history.filter((h) => h.to === 'paid')).toHaveLength(1)
       expect(doc.submissions).toHaveLength(1)
 
       const other = await createOrder(ports, ALICE, photoA)
-      await handlePayNotification(ports, paySuccess(other.orderId, 1, 'wx_tx_2'))
+      const wrong = await ports.cashier.pay(other.orderId, { paidFee: 1 })
+      await handlePayNotification(ports, wrong)
       const flagged = await order(ports, other.orderId)
       expect(flagged.status).toBe('created')
-      expect(flagged.paymentIssues).toEqual([expect.objectContaining({ kind: 'amount_mismatch', totalFee: 1, transactionId: 'wx_tx_2' })])
+      expect(flagged.paymentIssues).toEqual([expect.objectContaining({ kind: 'amount_mismatch', totalFee: 1, transactionId: wrong.transactionId })])
     })
   })
 
@@ -177,8 +178,8 @@ describe('receipt orders: create, pay, review, notify', () => {
     const t = tempDir()
     const fresh = makePorts(t.dir)
     const photo = await checkedPhoto(fresh, BOB)
-    const { orderId, amountFen } = await createOrder(fresh, BOB, photo)
-    await handlePayNotification(fresh, paySuccess(orderId, amountFen))
+    const { orderId } = await createOrder(fresh, BOB, photo)
+    await payAtCashier(fresh, orderId)
     await deliver(fresh, await result(fresh, orderId, 'rejected'))
     await invoke(orderFunction, { action: 'resubmit', data: { orderId, photoId: await checkedPhoto(fresh, BOB, 3), subscribed } }, BOB, fresh)
     await deliver(fresh, await result(fresh, orderId, 'approved'))
@@ -206,8 +207,8 @@ describe('receipt orders: create, pay, review, notify', () => {
   })
 
   it('lets exactly one of 20 concurrent resubmits through', async () => {
-    const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
-    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    const { orderId } = await createOrder(ports, ALICE, photoA)
+    await payAtCashier(ports, orderId)
     await deliver(ports, await result(ports, orderId, 'rejected'))
     const fresh = await checkedPhoto(ports, ALICE, 1)
     const replies = await Promise.all(Array.from({ length: 20 }, () => invoke(orderFunction, { action: 'resubmit', data: { orderId, photoId: fresh } }, ALICE, ports)))
@@ -234,8 +235,8 @@ describe('receipt orders: create, pay, review, notify', () => {
   })
 
   it('reminds once, a week before an approved receipt expires', async () => {
-    const { orderId, amountFen } = await createOrder(ports, ALICE, photoA)
-    await handlePayNotification(ports, paySuccess(orderId, amountFen))
+    const { orderId } = await createOrder(ports, ALICE, photoA)
+    await payAtCashier(ports, orderId)
     await deliver(ports, await result(ports, orderId, 'approved'))
     const expiresAt = (await order(ports, orderId)).receipt!.expiresAt
     const day = 24 * 3600_000

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs'
 import { invoke } from '../../cloudfunctions/_shared/handler'
-import { handlePayNotification } from '../../cloudfunctions/_shared/orders/payment'
 import { applyRetention } from '../../cloudfunctions/_shared/privacy/retention'
 import { cardLossFunction } from '../../cloudfunctions/cardLoss/cardLoss.function'
 import { userFunction } from '../../cloudfunctions/user/user.function'
@@ -8,7 +7,7 @@ import { PRIVACY_POLICY_VERSION } from '@/domain/privacy/retention'
 import type { Reply } from '@/domain/errors'
 import type { Caller } from '../../cloudfunctions/_shared/ports'
 import { APPLICATION, CARD_DIGITS, TINY_PNG, attachProof, ok, saveDraft, stored, submitted, ops } from '../support/cancellations'
-import { APPLICANT, checkedPhoto, createOrder, deliver, order, paySuccess, result } from '../support/orders'
+import { APPLICANT, checkedPhoto, createOrder, deliver, order, payAtCashier, result } from '../support/orders'
 import { makePorts, tempDir, type TestPorts } from '../support/store'
 
 const OPS = { openid: 'oOPS0000000000000000000000op', appid: 'wxtest' }
@@ -17,7 +16,7 @@ const DAN: Caller = { openid: 'oDAN0000000000000000000000d', appid: 'wxtest' }
 const DAY = 24 * 3600_000
 
 /** Collections kept by the outside parties the emulator stands in for (WeChat's message log, the pay provider), and its login. */
-const OUTSIDE = new Set(['wechat_sent', 'cashier', 'dev_users'])
+const OUTSIDE = new Set(['wechat_sent', 'cashier', 'cashier_refunds', 'dev_users'])
 
 describe('personal data: encryption at rest, export, deletion, retention', () => {
   let ports: TestPorts
@@ -38,7 +37,7 @@ describe('personal data: encryption at rest, export, deletion, retention', () =>
   /** One of everything: a paid and approved order, an unpaid order, a cancellation with proofs, a loss report. */
   async function everything(caller: Caller, cardHolderId = '11010519491231002X') {
     const paid = await createOrder(ports, caller, await checkedPhoto(ports, caller))
-    await handlePayNotification(ports, paySuccess(paid.orderId, paid.amountFen))
+    await payAtCashier(ports, paid.orderId)
     await deliver(ports, await result(ports, paid.orderId, 'approved'))
     const unpaid = await createOrder(ports, caller, await checkedPhoto(ports, caller, 3))
     const app = await submitted(ports, caller)
@@ -99,7 +98,7 @@ describe('personal data: encryption at rest, export, deletion, retention', () =>
     const unpaid = await createOrder(ports, eve, await checkedPhoto(ports, eve))
     const unusedPhoto = await checkedPhoto(ports, eve, 3)
     const approved = await createOrder(ports, eve, await checkedPhoto(ports, eve, 4))
-    await handlePayNotification(ports, paySuccess(approved.orderId, approved.amountFen))
+    await payAtCashier(ports, approved.orderId)
     await deliver(ports, await result(ports, approved.orderId, 'approved'))
     const draft = await saveDraft(ports, eve)
     ok(await attachProof(ports, eve, draft.applicationId, 'id_card', TINY_PNG, 'png'))

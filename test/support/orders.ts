@@ -8,6 +8,8 @@ import type { Caller } from '../../cloudfunctions/_shared/ports'
 import { handleReviewCallback, type HttpEvent } from '../../cloudfunctions/_shared/orders/review'
 import type { OrderDoc } from '../../cloudfunctions/_shared/orders/order.store'
 import { orderFunction } from '../../cloudfunctions/order/order.function'
+import { payCallbackEntry } from '../../cloudfunctions/payCallback/payCallback.function'
+import { SOURCES, invokeSystem } from '../../cloudfunctions/_shared/system'
 import { photoFunction, rawFolderOf } from '../../cloudfunctions/photo/photo.function'
 import { fixture } from './photos'
 import type { TestPorts } from './store'
@@ -40,7 +42,16 @@ export async function createOrder(ports: TestPorts, caller: Caller, photoId: str
 
 export const order = (ports: TestPorts, orderId: string) => ports.db.collection<OrderDoc>('orders').get(orderId) as Promise<OrderDoc>
 
-/** The payment result cloudPay would deliver for an order. */
+/**
+ * The user pays at the simulated WeChat Pay (a wrong amount with `paidFee`), then WeChat Pay notifies
+ * payCallback with its own source, as on CloudBase. Returns payCallback's answer.
+ */
+export async function payAtCashier(ports: TestPorts, orderId: string, opts: { paidFee?: number } = {}) {
+  const note = await ports.cashier.pay(orderId, opts)
+  return invokeSystem(payCallbackEntry, note, { source: SOURCES.payCallback }, ports)
+}
+
+/** A payment result as cloudPay would deliver it for an order, whether or not WeChat Pay has it on record. */
 export const paySuccess = (orderId: string, totalFee: number, transactionId = newId('wx')) => ({ returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: orderId, totalFee, transactionId })
 
 /** A review result for the order's current submission. */

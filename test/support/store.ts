@@ -8,7 +8,7 @@ import { EMULATOR_COLLECTIONS } from '../../emulator/collections'
 import { setupDatabase } from '../../cloudfunctions/_shared/setup'
 import { LocalFiles } from '../../emulator/local-files'
 import { SimulatedCenter } from '../../emulator/center-sim'
-import { createLocalNotifier, createLocalPay, localConfig } from '../../emulator/local-services'
+import { LocalCashier, createLocalNotifier, createLocalPay, localConfig } from '../../emulator/local-services'
 
 /** A fresh data directory under the OS temp dir; removed by `cleanup`. */
 export function tempDir(prefix = 'huizhi-test-'): { dir: string; cleanup: () => void } {
@@ -21,6 +21,8 @@ export interface TestPorts extends Ports {
   /** The simulated detection center, in-process (no callback server: tests apply results themselves). */
   simulatedCenter: SimulatedCenter
   config: ReturnType<typeof localConfig>
+  /** The simulated WeChat Pay: tests pay at it (`payAtCashier`) and read its trades and refunds. */
+  cashier: LocalCashier
   setNow(iso: string): void
 }
 
@@ -32,6 +34,7 @@ export function makePorts(dir: string, operatorOpenids: string[] = []): TestPort
   // As a deploy would: the collections exist before the first call (requests wait for this).
   db.holdUntil(setupDatabase(db).then(() => setupDatabase(db, EMULATOR_COLLECTIONS)))
   const config = localConfig('test-secret')
+  const cashier = new LocalCashier(db, clock)
   const simulatedCenter = new SimulatedCenter({
     db,
     now: clock,
@@ -45,7 +48,8 @@ export function makePorts(dir: string, operatorOpenids: string[] = []): TestPort
     clock: { now: clock },
     log: silentLogger,
     operatorOpenids: new Set(operatorOpenids),
-    pay: createLocalPay(db, () => 'http://127.0.0.1:1', clock),
+    pay: createLocalPay(cashier, () => 'http://127.0.0.1:1'),
+    cashier,
     notifier: createLocalNotifier(db, clock),
     center: simulatedCenter,
     simulatedCenter,

@@ -11,6 +11,7 @@ import { DOCUMENT_TYPES } from '../../../src/domain/photo/specs'
 import { cityByCode, cityLabel } from '../../../src/domain/region'
 import type { Ctx } from '../handler'
 import type { Ports } from '../ports'
+import type { OrderRefund } from './refund'
 
 /**
  * A receipt order as stored in the `orders` collection. Field names read well in the CloudBase console;
@@ -52,7 +53,9 @@ export interface OrderDoc {
   /** Payments that could not be applied (wrong amount, paid after cancellation): flagged for an operator. */
   /** True while a flagged payment waits for an operator (the stuck list queries it). */
   hasOpenPaymentIssue?: boolean
-  paymentIssues?: Array<{ kind: 'amount_mismatch' | 'paid_after_cancel'; transactionId: string; totalFee: number; at: string; resolvedAt?: string }>
+  paymentIssues?: Array<{ kind: 'amount_mismatch' | 'paid_after_cancel'; transactionId: string; totalFee: number; at: string; resolvedAt?: string; outRefundNo?: string }>
+  /** The operator's refund of this order through WeChat Pay (cloudPay.refund), and its result. */
+  refund?: OrderRefund
   rejection?: { code: RejectReasonCode; text?: string; at: string }
   receipt?: { receiptNumber: string; imageNumber?: string; approvedAt: string; expiresAt: string }
   /** The case that used this receipt (receipts are single-use), claimed by one conditional write. */

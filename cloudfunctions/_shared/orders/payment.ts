@@ -1,26 +1,27 @@
 import * as v from 'valibot'
-import { parseInput } from '../../../src/domain/validation'
-import { AppError } from '../../../src/domain/errors'
+import { ORDER_MACHINE, type Actor } from '../../../src/domain/order/order.machine'
 import { OrderId } from '../../../src/domain/order/order.schema'
 import type { Ports } from '../ports'
-import { orders } from './order.store'
+import { orders, type OrderDoc } from './order.store'
+import { applyRefundNotification, RefundNotification } from './refund'
 import { submitPaidOrder } from './submission'
 import { moveOrder } from './transitions'
 
 /**
  * The payment result as cloudPay delivers it to the callback function (WeChat retries it for up to
- * two days until it is acknowledged). https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/wechatpay/wechatpay.html
+ * two days until it is acknowledged with errcode 0). A FAIL result carries no transactionId or amount.
+ * https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/wechatpay/wechatpay.html
  */
 export const PayNotification = v.object({
   returnCode: v.string(),
   resultCode: v.optional(v.string()),
-  outTradeNo: OrderId,
-  totalFee: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  transactionId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  outTradeNo: v.optional(v.string()),
+  totalFee: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  transactionId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
 })
 export type PayNotification = v.InferOutput<typeof PayNotification>
 
-/** cloudPay's acknowledgement: errcode 0 stops the retries. */
+/** cloudPay's acknowledgement: errcode 0 stops the retries; anything else is retried for up to two days. */
 export interface PayAck {
   errcode: number
   errmsg: string
@@ -29,42 +30,99 @@ export interface PayAck {
 const ACK: PayAck = { errcode: 0, errmsg: 'OK' }
 
 /**
- * Applies a payment once. Idempotent on the transaction: a replay of a payment already applied is
- * acknowledged with no effect; a wrong amount or a payment for a cancelled order is flagged for an
- * operator (refund) and never marks the order paid.
+ * The pay callback's handler (its entry admits only WeChat Pay's source). A refund result goes to the
+ * refund handler. A payment result is only a prompt: what is applied is WeChat Pay's own record of the
+ * trade (`queryOrder`), so a notification that WeChat does not confirm changes nothing.
+ * Answers errcode 0 to everything that retrying cannot change — a failed payment, a malformed or unknown
+ * trade — so WeChat stops retrying; errcode 1 only while WeChat has not confirmed the payment yet.
  */
 export async function handlePayNotification(ports: Ports, event: unknown): Promise<PayAck> {
-  let note: PayNotification
-  try {
-    note = parseInput(PayNotification, event)
-  } catch (error) {
-    ports.log.warn('pay callback malformed', { error: (error as AppError).message })
-    return { errcode: 1, errmsg: 'malformed notification' }
+  const refund = v.safeParse(RefundNotification, event)
+  if (refund.success) return applyRefundNotification(ports, refund.output)
+  const parsed = v.safeParse(PayNotification, event)
+  if (!parsed.success) {
+    ports.log.warn('pay callback malformed', { issues: parsed.issues.length })
+    return ACK
   }
+  const note = parsed.output
   if (note.returnCode !== 'SUCCESS' || note.resultCode !== 'SUCCESS') {
-    ports.log.info('pay callback reports no payment', { orderId: note.outTradeNo, returnCode: note.returnCode, resultCode: note.resultCode })
+    ports.log.info('pay callback reports no payment', { orderId: note.outTradeNo?.slice(0, 40), returnCode: note.returnCode.slice(0, 16), resultCode: note.resultCode?.slice(0, 16) })
     return ACK
   }
-  const order = await orders(ports).get(note.outTradeNo)
+  const orderId = v.safeParse(OrderId, note.outTradeNo)
+  const order = orderId.success ? await orders(ports).get(orderId.output) : null
   if (!order) {
-    ports.log.warn('pay callback for an unknown order', { orderId: note.outTradeNo })
+    ports.log.warn('pay callback for an unknown order', { orderId: note.outTradeNo?.slice(0, 40) })
     return ACK
   }
-  if (order.payment?.transactionId === note.transactionId) return ACK
+  const outcome = await confirmPayment(ports, order, note)
+  return outcome === 'unconfirmed' ? { errcode: 1, errmsg: 'payment not confirmed by queryOrder' } : ACK
+}
+
+export type PaymentOutcome = 'applied' | 'already' | 'flagged' | 'unconfirmed'
+
+/**
+ * Applies the payment WeChat Pay has on record for the order (cloudPay.queryOrder: trade_state SUCCESS),
+ * once. Idempotent on the transaction. A paid amount other than the order's, or a payment for a cancelled
+ * order, is flagged for an operator (refund) and never marks the order paid.
+ * https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/open/pay/CloudPay.queryOrder.html
+ */
+export async function confirmPayment(ports: Ports, order: OrderDoc, note?: PayNotification): Promise<PaymentOutcome> {
+  const trade = await ports.pay.queryOrder(order._id)
+  if ((trade.state !== 'SUCCESS' && trade.state !== 'REFUND') || !trade.transactionId || trade.totalFee === undefined) {
+    ports.log.warn('payment not confirmed by WeChat Pay', { orderId: order._id, tradeState: trade.state, notified: Boolean(note) })
+    return 'unconfirmed'
+  }
+  const transactionId = trade.transactionId
+  const totalFee = trade.totalFee
+  if (note && (note.transactionId !== transactionId || note.totalFee !== totalFee)) {
+    ports.log.warn('pay notification disagrees with queryOrder; WeChat Pay record used', { orderId: order._id, notifiedFee: note.totalFee, recordedFee: totalFee })
+  }
+  if (order.payment?.transactionId === transactionId) return 'already'
   const at = ports.clock.now().toISOString()
-  const flag = async (kind: 'amount_mismatch' | 'paid_after_cancel') => {
-    const already = order.paymentIssues?.some((i) => i.transactionId === note.transactionId && i.kind === kind)
-    if (!already) await orders(ports).update({ _id: order._id }, { set: { hasOpenPaymentIssue: true }, push: { paymentIssues: { kind, transactionId: note.transactionId, totalFee: note.totalFee, at } } })
-    ports.log.warn('payment flagged for an operator', { orderId: order._id, kind, totalFee: note.totalFee, expected: order.amountFen })
-    return ACK
+  const flag = async (kind: 'amount_mismatch' | 'paid_after_cancel'): Promise<PaymentOutcome> => {
+    const already = order.paymentIssues?.some((i) => i.transactionId === transactionId && i.kind === kind)
+    if (!already) await orders(ports).update({ _id: order._id }, { set: { hasOpenPaymentIssue: true }, push: { paymentIssues: { kind, transactionId, totalFee, at } } })
+    ports.log.warn('payment flagged for an operator', { orderId: order._id, kind, totalFee, expected: order.amountFen })
+    return 'flagged'
   }
-  if (note.totalFee !== order.amountFen) return flag('amount_mismatch')
+  if (totalFee !== order.amountFen) return flag('amount_mismatch')
   if (order.status === 'cancelled') return flag('paid_after_cancel')
   if (order.status !== 'created') {
-    if (order.payment && order.payment.transactionId !== note.transactionId) return flag('amount_mismatch')
-    return ACK
+    if (order.payment && order.payment.transactionId !== transactionId) return flag('amount_mismatch')
+    return 'already'
   }
-  const paid = await moveOrder(ports, order, 'pay_confirmed', 'system', { set: { payment: { transactionId: note.transactionId, totalFee: note.totalFee, paidAt: at } } })
+  const paid = await moveOrder(ports, order, 'pay_confirmed', 'system', { set: { payment: { transactionId, totalFee, paidAt: at } } })
   if (paid) await submitPaidOrder(ports, paid)
-  return ACK
+  return paid ? 'applied' : 'already'
+}
+
+/**
+ * Cancels an unpaid order, by its user or by the sweeper after 30 minutes: first closes the WeChat Pay
+ * trade (cloudPay.closeOrder) so the prepay can no longer be paid, then moves the order. When WeChat
+ * refuses to close because the user has paid, the payment is applied instead and nothing is cancelled
+ * (unless the amount paid is wrong: then it stays flagged for a refund and the order is cancelled).
+ * Returns the cancelled order, or null when it was paid or another writer moved it first.
+ * https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/open/pay/CloudPay.closeOrder.html
+ */
+export async function cancelUnpaidOrder(ports: Ports, order: OrderDoc, actor: Extract<Actor, 'user' | 'system'>): Promise<OrderDoc | null> {
+  ORDER_MACHINE.transition(order.status, 'cancel', actor)
+  if ((await ports.pay.closeOrder(order._id)) === 'paid') {
+    // Paid after all: apply it. A payment of the wrong amount stays flagged for a refund, and the order is cancelled.
+    if ((await confirmPayment(ports, order)) !== 'flagged') return null
+    const fresh = await orders(ports).get(order._id)
+    if (!fresh || fresh.status !== 'created') return null
+    return moveOrder(ports, fresh, 'cancel', actor)
+  }
+  return moveOrder(ports, order, 'cancel', actor)
+}
+
+/** The sweeper's auto-cancel of one stale unpaid order; a failure to reach WeChat Pay leaves it for the next run. */
+export async function autoCancelUnpaid(ports: Ports, order: OrderDoc): Promise<boolean> {
+  try {
+    return (await cancelUnpaidOrder(ports, order, 'system')) !== null
+  } catch (error) {
+    ports.log.warn('auto-cancel deferred', { orderId: order._id, error: error instanceof Error ? error.message : String(error) })
+    return false
+  }
 }

@@ -54,12 +54,12 @@ export async function handleReviewCallback(ports: Ports, event: HttpEvent): Prom
     now,
   )
   if (!check.ok) {
-    ports.log.warn('review callback refused', { reason: check.reason })
-    await recordRefused(ports, body, check.reason)
+    // Unauthenticated: logged, never written (anyone on the internet can reach HTTP access).
+    ports.log.warn('review callback refused', { reason: check.reason, orderId: claimedOrderId(body) })
     return refuse(new AppError('CALLBACK_SIGNATURE_INVALID'))
   }
   try {
-    await ports.db.collection('callback_nonces').add({ _id: header('X-Huizhi-Nonce'), at: now.toISOString() } as never)
+    await ports.db.collection<NonceDoc>('callback_nonces').add({ _id: header('X-Huizhi-Nonce'), at: now.toISOString(), expireAt: new Date(now.getTime() + NONCE_TTL_MS).toISOString() })
   } catch (error) {
     if (!(error instanceof DuplicateKeyError)) throw error
     ports.log.warn('review callback replayed', { nonce: header('X-Huizhi-Nonce') })
@@ -86,20 +86,38 @@ export async function handleReviewCallback(ports: Ports, event: HttpEvent): Prom
   return json(200, { ack: true, effect })
 }
 
-/**
- * A refused callback, kept for the operators' order timeline. Its body is untrusted, so only an
- * order id of the right shape is taken from it, and nothing else.
- */
-async function recordRefused(ports: Ports, body: string, reason: string): Promise<void> {
-  let orderId: string | undefined
+/** The order id a callback body claims, if it has the right shape; nothing else is taken from an untrusted body. */
+function claimedOrderId(body: string): string | undefined {
   try {
     const claimed = (JSON.parse(body) as { orderId?: unknown }).orderId
-    if (isOrderId(claimed)) orderId = claimed
+    return isOrderId(claimed) ? claimed : undefined
   } catch {
-    orderId = undefined
+    return undefined
   }
+}
+
+/**
+ * A refused callback that was signed with the center's secret (a replayed nonce), kept for the operators'
+ * order timeline. Unsigned requests are only logged, so they cannot make the function write.
+ */
+async function recordRefused(ports: Ports, body: string, reason: string): Promise<void> {
+  const orderId = claimedOrderId(body)
   if (!orderId) return
   await ports.db.collection('callbacks_refused').add({ _id: newId('rf'), orderId, reason, receivedAt: ports.clock.now().toISOString() } as never)
+}
+
+/** A used nonce. The timestamp window is ±5 minutes, so after 10 a nonce can no longer be replayed and is deleted. */
+export interface NonceDoc {
+  _id: string
+  at: string
+  expireAt: string
+}
+
+export const NONCE_TTL_MS = 10 * 60_000
+
+/** Deletes nonces past their expiry (the sweeper calls it, through the `expireAt` index). */
+export async function purgeExpiredNonces(ports: Ports): Promise<number> {
+  return ports.db.collection<NonceDoc>('callback_nonces').remove({ expireAt: { $lte: ports.clock.now().toISOString() } })
 }
 
 async function record(ports: Ports, result: ReviewResult, effect: CallbackEffect): Promise<CallbackEffect> {

@@ -10,7 +10,8 @@ import type { SweepCtx, SweepTask } from '../sweep/task'
 import { deliverOutbox, enqueueMissing, expiryReminder, orderNotice, type CaseNotice, type DeliveryStats } from './outbox'
 import { orders, type OrderDoc } from './order.store'
 import { deliverSubmission, moveToReviewing } from './submission'
-import { moveOrder } from './transitions'
+import { cancelUnpaidOrder as closeAndCancel } from './payment'
+import { purgeExpiredNonces } from './review'
 
 export interface SweepReport {
   cancelled: number
@@ -55,9 +56,9 @@ const CENTER_FAILURES_TO_PAUSE = 5
 const RECONCILE_SETTLE_MS = 60_000
 const HOUR_MS = 3600_000
 
-/** The system's auto-cancel of an order left unpaid for 30 minutes. */
+/** The system's auto-cancel of an order left unpaid for 30 minutes: the WeChat Pay trade is closed first (orders/payment.ts). */
 export async function cancelUnpaidOrder(ports: Ports, order: OrderDoc): Promise<boolean> {
-  return Boolean(await moveOrder(ports, order, 'cancel', 'system'))
+  return (await closeAndCancel(ports, order, 'system')) !== null
 }
 
 /** A center that stops taking calls after a run of failures, so a center that is down costs one timeout per call in flight, not one per order. */
@@ -190,6 +191,7 @@ function tasks(report: SweepReport, start: Date): SweepTask[] {
     reconcile<ApplicationDoc>('applications.reconcileNotices', applications, applicationNotice),
     reconcile<LossDoc>('loss.reconcileNotices', lossCases, lossNotice),
     ...retentionTasks(report.retention),
+    { name: 'callbacks.purgeNonces', run: async (ctx) => (await purgeExpiredNonces(ctx.ports), true) },
   ]
 }
 

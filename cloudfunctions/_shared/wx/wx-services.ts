@@ -1,23 +1,26 @@
 import type cloud from 'wx-server-sdk'
-import type { PaymentParams } from '../../../src/domain/order/order.view'
+import { randomBytes } from 'node:crypto'
+import { createCloudPayPort, type CloudPayApi } from '../pay/cloud-pay'
 import { NotifyError, type Notifier, type Pay } from '../ports'
 
 /** Errors that retrying cannot fix: no quota (43101), bad openid (40003), bad field (47003), page not released (41030). */
 const PERMANENT = new Set([43101, 40003, 47003, 41030])
 
 /**
- * cloudPay: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-server-api/open/pay/CloudPay.unifiedOrder.html
- * The payment result reaches the payCallback function.
+ * cloudPay: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/open/pay/CloudPay.unifiedOrder.html
+ * Payment and refund results reach the payCallback function (`functionName`).
  */
 export function createWxPay(sdk: typeof cloud, subMchId: string, envId: string): Pay {
-  return {
-    async unifiedOrder({ outTradeNo, totalFee, body }) {
-      const pay = (sdk as unknown as { cloudPay: { unifiedOrder(input: object): Promise<{ returnCode: string; payment?: Omit<Extract<PaymentParams, { kind: 'wechat' }>, 'kind'> }> } }).cloudPay
-      const res = await pay.unifiedOrder({ body, outTradeNo, spbillCreateIp: '127.0.0.1', subMchId, totalFee, envId, functionName: 'payCallback' })
-      if (res.returnCode !== 'SUCCESS' || !res.payment) throw new Error(`unifiedOrder failed: ${res.returnCode}`)
-      return { kind: 'wechat', ...res.payment }
+  const api = (sdk as unknown as { cloudPay: CloudPayApi }).cloudPay
+  return createCloudPayPort(api, {
+    subMchId,
+    envId,
+    nonce: () => randomBytes(16).toString('hex'),
+    paymentParams: (answer) => {
+      if (!answer.payment) throw new Error('unifiedOrder answered without payment parameters')
+      return { kind: 'wechat', ...answer.payment }
     },
-  }
+  })
 }
 
 /** https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html */

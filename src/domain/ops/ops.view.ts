@@ -94,6 +94,8 @@ export const ResendInput = v.object({ outboxId: v.pipe(v.string(), v.regex(/^od_
 export const RefundInput = v.object({
   orderId: OrderId,
   reason: v.pipe(v.string('请填写退款原因'), v.trim(), v.minLength(2, '请填写退款原因'), v.maxLength(100, '原因最多 100 字')),
+  /** The amount the operator means to refund, in fen: when given, it must be what was paid (REFUND_AMOUNT_MISMATCH). */
+  amountFen: v.optional(v.pipe(v.number('退款金额不正确'), v.integer('退款金额不正确'), v.minValue(1, '退款金额不正确'))),
 })
 
 /** `ops.setOperator`: grant or withdraw the operator role (operators only; audited). */
