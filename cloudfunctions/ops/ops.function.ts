@@ -12,7 +12,7 @@ import { action, defineFunction, type Ctx } from '../_shared/handler'
 import { maskName, orders, toSummary, toView, type OrderDoc } from '../_shared/orders/order.store'
 import { OUTBOX_STATUS_TEXT, deliverOutbox, type OutboxDoc } from '../_shared/orders/outbox'
 import type { CallbackDoc } from '../_shared/orders/review'
-import { refundOrder, refundPaymentIssues } from '../_shared/orders/refund'
+import { REFUND_STATUS_TEXT, refundOrder, refundPaymentIssues } from '../_shared/orders/refund'
 import { deliverSubmission } from '../_shared/orders/submission'
 import type { PhotoDoc } from '../photo/photo.function'
 
@@ -72,6 +72,10 @@ async function stuck(ctx: Ctx): Promise<StuckItem[]> {
     items.push({ kind: 'review_overdue', orderId: o._id, label: '审核超时', since: o.updatedAt, detail: `已审核 ${Math.round((now.getTime() - Date.parse(o.updatedAt)) / 60_000)} 分钟，超过 ${slaMinutes()} 分钟时限`, action: 'resubmit' })
   }
   for (const o of await orders(ctx).find({ hasOpenPaymentIssue: true }, { limit: 100 })) {
+    if (o.status === 'refunded' && o.refund && o.refund.status !== 'PROCESSING' && o.refund.status !== 'SUCCESS') {
+      items.push({ kind: 'payment_issue', orderId: o._id, label: '退款未完成', since: o.refund.requestedAt, detail: `退款 ${formatYuan(o.refund.refundFee)}：${REFUND_STATUS_TEXT[o.refund.status]}${o.refund.error ? `（${o.refund.error}）` : ''}`.slice(0, 80), action: 'refund' })
+      continue
+    }
     const open = (o.paymentIssues ?? []).filter((i) => !i.resolvedAt)
     if (!open.length || o.status === 'refunded') continue
     const issue = open[0]

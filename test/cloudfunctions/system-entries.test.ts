@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { invoke } from '../../cloudfunctions/_shared/handler'
 import type { Pay } from '../../cloudfunctions/_shared/ports'
-import { beijingStamp } from '../../cloudfunctions/_shared/pay/cloud-pay'
+import { RefundRefused, beijingStamp } from '../../cloudfunctions/_shared/pay/cloud-pay'
 import { handlePayNotification } from '../../cloudfunctions/_shared/orders/payment'
 import { refundNoFor } from '../../cloudfunctions/_shared/orders/refund'
 import { purgeExpiredNonces } from '../../cloudfunctions/_shared/orders/review'
@@ -12,7 +12,7 @@ import { orderFunction } from '../../cloudfunctions/order/order.function'
 import { payCallbackEntry } from '../../cloudfunctions/payCallback/payCallback.function'
 import { reviewCallbackEntry } from '../../cloudfunctions/reviewCallback/reviewCallback.function'
 import { sweeperEntry } from '../../cloudfunctions/sweeper/sweeper.function'
-import type { OpsOrderDetail } from '@/domain/ops/ops.view'
+import type { OpsOrderDetail, StuckItem } from '@/domain/ops/ops.view'
 import { ALICE, makePorts, tempDir, type TestPorts } from '../support/store'
 import { checkedPhoto, createOrder, deliver, order, payAtCashier, paySuccess, result, signedEvent } from '../support/orders'
 
@@ -209,6 +209,21 @@ describe('money moves with the order (cloudPay)', () => {
     expect((await order(ports, orderId)).refund).toMatchObject({ status: 'SUCCESS' })
     const detail = (await ops('detail', { orderId })) as { ok: true; data: OpsOrderDetail }
     expect(detail.data.status).toBe('refunded')
+  })
+
+  it('keeps a refund WeChat Pay did not accept in the stuck list, and retries it under the same refund number', async () => {
+    const { orderId, amountFen } = await createOrder(ports, ALICE, photo)
+    await payAtCashier(ports, orderId)
+    await deliver(ports, await result(ports, orderId, 'rejected'))
+    const refusing: Pay = { ...ports.pay, refund: async () => Promise.reject(new RefundRefused('基本账户余额不足')) }
+    expect(await invoke(opsFunction, { action: 'refund', data: { orderId, reason: '用户放弃' } }, OPERATOR, { ...ports, pay: refusing })).toMatchObject({ ok: false, error: { code: 'REFUND_FAILED' } })
+    expect((await order(ports, orderId)).refund).toMatchObject({ status: 'FAILED', error: '基本账户余额不足' })
+    const stuck = (await ops('stuck', {})) as { ok: true; data: StuckItem[] }
+    expect(stuck.data.find((i) => i.orderId === orderId)).toMatchObject({ kind: 'payment_issue', label: '退款未完成', action: 'refund' })
+    expect(await ops('refund', { orderId, reason: '重试退款' })).toMatchObject({ ok: true })
+    expect((await order(ports, orderId)).refund).toMatchObject({ status: 'PROCESSING', outRefundNo: refundNoFor(orderId), refundFee: amountFen })
+    expect(((await ops('stuck', {})) as { ok: true; data: StuckItem[] }).data.find((i) => i.orderId === orderId)).toBeUndefined()
+    expect(await ports.cashier.refundsOf(orderId)).toHaveLength(1)
   })
 
   it('refuses a refund whose amount is not what was paid, and changes nothing', async () => {

@@ -35,6 +35,16 @@ export interface OrderRefund {
   settledAt?: string
 }
 
+/** What operators read for each refund status. */
+export const REFUND_STATUS_TEXT: Readonly<Record<OrderRefund['status'], string>> = {
+  REQUESTED: '待向微信支付申请',
+  PROCESSING: '微信支付处理中',
+  SUCCESS: '已退回',
+  CHANGE: '退款异常，需在商户平台处理',
+  REFUNDCLOSE: '退款已关闭',
+  FAILED: '微信支付未受理，可重试',
+}
+
 /**
  * The refund number of an order, derived from it so that every attempt (a retry, a replay, two operators at
  * once) asks WeChat Pay for the same refund: "一笔退款失败后重新提交，请不要更换退款单号".
@@ -48,10 +58,10 @@ export const issueRefundNoFor = (orderId: string, index: number) => `${orderId}-
 async function askRefund(ports: Ports, order: OrderDoc, refund: OrderRefund, reason: string): Promise<void> {
   try {
     const { refundId } = await ports.pay.refund({ outTradeNo: order._id, outRefundNo: refund.outRefundNo, totalFee: refund.refundFee, refundFee: refund.refundFee, reason })
-    await orders(ports).update({ _id: order._id, 'refund.outRefundNo': refund.outRefundNo, 'refund.status': { $in: ['REQUESTED', 'FAILED'] } }, { set: { 'refund.status': 'PROCESSING', 'refund.refundId': refundId, 'refund.error': null } })
+    await orders(ports).update({ _id: order._id, 'refund.outRefundNo': refund.outRefundNo, 'refund.status': { $in: ['REQUESTED', 'FAILED'] } }, { set: { 'refund.status': 'PROCESSING', 'refund.refundId': refundId, 'refund.error': null, hasOpenPaymentIssue: false } })
   } catch (error) {
     const message = error instanceof RefundRefused ? error.description : error instanceof Error ? error.message : String(error)
-    await orders(ports).update({ _id: order._id, 'refund.outRefundNo': refund.outRefundNo, 'refund.status': { $in: ['REQUESTED', 'FAILED'] } }, { set: { 'refund.status': 'FAILED', 'refund.error': message.slice(0, 200) } })
+    await orders(ports).update({ _id: order._id, 'refund.outRefundNo': refund.outRefundNo, 'refund.status': { $in: ['REQUESTED', 'FAILED'] } }, { set: { 'refund.status': 'FAILED', 'refund.error': message.slice(0, 200), hasOpenPaymentIssue: true } })
     ports.log.warn('refund not accepted by WeChat Pay', { orderId: order._id, outRefundNo: refund.outRefundNo, error: message })
     throw new AppError('REFUND_FAILED', `${REFUND_FAILED_PREFIX}${message.slice(0, 60)}`)
   }
@@ -80,7 +90,8 @@ export async function refundOrder(ports: Ports, order: OrderDoc, reason: string,
     throw new AppError('REFUND_AMOUNT_MISMATCH')
   }
   const refund: OrderRefund = { outRefundNo: refundNoFor(order._id), refundFee: fee, requestedAt: ports.clock.now().toISOString(), status: 'REQUESTED' }
-  const moved = await moveOrder(ports, order, 'refund', 'operator', { reason, set: { hasOpenPaymentIssue: false, refund } })
+  // Open until WeChat Pay accepts the refund: a crash between the move and the request leaves it in the stuck list.
+  const moved = await moveOrder(ports, order, 'refund', 'operator', { reason, set: { hasOpenPaymentIssue: true, refund } })
   if (!moved) {
     // Someone else moved it first: a concurrent refund continues as a replay; anything else is a conflict.
     const now = (await orders(ports).get(order._id)) as OrderDoc
@@ -127,7 +138,7 @@ export async function applyRefundNotification(ports: Ports, note: RefundNotifica
   }
   const changed = await orders(ports).update(
     { _id: outTradeNo, 'refund.outRefundNo': outRefundNo, 'refund.status': { $in: ['REQUESTED', 'PROCESSING', 'FAILED'] } },
-    { set: { 'refund.status': status, 'refund.settledAt': note.reqInfo.successTime ?? ports.clock.now().toISOString() } },
+    { set: { 'refund.status': status, 'refund.settledAt': note.reqInfo.successTime ?? ports.clock.now().toISOString(), hasOpenPaymentIssue: status !== 'SUCCESS' } },
   )
   if (changed) ports.log.info('refund result recorded', { orderId: outTradeNo, status })
   if (status !== 'SUCCESS') ports.log.warn('refund did not succeed: an operator must handle it', { orderId: outTradeNo, outRefundNo, status })
