@@ -1,5 +1,5 @@
 import { createSystemMain } from '../_shared/wx/main'
 import { payCallbackEntry } from './payCallback.function'
 
-/** cloudPay calls this with each payment and refund result: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/wechatpay/wechatpay.html */
+/** Who can call this? Only WeChat Pay (SOURCE wx_paycallback), with payment and refund results; see payCallback.function.ts. */
 export const main = createSystemMain(payCallbackEntry)

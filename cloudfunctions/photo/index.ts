@@ -1,5 +1,8 @@
 import { createMain } from '../_shared/wx/main'
 import { photoFunction } from './photo.function'
 
-/** CloudBase entry: https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/functions/getting-started.html */
+/**
+ * Who can call this? Any mini-program user (OPENID from getWXContext; none → UNAUTHENTICATED), on files under
+ * their own upload folder and their own photos only.
+ */
 export const main = createMain(photoFunction)

@@ -1,5 +1,5 @@
 import { createSystemMain } from '../_shared/wx/main'
 import { reviewCallbackEntry } from './reviewCallback.function'
 
-/** The detection center's callback, through CloudBase HTTP access: https://docs.cloudbase.net/service/access-cloud-function */
+/** Who can call this? The detection center over CloudBase HTTP access, HMAC-signed; never a WeChat client. See reviewCallback.function.ts. */
 export const main = createSystemMain(reviewCallbackEntry)

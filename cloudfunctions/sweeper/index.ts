@@ -1,5 +1,5 @@
 import { createSystemMain } from '../_shared/wx/main'
 import { sweeperEntry } from './sweeper.function'
 
-/** Runs every minute from the timer trigger in config.json: auto-cancel, resubmission and notification delivery. */
+/** Who can call this? Only the timer trigger in config.json (SOURCE wx_trigger), every minute; see sweeper.function.ts. */
 export const main = createSystemMain(sweeperEntry)
