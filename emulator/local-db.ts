@@ -189,18 +189,51 @@ function blockedPath(doc: Json, dotted: string): string | undefined {
   return undefined
 }
 
-/** A query as the serializer sends it (EJSON text), for the embedded store: `$eq` becomes a plain value. */
+/** A query as the serializer sends it (EJSON text), for the embedded store, with MongoDB's meaning. */
 function query(text: unknown): Json {
   if (typeof text !== 'string' || !text) return {}
-  return withoutEq(EJSON.parse(text)) as Json
+  return mongoQuery(EJSON.parse(text) as Json)
 }
 
-function withoutEq(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutEq)
-  if (value === null || typeof value !== 'object') return value
-  const entries = Object.entries(value as Json)
-  if (entries.length === 1 && entries[0][0] === '$eq') return entries[0][1]
-  return Object.fromEntries(entries.map(([k, v]) => [k, withoutEq(v)]))
+const isOps = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value as Json).some((k) => k.startsWith('$'))
+
+/**
+ * Where MongoDB and the embedded store read a query differently: `$eq` (which the store lacks) becomes a plain
+ * value, and null means "null or missing" as in MongoDB (`{ f: null }`, `$in: [null]`), while `$ne: null` and
+ * `$nin: [null]` exclude a missing field.
+ */
+function mongoQuery(q: Json): Json {
+  const out: Json = {}
+  const and: Json[] = []
+  for (const [field, raw] of Object.entries(q)) {
+    if (field === '$and' || field === '$or' || field === '$nor') {
+      out[field] = (raw as Json[]).map(mongoQuery)
+      continue
+    }
+    let cond: unknown = raw
+    if (isOps(cond) && '$eq' in cond) {
+      const { $eq, ...rest } = cond
+      if (Object.keys(rest).length) and.push({ [field]: $eq })
+      cond = Object.keys(rest).length ? rest : $eq
+    }
+    if (cond === null) {
+      and.push({ $or: [{ [field]: null }, { [field]: { $exists: false } }] })
+      continue
+    }
+    if (isOps(cond)) {
+      const ops: Json = { ...cond }
+      if (ops.$ne === null || (Array.isArray(ops.$nin) && ops.$nin.includes(null))) ops.$exists = true
+      if (Array.isArray(ops.$in) && ops.$in.includes(null)) {
+        and.push({ $or: [{ [field]: { $in: ops.$in } }, { [field]: { $exists: false } }] })
+        delete ops.$in
+      }
+      if (!Object.keys(ops).length) continue
+      cond = ops
+    }
+    out[field] = cond
+  }
+  if (and.length) out.$and = [...((out.$and as Json[] | undefined) ?? []), ...and]
+  return out
 }
 
 /** Where the requester finds its server in the `@cloudbase/database` config. */

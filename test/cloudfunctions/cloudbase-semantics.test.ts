@@ -89,6 +89,20 @@ describe('the local database keeps CloudBase’s rules', () => {
     expect(await col.find({})).toHaveLength(100)
   })
 
+  it('reads null as MongoDB does: null or missing, and $ne null only where the field is there', async () => {
+    const db = await freshDb()
+    await setupDatabase(db, [{ name: 'photos', holds: '', indexes: [] }])
+    const col = db.collection<{ _id: string; usedBy?: string | null }>('photos')
+    for (const doc of [{ _id: 'a', usedBy: 'od_1' }, { _id: 'b' }, { _id: 'c', usedBy: null }]) await col.add(doc)
+    const ids = async (where: Parameters<typeof col.find>[0]) => (await col.find(where, { orderBy: [['_id', 'asc']] })).map((d) => d._id)
+    expect(await ids({ usedBy: null })).toEqual(['b', 'c'])
+    expect(await ids({ usedBy: { $eq: null } })).toEqual(['b', 'c'])
+    expect(await ids({ usedBy: { $ne: null } })).toEqual(['a'])
+    expect(await ids({ usedBy: { $in: [null, 'od_1'] } })).toEqual(['a', 'b', 'c'])
+    expect(await ids({ usedBy: { $nin: [null] } })).toEqual(['a'])
+    expect(await ids({ usedBy: { $ne: 'od_1' } })).toEqual(['b', 'c'])
+  })
+
   it('answers an existing _id with E11000 inside -502001, which the Db port reports as a duplicate', async () => {
     const db = await freshDb()
     await setupDatabase(db, [{ name: 'callbacks', holds: '', indexes: [] }])
