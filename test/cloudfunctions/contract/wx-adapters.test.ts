@@ -165,9 +165,9 @@ describe('production adapters against wx-server-sdk', () => {
     })
 
     it('asks cloudPay for a prepay order that calls back the payCallback function', async () => {
-      const payment = await createWxPay(cloud, 'mch-1', 'env-1').unifiedOrder({ outTradeNo: 'od_1', totalFee: 1990, body: '照片回执', openid: 'o1' })
+      const payment = await createWxPay(cloud, 'mch-1', 'env-1').unifiedOrder({ outTradeNo: 'od_1', totalFee: 1990, body: '照片回执', openid: 'o1', expiresAt: '2026-11-24T04:30:00.000Z' })
       expect(payment).toMatchObject({ kind: 'wechat', package: 'prepay_id=wx1' })
-      expect(sdk[0]).toMatchObject({ api: 'cloudPay.unifiedOrder', args: { outTradeNo: 'od_1', totalFee: 1990, body: '照片回执', subMchId: 'mch-1', envId: 'env-1', functionName: 'payCallback' } })
+      expect(sdk[0]).toMatchObject({ api: 'cloudPay.unifiedOrder', args: { outTradeNo: 'od_1', totalFee: 1990, body: '照片回执', subMchId: 'mch-1', envId: 'env-1', functionName: 'payCallback', timeExpire: '20261124123000' } })
     })
   })
 })
