@@ -9,6 +9,6 @@ import { SOURCES, defineSystemEntry } from '../_shared/system'
 export const sweeperEntry = defineSystemEntry({
   name: 'sweeper',
   callers: 'the timer trigger only (SOURCE wx_trigger)',
-  admits: (inv) => inv.source === SOURCES.timer && !inv.openid,
+  admits: (inv) => inv.source === SOURCES.timer,
   run: (ports) => sweep(ports),
 })
