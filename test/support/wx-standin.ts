@@ -68,6 +68,8 @@ export interface ServiceBehaviour {
   notifyErrCode?: number
   /** The answer cloudPay.unifiedOrder gives. */
   unifiedOrder?: object
+  /** WeChat Pay's record of each trade, by outTradeNo, as queryOrder reports it (an unknown trade: ORDERNOTEXIST). */
+  trades?: Record<string, { tradeState: string; totalFee?: number; transactionId?: string }>
 }
 
 /** WeChat's own error shape for a failed openapi call: `errCode` is WeChat's errcode. */
@@ -116,6 +118,20 @@ export function recordServices(cloud: object, calls: SdkCall[], behaviour: Servi
     async unifiedOrder(args: object) {
       calls.push({ api: 'cloudPay.unifiedOrder', args })
       return behaviour.unifiedOrder ?? { returnCode: 'SUCCESS', resultCode: 'SUCCESS', payment: { appId: 'wx1', timeStamp: '1764633600', nonceStr: 'n', package: 'prepay_id=wx1', signType: 'RSA', paySign: 's' } }
+    },
+    async queryOrder(args: { outTradeNo: string }) {
+      calls.push({ api: 'cloudPay.queryOrder', args })
+      const trade = behaviour.trades?.[args.outTradeNo]
+      if (!trade) return { returnCode: 'SUCCESS', resultCode: 'FAIL', errCodeDes: 'ORDERNOTEXIST' }
+      return { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: args.outTradeNo, ...trade }
+    },
+    async closeOrder(args: object) {
+      calls.push({ api: 'cloudPay.closeOrder', args })
+      return { returnCode: 'SUCCESS', resultCode: 'SUCCESS' }
+    },
+    async refund(args: { outRefundNo: string; refundFee: number }) {
+      calls.push({ api: 'cloudPay.refund', args })
+      return { returnCode: 'SUCCESS', resultCode: 'SUCCESS', refundId: `rf_${args.outRefundNo}`, refundFee: args.refundFee, outRefundNo: args.outRefundNo }
     },
   })
 }

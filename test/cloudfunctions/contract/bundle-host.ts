@@ -3,7 +3,7 @@ import path from 'node:path'
 import { COLLECTIONS } from '../../../cloudfunctions/_shared/collections'
 import { setupDatabase } from '../../../cloudfunctions/_shared/setup'
 import { LocalDatabaseServer } from '../../../emulator/local-db'
-import { recordDatabase, recordServices, type SdkCall, type WireCall } from '../../support/wx-standin'
+import { recordDatabase, recordServices, type SdkCall, type ServiceBehaviour, type WireCall } from '../../support/wx-standin'
 
 /**
  * Runs built function bundles (dist/cloudfunctions/<fn>/index.js) the way CloudBase does, in a Node process of
@@ -30,6 +30,8 @@ export interface Scenario {
   /** Run the setup action first, as a deploy does; false leaves the database without collections. */
   setup: boolean
   env: Record<string, string>
+  /** How the stand-ins for storage, subscribe messages and cloudPay answer. */
+  services?: ServiceBehaviour
   steps: Step[]
   out: string
 }
@@ -51,7 +53,7 @@ async function run(scenario: Scenario): Promise<{ node: string; results: StepRes
   const sdk: SdkCall[] = []
   recordDatabase(server, wire)
   const cloud = require('wx-server-sdk') as object
-  recordServices(cloud, sdk)
+  recordServices(cloud, sdk, scenario.services)
   const logs: string[] = []
   const log = console.log
   console.log = (...args: unknown[]) => logs.push(args.map(String).join(' '))

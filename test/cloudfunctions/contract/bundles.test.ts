@@ -58,8 +58,8 @@ describe('built function bundles on Node 18 against wx-server-sdk', () => {
   afterAll(() => cleanup())
 
   /** Runs steps in one fresh Node 18 process; `db` names the database directory (kept across rounds). */
-  function round(db: string, steps: Step[], setup = true): { node: string; results: StepResult[] } {
-    const scenario: Scenario = { distRoot, dataDir: path.join(dir, db), setup, env: ENV, steps, out: path.join(dir, `out-${rounds++}.json`) }
+  function round(db: string, steps: Step[], setup = true, services: Scenario['services'] = {}): { node: string; results: StepResult[] } {
+    const scenario: Scenario = { distRoot, dataDir: path.join(dir, db), setup, env: ENV, services, steps, out: path.join(dir, `out-${rounds++}.json`) }
     const file = path.join(dir, `scenario-${rounds}.json`)
     writeFileSync(file, JSON.stringify(scenario))
     try {
@@ -85,6 +85,29 @@ describe('built function bundles on Node 18 against wx-server-sdk', () => {
     expect(reply(r)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(r.wire[0]).toMatchObject({ action: 'getDocument', collection: 'users', error: 'DATABASE_COLLECTION_NOT_EXIST' })
     expect(r.logs.join('\n')).toContain('-502005')
+  })
+
+  it('refuses a forged pay notice and a sweep from a mini-program client (wx_client): FORBIDDEN, nothing written, WeChat Pay not asked', () => {
+    const orderId = `od_${randomBytes(12).toString('hex')}`
+    const forged = { returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo: orderId, totalFee: 1990, transactionId: 'anything' }
+    const [pay, sweep] = round('forged', [
+      { fn: 'payCallback', event: forged, openid: USER, source: 'wx_client' },
+      { fn: 'sweeper', event: {}, openid: USER, source: 'wx_client' },
+    ], true, { trades: { [orderId]: { tradeState: 'SUCCESS', totalFee: 1990, transactionId: 'anything' } } }).results
+    for (const r of [pay, sweep]) {
+      expect(reply(r)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      expect(r.wire).toEqual([])
+      expect(r.sdk).toEqual([])
+    }
+  })
+
+  it('sweeps under its timer (wx_trigger) asking for at most 1000 documents per read', () => {
+    const [r] = round('timer', [{ fn: 'sweeper', event: { Type: 'Timer', TriggerName: 'sweep', Time: new Date().toISOString() }, source: 'wx_trigger' }]).results
+    expect(reply(r)).not.toMatchObject({ ok: false })
+    const reads = r.wire.filter((w) => w.action === 'getDocument')
+    expect(reads.length).toBeGreaterThan(0)
+    expect(reads.every((w) => w.limit !== undefined && w.limit <= 1000)).toBe(true)
+    expect(r.wire.filter((w) => w.error)).toEqual([])
   })
 
   it('records consent as one object that replaces the last one (sent as a whole $set, never as dotted paths)', () => {
