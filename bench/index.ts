@@ -17,6 +17,7 @@ const BENCHES: Array<{ name: string; script: string; before?: () => void }> = [
   { name: 'upload bytes', script: 'bench/upload.ts' },
   { name: 'data growth', script: 'bench/data-growth.ts' },
   { name: 'throughput', script: 'bench/throughput.ts' },
+  { name: 'sweeper', script: 'bench/sweeper.ts' },
 ]
 
 function run(cmd: string[]): string {
