@@ -9,6 +9,7 @@ import { operatorsFromEnv } from '../operators'
 import type { Config, Ports } from '../ports'
 import { invokeSystem, type Refusal, type SystemEntry } from '../system'
 import { wxCloud } from './cloud'
+import { assertRuntime } from './runtime'
 import { createWxDb } from './wx-db'
 import { createWxFiles } from './wx-files'
 import { createWxNotifier, createWxPay } from './wx-services'
@@ -31,6 +32,7 @@ function configFromEnv(env: NodeJS.ProcessEnv): Config {
 }
 
 function productionPorts(name: string): Ports {
+  assertRuntime()
   const sdk = wxCloud()
   const env = process.env
   return {
