@@ -13,7 +13,7 @@ import { VirtualTime } from './lib/virtual-time'
 
 /**
  * The sweeper at scale: 100k orders, 10k due notices and 20k expired photos in the embedded store, behind a
- * simulated 20 ms per database, storage and WeChat call (200 ms per detection-center call). Time is simulated
+ * simulated 20 ms per database, storage, WeChat and WeChat Pay call (200 ms per detection-center call). Time is simulated
  * (bench/lib/virtual-time.ts): calls in flight at once overlap, the store's own CPU time counts for nothing.
  * The timer fires every minute; the bench counts the runs until every item due at the start — and every
  * notice the runs themselves owe (cancellations, reminders) — is done, and the simulated time of each run.
@@ -139,7 +139,8 @@ async function main(): Promise<void> {
     clock: { now: () => new Date(BASE + vt.now) },
     log: silentLogger,
     operatorOpenids: new Set(),
-    pay: {} as Pay,
+    // The auto-cancel closes the WeChat Pay trade first (cloudPay.closeOrder): one more remote call per order.
+    pay: { closeOrder: async () => (await vt.sleep(LATENCY_MS), 'closed' as const) } as unknown as Pay,
     notifier,
     center,
     config: { ...config, templateIds: { review_result: 'tpl-review', receipt_expiring: 'tpl-expiring', order_cancelled: 'tpl-cancelled', application_result: '', loss_result: '' } },
