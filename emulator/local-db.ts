@@ -237,7 +237,7 @@ function mongoQuery(q: Json): Json {
 }
 
 /** Where the requester finds its server in the `@cloudbase/database` config. */
-const SERVER = '__huizhiLocalDatabaseServer'
+export const SERVER = '__huizhiLocalDatabaseServer'
 
 /** `@cloudbase/database`'s transport, pointed at a local server instead of CloudBase's HTTP API. */
 class LocalRequester {
@@ -289,6 +289,12 @@ interface RawQuery {
   add(d: Json): Promise<WireReply & { id: string }>
 }
 
+/** wx-server-sdk refuses an update with nothing in it before sending anything (its assertObjectNotEmpty, errCode -1). */
+function emptyUpdate(): Error & { errCode: number; errMsg: string } {
+  const errMsg = 'options.data must not be empty'
+  return Object.assign(new Error(`errCode: -1 unknown error | errMsg: ${errMsg}`), { errCode: -1, errMsg })
+}
+
 function checked<R extends WireReply>(reply: R, apiName: string): R {
   if (reply.code) throw sdkError(reply, apiName)
   return reply
@@ -313,7 +319,10 @@ export function localWxDatabase(server: LocalDatabaseServer): Parameters<typeof 
     limit: (n: number) => wrap(local(() => q.limit(n))),
     get: async () => ({ data: checked(await q.get(), 'collection.get').data, errMsg: 'collection.get:ok' }),
     count: async () => ({ total: checked(await q.count(), 'collection.count').total, errMsg: 'collection.count:ok' }),
-    update: async (o: { data: Json }) => ({ stats: { updated: checked(await q.update(o.data), 'collection.update').updated || 0 }, errMsg: 'collection.update:ok' }),
+    update: async (o: { data: Json }) => {
+      if (!Object.keys(o.data).length) throw emptyUpdate()
+      return { stats: { updated: checked(await q.update(o.data), 'collection.update').updated || 0 }, errMsg: 'collection.update:ok' }
+    },
     remove: async () => ({ stats: { removed: checked(await q.remove(), 'collection.remove').deleted }, errMsg: 'collection.remove:ok' }),
   })
   const database = {

@@ -1,6 +1,6 @@
 import { Db } from '@cloudbase/database'
 import { EJSON } from 'bson'
-import type { LocalDatabaseServer, WireReply } from '../../emulator/local-db'
+import { SERVER, type LocalDatabaseServer, type WireReply } from '../../emulator/local-db'
 
 /**
  * A recording stand-in for what wx-server-sdk talks to. The SDK itself stays real: its wrappers, its error
@@ -48,7 +48,13 @@ function decode(action: string, params: Record<string, unknown>, reply: WireRepl
  */
 export function recordDatabase(server: LocalDatabaseServer, calls: WireCall[], answer?: (action: string, params: Record<string, unknown>) => WireReply | undefined): void {
   class RecordingRequester {
+    /** A LocalDb in the same process keeps its own server (its config names it), unrecorded. */
+    private readonly own?: LocalDatabaseServer
+    constructor(config: Record<string, unknown>) {
+      this.own = config[SERVER] as LocalDatabaseServer | undefined
+    }
     async send(action: string, params: Record<string, unknown>): Promise<WireReply> {
+      if (this.own) return this.own.handle(action, params)
       const reply = answer?.(action, params) ?? (await server.handle(action, params))
       calls.push(decode(action, params, reply))
       return reply

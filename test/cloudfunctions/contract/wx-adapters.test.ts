@@ -7,7 +7,7 @@ import { setupDatabase } from '../../../cloudfunctions/_shared/setup'
 import { createWxDb } from '../../../cloudfunctions/_shared/wx/wx-db'
 import { createWxFiles } from '../../../cloudfunctions/_shared/wx/wx-files'
 import { createWxNotifier, createWxPay } from '../../../cloudfunctions/_shared/wx/wx-services'
-import { LocalDatabaseServer, type WireReply } from '../../../emulator/local-db'
+import { LocalDatabaseServer, LocalDb, type WireReply } from '../../../emulator/local-db'
 import { tempDir } from '../../support/store'
 import { recordDatabase, recordServices, type SdkCall, type WireCall } from '../../support/wx-standin'
 
@@ -126,6 +126,48 @@ describe('production adapters against wx-server-sdk', () => {
         const error = await attempt.then(() => null, (e: unknown) => e as Error & { errCode: number })
         expect(error?.errCode).toBe(-502005)
         expect(error).not.toBeInstanceOf(DuplicateKeyError)
+      }
+    })
+  })
+
+  describe('the emulator’s copy of the SDK wrapper (emulator/local-db.ts)', () => {
+    it('answers and fails as wx-server-sdk does, for the same requests on the same kind of server', async () => {
+      const t = tempDir()
+      try {
+        mkdirSync(path.join(t.dir, 'db'))
+        const local = new LocalDb(path.join(t.dir, 'db'))
+        await setupDatabase(local, COLLECTIONS.filter((c) => c.name === 'inbox'))
+        await setupDatabase({ ensureCollection: (n) => server.createCollection(n), ensureIndexes: (n, i) => server.ensureIndexes(n, i) }, COLLECTIONS.filter((c) => c.name === 'inbox'))
+        const outcome = async (p: Promise<unknown>) =>
+          p.then(
+            (value) => ({ value }),
+            (e: Error & { errCode?: number }) => ({ error: e instanceof DuplicateKeyError ? 'DuplicateKeyError' : `${e.errCode} ${e.message}` }),
+          )
+        const script = (d: ReturnType<typeof createWxDb>) => [
+          () => d.collection('inbox').add({ _id: 'm1', openid: 'o1', at: '1' } as never),
+          () => d.collection('inbox').add({ _id: 'm1' } as never),
+          () => d.collection('inbox').get('m1'),
+          () => d.collection('inbox').get('m-none'),
+          () => d.collection('inbox').find({ openid: 'o1' }, { orderBy: [['at', 'desc']] }),
+          () => d.collection('inbox').update({ _id: 'm1' }, { set: { read: true }, inc: { n: 1 } }),
+          () => d.collection('inbox').update({ _id: 'm1' }, {}),
+          () => d.collection('inbox').count({ openid: 'o1' }),
+          () => d.collection('inbox').remove({ _id: 'm1' }),
+          () => d.collection('audit_log').add({ _id: 'a1' } as never),
+          () => d.collection('audit_log').update({ _id: 'a1' }, { set: { x: 1 } }),
+        ]
+        const real: unknown[] = []
+        const emulated: unknown[] = []
+        for (const step of script(db)) real.push(await outcome(step()))
+        const recorded = wire.length
+        for (const step of script(local)) emulated.push(await outcome(step()))
+        expect(wire).toHaveLength(recorded)
+        expect(emulated).toEqual(real)
+        expect(real[1]).toEqual({ error: 'DuplicateKeyError' })
+        expect(real[6]).toEqual({ error: '-1 errCode: -1 unknown error | errMsg: options.data must not be empty' })
+        expect(real[9]).toMatchObject({ error: expect.stringMatching(/^-502005 collection\.add:fail -502005 database collection not exists\./) })
+      } finally {
+        t.cleanup()
       }
     })
   })
