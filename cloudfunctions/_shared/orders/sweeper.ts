@@ -85,7 +85,9 @@ const each = <T extends Doc>(ctx: SweepCtx, task: string, page: readonly T[], fn
 
 function tasks(report: SweepReport, start: Date): SweepTask[] {
   const nowIso = start.toISOString()
-  const center = (ctx: SweepCtx) => pausingCenter(ctx.ports.center)
+  // One breaker for the whole run: once the center has failed repeatedly, neither task nor pass calls it again.
+  let breaker: ReturnType<typeof pausingCenter> | undefined
+  const center = (ctx: SweepCtx) => (breaker ??= pausingCenter(ctx.ports.center))
   /** Center work: one page at a time, each call only while the run can still wait out its timeout. */
   const centerScan = (name: string, where: Where, work: (ports: Ports, order: OrderDoc) => Promise<boolean>): SweepTask => ({
     name,
