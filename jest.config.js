@@ -1,6 +1,7 @@
 /**
- * Three projects: `unit` (pure rules), `integration` (cloud functions and the emulator against a real
- * embedded store in a fresh temp directory per file), `e2e` (the H5 build in headless Chromium).
+ * Four projects: `unit` (pure rules), `integration` (cloud functions and the emulator against a real
+ * embedded store in a fresh temp directory per file), `e2e` (the H5 build in headless Chromium), `weapp` (the
+ * mini-program build in a headless WeChat runtime, see test/support/weapp).
  */
 const transform = {
   '^.+\\.(t|j)sx?$': [
@@ -24,5 +25,7 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/domain/**/*.test.ts', '<rootDir>/test/architecture.test.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/test/cloudfunctions/**/*.test.ts', '<rootDir>/test/emulator/**/*.test.ts', '<rootDir>/test/build/**/*.test.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    /** The built dist/weapp in a headless WeChat: wcc + exparser on jsdom for the view, a vm realm for the logic layer. */
+    { ...shared, displayName: 'weapp', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },
   ],
 }

@@ -19,7 +19,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot,
     outputRoot,
-    plugins: [],
+    /**
+     * NutUI renders HTML elements (div, i, button, label); on the mini-program Taro maps them to WXML templates only with
+     * @tarojs/plugin-html (NutUI React Taro guide: https://nutui.jd.com/taro/react/2x/#/zh-CN/guide/start-react).
+     * weapp-output.ts fails the weapp build on a leftover process.env and fixes dist/weapp/project.config.json.
+     */
+    plugins: ['@tarojs/plugin-html', path.resolve(__dirname, 'weapp-output.ts')],
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     defineConstants: {},
     copy: {

@@ -1,0 +1,752 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import vm from 'node:vm'
+import { compileWxml, exparser, jComponent, readJson, resolveComponentPath, type Compiled, type ExparserNode, type RootComponent } from './view'
+import { createWxFake, WxFail, type WxCall, type WxImpl } from './wx-fake'
+
+/**
+ * A headless WeChat for `dist/weapp`:
+ * - the logic layer: the app's JavaScript in a fresh `node:vm` realm holding only what WeChat's logic layer has (`wx`,
+ *   `App`, `Page`, `Component`, `Behavior`, `getApp`, `getCurrentPages`, timers, `console`), with WeChat's module
+ *   rules (each file wrapped as WeChat wraps it, `require` only inside the main package or the page's own subpackage,
+ *   a subpackage only once one of its pages opens), and no code generation from strings (`eval`, `new Function`);
+ * - the render layer: WXML compiled by WeChat's `wcc` and rendered by the official exparser (j-component), fed only
+ *   through `setData` payloads serialised as WeChat's bridge does (JSON, 1 MB at most), with events sent back the same
+ *   way;
+ * - a recording `wx` generated from `miniprogram-api-typings`; navigation checks `app.json` and the tabBar rules.
+ *
+ * Anything WeChat would report (an exception, an unhandled rejection, `console.error`, a missing template, a setData
+ * over 1 MB, wx misuse) is collected in `problems`; tests assert it stays empty.
+ */
+
+export interface AppJson {
+  pages: string[]
+  subPackages?: { root: string; pages: string[] }[]
+  tabBar?: { list: { pagePath: string; text: string }[] }
+}
+
+export interface RuntimeOptions {
+  root: string
+  /** Where `wx.cloud.callFunction` / `uploadFile` go: the local emulator's base URL, and the dev user to call as. */
+  emulator?: { url: string; user: string }
+  /** Answer of `wx.showModal` (default: confirm). */
+  modalConfirm?: boolean
+  storage?: Record<string, unknown>
+}
+
+interface PageEntry {
+  route: string
+  query: Record<string, string>
+  logic: Record<string, unknown>
+  view: RootComponent
+  host: HTMLElement
+}
+
+const WX_MODULE_PARAMS = [
+  'require', 'module', 'exports',
+  // WeChat shadows the browser globals in every module (window, document, …): they are undefined, never the webview's.
+  'window', 'document', 'frames', 'self', 'location', 'navigator', 'localStorage', 'history', 'Caches', 'screen',
+  'alert', 'confirm', 'prompt', 'XMLHttpRequest', 'WebSocket', 'Reporter', 'webkit', 'WeixinJSCore',
+]
+
+const MAX_SETDATA_BYTES = 1024 * 1024
+
+let launchCount = 0
+
+export class WeappRuntime {
+  readonly problems: string[] = []
+  readonly calls: WxCall[]
+  readonly stack: PageEntry[] = []
+  readonly appJson: AppJson
+  readonly toasts: string[] = []
+  private readonly context: vm.Context
+  private readonly modules = new Map<string, { exports: unknown }>()
+  private readonly loadedPackages = new Set<string>([''])
+  private readonly pageConfigs = new Map<string, Record<string, unknown>>()
+  private readonly componentConfigs = new Map<string, Record<string, unknown>>()
+  private readonly componentIds = new Map<string, string>()
+  private readonly pageIds = new Map<string, string>()
+  private readonly timers = new Set<NodeJS.Timeout>()
+  private readonly storage = new Map<string, unknown>()
+  private appInstance: Record<string, unknown> | null = null
+  private defining: string | null = null
+  private compiled: Compiled
+  private inflight = 0
+  private readonly onRejection = (reason: unknown) => this.problem(`unhandled rejection: ${describe(reason)}`)
+  private readonly hostRoot: HTMLElement
+  private disposed = false
+  readonly launch = ++launchCount
+
+  constructor(private readonly options: RuntimeOptions) {
+    this.appJson = readJson<AppJson>(path.join(options.root, 'app.json'))
+    for (const [k, v] of Object.entries(options.storage ?? {})) this.storage.set(k, v)
+    this.compiled = compileWxml(options.root)
+    const sandbox: Record<string, unknown> = {}
+    this.context = vm.createContext(sandbox, { name: `weapp logic #${this.launch}`, codeGeneration: { strings: false, wasm: false } })
+    const realmPromise = vm.runInContext('Promise', this.context) as PromiseConstructor
+    const { wx, calls } = createWxFake({
+      impl: this.wxImpl(),
+      cloudImpl: this.cloudImpl(),
+      misuse: (m) => this.problem(`wx misuse: ${m}`),
+      toRealm: (value) => this.toRealm(value),
+      RealmPromise: realmPromise,
+      defer: (fn) => this.setTimer(fn, 0),
+    })
+    this.calls = calls
+    const logConsole = {
+      log: () => {},
+      info: () => {},
+      debug: () => {},
+      warn: () => {},
+      error: (...args: unknown[]) => this.problem(`console.error: ${args.map(describe).join(' ')}`),
+    }
+    Object.assign(sandbox, {
+      wx,
+      console: logConsole,
+      App: (config: Record<string, unknown>) => {
+        this.appInstance = config
+      },
+      Page: (config: Record<string, unknown>) => {
+        if (!this.defining) throw new Error('Page() called outside a page module')
+        this.pageConfigs.set(this.defining.replace(/\.js$/, ''), config)
+      },
+      Component: (config: Record<string, unknown>) => {
+        if (!this.defining) throw new Error('Component() called outside a module')
+        this.componentConfigs.set(this.defining.replace(/\.js$/, ''), config)
+      },
+      Behavior: (config: unknown) => config,
+      getApp: () => this.appInstance,
+      getCurrentPages: () => this.stack.map((p) => p.logic),
+      setTimeout: (fn: () => void, ms?: number) => this.setTimer(fn, ms ?? 0),
+      clearTimeout: (t: NodeJS.Timeout) => this.clearTimer(t),
+      setInterval: (fn: () => void, ms?: number) => this.setTimer(fn, ms ?? 0, true),
+      clearInterval: (t: NodeJS.Timeout) => this.clearTimer(t),
+    })
+    this.hostRoot = document.createElement('div')
+    this.hostRoot.setAttribute('data-weapp-launch', String(this.launch))
+    document.body.appendChild(this.hostRoot)
+    process.on('unhandledRejection', this.onRejection)
+  }
+
+  // ---------------------------------------------------------------- problems and timers
+
+  problem(message: string): void {
+    if (!this.disposed) this.problems.push(message)
+  }
+
+  private setTimer(fn: () => void, ms: number, repeat = false): NodeJS.Timeout {
+    const run = () => {
+      if (!repeat) this.timers.delete(handle)
+      if (this.disposed) return
+      try {
+        fn()
+      } catch (error) {
+        this.problem(`uncaught in timer: ${describe(error)}`)
+      }
+    }
+    const handle = repeat ? setInterval(run, ms) : setTimeout(run, ms)
+    this.timers.add(handle)
+    return handle
+  }
+
+  private clearTimer(handle: NodeJS.Timeout): void {
+    clearTimeout(handle)
+    this.timers.delete(handle)
+  }
+
+  /** Copies a host value into the logic realm (as WeChat's bridge copies JSON between threads). */
+  toRealm<T>(value: T): T {
+    if (value === undefined) return value
+    const parse = vm.runInContext('JSON.parse', this.context) as (s: string) => T
+    return parse(JSON.stringify(value))
+  }
+
+  // ---------------------------------------------------------------- modules
+
+  private packageOf(file: string): string {
+    const sub = this.appJson.subPackages?.find((p) => file.startsWith(`${p.root}/`))
+    return sub ? sub.root : ''
+  }
+
+  private requireFrom(from: string, request: string): unknown {
+    let target = path.posix.normalize(request.startsWith('/') ? request.slice(1) : path.posix.join(path.posix.dirname(from), request))
+    if (!target.endsWith('.js')) target += '.js'
+    const targetPackage = this.packageOf(target)
+    const fromPackage = this.packageOf(from)
+    if (targetPackage && targetPackage !== fromPackage) {
+      throw new Error(`module "${target}" is not defined: a module of subpackage ${targetPackage} cannot be required from ${from}`)
+    }
+    return this.load(target)
+  }
+
+  private load(file: string): unknown {
+    const cached = this.modules.get(file)
+    if (cached) return cached.exports
+    const full = path.join(this.options.root, file)
+    if (!fs.existsSync(full)) throw new Error(`module "${file}" is not defined`)
+    const module = { exports: {} as unknown }
+    this.modules.set(file, module)
+    const source = fs.readFileSync(full, 'utf8')
+    const wrapped = `(function(${WX_MODULE_PARAMS.join(', ')}){${source}\n})`
+    const fn = new vm.Script(wrapped, { filename: file }).runInContext(this.context) as (...args: unknown[]) => void
+    const previous = this.defining
+    this.defining = file
+    try {
+      fn((req: string) => this.requireFrom(file, req), module, module.exports)
+    } finally {
+      this.defining = previous
+    }
+    return module.exports
+  }
+
+  // ---------------------------------------------------------------- app and pages
+
+  allPages(): string[] {
+    const pages = [...this.appJson.pages]
+    for (const sub of this.appJson.subPackages ?? []) for (const p of sub.pages) pages.push(`${sub.root}/${p}`)
+    return pages
+  }
+
+  isTabPage(route: string): boolean {
+    return (this.appJson.tabBar?.list ?? []).some((t) => t.pagePath === route)
+  }
+
+  /** Runs app.js (App()) and opens the first page, or `entry` ("pages/x/index?a=1"). */
+  async start(entry?: string): Promise<PageEntry> {
+    this.guard(() => this.load('app.js'))
+    if (!this.appInstance) throw new Error('app.js did not call App()')
+    const launchRoute = entry ?? this.appJson.pages[0]
+    const { route, query } = parseUrl(launchRoute)
+    this.guard(() => (this.appInstance!.onLaunch as ((o: unknown) => void) | undefined)?.call(this.appInstance, this.toRealm({ path: route, query, scene: 1001 })))
+    this.guard(() => (this.appInstance!.onShow as ((o: unknown) => void) | undefined)?.call(this.appInstance, this.toRealm({ path: route, query, scene: 1001 })))
+    return this.openPage(route, query)
+  }
+
+  private guard<T>(fn: () => T): T | undefined {
+    try {
+      return fn()
+    } catch (error) {
+      this.problem(`uncaught: ${describe(error)}`)
+      return undefined
+    }
+  }
+
+  get current(): PageEntry {
+    const top = this.stack[this.stack.length - 1]
+    if (!top) throw new Error('no page is open')
+    return top
+  }
+
+  private ensurePageLoaded(route: string): Record<string, unknown> | undefined {
+    if (!this.allPages().includes(route)) throw new WxFail(`page "${route}" is not found in app.json`)
+    const pkg = this.packageOf(route)
+    this.loadedPackages.add(pkg)
+    if (!this.pageConfigs.has(route)) this.guard(() => this.load(`${route}.js`))
+    const config = this.pageConfigs.get(route)
+    if (!config) this.problem(`${route}: Page() never ran`)
+    return config
+  }
+
+  private componentId(file: string): string {
+    const known = this.componentIds.get(file)
+    if (known) return known
+    const json = readJson<{ usingComponents?: Record<string, string> }>(path.join(this.options.root, `${file}.json`))
+    if (!this.componentConfigs.has(file)) this.guard(() => this.load(`${file}.js`))
+    const logicConfig = this.componentConfigs.get(file) ?? {}
+    const id = `weapp-${this.launch}-${file.replace(/[^a-z0-9]/gi, '-')}`
+    this.componentIds.set(file, id)
+    const using = this.using(file, json.usingComponents)
+    const properties: Record<string, unknown> = {}
+    for (const [key, def] of Object.entries((logicConfig.properties ?? {}) as Record<string, { type?: { name?: string }; value?: unknown }>)) {
+      properties[key] = { type: hostType(def.type), value: def.value === undefined ? undefined : JSON.parse(JSON.stringify(def.value)) }
+    }
+    const runtime = this
+    const methods: Record<string, (event: unknown) => void> = {}
+    for (const [name, fn] of Object.entries((logicConfig.methods ?? {}) as Record<string, unknown>)) {
+      if (typeof fn !== 'function') continue
+      methods[name] = function (this: { data: unknown }, event: unknown) {
+        runtime.sendEvent(() => (fn as (e: unknown) => unknown).call(runtime.toRealm({ data: this.data }), runtime.toRealm(plainEvent(event))))
+      }
+    }
+    jComponent.register({
+      id,
+      path: `/${file}`,
+      template: this.template(file),
+      usingComponents: using,
+      properties,
+      methods,
+      options: { ...((logicConfig.options ?? {}) as object), multipleSlots: true },
+    })
+    return id
+  }
+
+  private using(file: string, usingComponents: Record<string, string> | undefined): Record<string, string> {
+    const using: Record<string, string> = {}
+    for (const [tag, ref] of Object.entries(usingComponents ?? {})) {
+      const target = resolveComponentPath(file, ref)
+      using[tag] = target === file ? `weapp-${this.launch}-${file.replace(/[^a-z0-9]/gi, '-')}` : this.componentId(target)
+    }
+    return using
+  }
+
+  private template(file: string): (data: object) => unknown {
+    const gen = this.compiled.gwx(`${file}.wxml`)
+    if (typeof gen !== 'function') throw new Error(`${file}.wxml was not compiled by wcc`)
+    const compiled = this.compiled
+    const runtime = this
+    return (data: object) => {
+      const before = compiled.messages.length
+      const tree = gen(data)
+      for (const message of compiled.messages.slice(before)) runtime.problem(`${file}.wxml: ${message}`)
+      return tree
+    }
+  }
+
+  private pageComponentId(route: string): string {
+    const known = this.pageIds.get(route)
+    if (known) return known
+    const json = readJson<{ usingComponents?: Record<string, string> }>(path.join(this.options.root, `${route}.json`))
+    const id = `weapp-${this.launch}-page-${route.replace(/[^a-z0-9]/gi, '-')}`
+    const runtime = this
+    jComponent.register({
+      id,
+      path: `/${route}`,
+      template: this.template(route),
+      usingComponents: this.using(route, json.usingComponents),
+      methods: new Proxy(
+        {},
+        {
+          get: (_t, name: string) =>
+            function (event: unknown) {
+              const page = runtime.stack.find((p) => p.route === route && p.view?.instance === (this as unknown))
+              const logic = page?.logic ?? runtime.current.logic
+              const handler = logic[name]
+              if (typeof handler !== 'function') return runtime.problem(`${route}: event handler "${name}" does not exist on the page`)
+              runtime.sendEvent(() => (handler as (e: unknown) => unknown).call(logic, runtime.toRealm(plainEvent(event))))
+            },
+          ownKeys: () => ['eh'],
+          getOwnPropertyDescriptor: () => ({ enumerable: true, configurable: true }),
+        },
+      ),
+    })
+    this.pageIds.set(route, id)
+    return id
+  }
+
+  private sendEvent(fn: () => unknown): void {
+    // WeChat delivers view events to the logic thread asynchronously.
+    this.setTimer(() => {
+      const result = fn()
+      if (result && typeof (result as Promise<unknown>).then === 'function') {
+        ;(result as Promise<unknown>).then(undefined, (e) => this.problem(`event handler rejected: ${describe(e)}`))
+      }
+    }, 0)
+  }
+
+  /** Creates a page instance as WeChat does: data copied from the config, methods on the instance, then the lifecycle. */
+  openPage(route: string, query: Record<string, string>): PageEntry {
+    const config = this.ensurePageLoaded(route)
+    const logic = vm.runInContext('({})', this.context) as Record<string, unknown>
+    const viewId = this.pageComponentId(route)
+    const initialData = JSON.parse(JSON.stringify(config?.data ?? {})) as Record<string, unknown>
+    const view = jComponent.create(viewId)
+    const host = document.createElement('div')
+    host.setAttribute('data-route', route)
+    this.hostRoot.appendChild(host)
+    view.attach(host)
+    if (Object.keys(initialData).length) view.setData(initialData)
+    const entry: PageEntry = { route, query, logic, view, host }
+    for (const [key, value] of Object.entries(config ?? {})) logic[key] = value
+    logic.data = this.toRealm(initialData)
+    logic.route = route
+    logic.__route__ = route
+    logic.options = this.toRealm(query)
+    logic.setData = (data: Record<string, unknown>, callback?: () => void) => this.setData(entry, data, callback)
+    logic.selectComponent = () => null
+    logic.selectAllComponents = () => this.toRealm([])
+    logic.createSelectorQuery = () => (this.calls.push({ api: 'page.createSelectorQuery', options: null }), wxSelectorQuery(this))
+    logic.getOpenerEventChannel = () => ({ emit() {}, on() {}, once() {}, off() {} })
+    this.stack.push(entry)
+    this.guard(() => (logic.onLoad as ((q: unknown) => void) | undefined)?.call(logic, this.toRealm(query)))
+    this.guard(() => (logic.onShow as (() => void) | undefined)?.call(logic))
+    this.setTimer(() => this.guard(() => (logic.onReady as (() => void) | undefined)?.call(logic)), 0)
+    return entry
+  }
+
+  private setData(entry: PageEntry, data: Record<string, unknown>, callback?: () => void): void {
+    let payload: string
+    try {
+      payload = JSON.stringify(data)
+    } catch (error) {
+      this.problem(`${entry.route}: setData payload is not serialisable: ${describe(error)}`)
+      return
+    }
+    if (Buffer.byteLength(payload) > MAX_SETDATA_BYTES) {
+      this.problem(`${entry.route}: setData payload of ${Buffer.byteLength(payload)} bytes is over WeChat's 1 MB limit`)
+    }
+    const copy = JSON.parse(payload) as Record<string, unknown>
+    for (const [key, value] of Object.entries(copy)) setByPath(entry.logic.data as Record<string, unknown>, key, this.toRealm(value))
+    this.inflight++
+    this.setTimer(() => {
+      this.inflight--
+      if (!this.stack.includes(entry)) return
+      try {
+        entry.view.setData(copy)
+      } catch (error) {
+        this.problem(`${entry.route}: render failed: ${describe(error)}`)
+      }
+      if (typeof callback === 'function') this.setTimer(() => callback.call(entry.logic), 0)
+    }, 0)
+  }
+
+  private closePage(entry: PageEntry): void {
+    this.guard(() => (entry.logic.onUnload as (() => void) | undefined)?.call(entry.logic))
+    entry.view.detach()
+    entry.host.remove()
+  }
+
+  private navigate(kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', url: string): void {
+    const { route, query } = parseUrl(url.replace(/^\//, ''))
+    if (!this.allPages().includes(route)) throw new WxFail(`${kind}:fail page "${route}" is not found`)
+    const tab = this.isTabPage(route)
+    if ((kind === 'navigateTo' || kind === 'redirectTo') && tab) {
+      this.problem(`wx misuse: ${kind} to tabBar page ${route} (WeChat fails: "can not ${kind} a tabbar page")`)
+      throw new WxFail(`${kind}:fail can not ${kind} a tabbar page`)
+    }
+    if (kind === 'switchTab') {
+      if (!tab) {
+        this.problem(`wx misuse: switchTab to ${route}, which is not a tabBar page`)
+        throw new WxFail('switchTab:fail can not switch to no-tabBar page')
+      }
+      if (Object.keys(query).length) this.problem(`wx misuse: switchTab url may not carry a query (${url})`)
+    }
+    if (kind === 'navigateTo' && this.stack.length >= 10) throw new WxFail('navigateTo:fail webview count limit exceed')
+    const previous = this.stack[this.stack.length - 1]
+    if (kind === 'navigateTo') {
+      if (previous) this.guard(() => (previous.logic.onHide as (() => void) | undefined)?.call(previous.logic))
+    } else if (kind === 'redirectTo') {
+      this.stack.pop()
+      if (previous) this.closePage(previous)
+    } else {
+      while (this.stack.length) this.closePage(this.stack.pop()!)
+    }
+    this.openPage(route, query)
+  }
+
+  // ---------------------------------------------------------------- wx implementations
+
+  private wxImpl(): Record<string, WxImpl> {
+    const systemInfo = {
+      brand: 'devtools', model: 'iPhone 12', pixelRatio: 3, screenWidth: 390, screenHeight: 844, windowWidth: 390, windowHeight: 844,
+      statusBarHeight: 47, language: 'zh_CN', version: '8.0.50', system: 'iOS 17.0', platform: 'devtools', SDKVersion: '3.7.0',
+      safeArea: { top: 47, bottom: 810, left: 0, right: 390, width: 390, height: 763 }, theme: 'light', fontSizeSetting: 16,
+    }
+    return {
+      navigateTo: (o) => this.syncNavigate('navigateTo', o),
+      redirectTo: (o) => this.syncNavigate('redirectTo', o),
+      switchTab: (o) => this.syncNavigate('switchTab', o),
+      reLaunch: (o) => this.syncNavigate('reLaunch', o),
+      navigateBack: (o) => {
+        const delta = Number(o.delta ?? 1)
+        if (this.stack.length <= 1) throw new WxFail('navigateBack:fail cannot navigate back at first page.')
+        this.setTimer(() => {
+          for (let i = 0; i < delta && this.stack.length > 1; i++) this.closePage(this.stack.pop()!)
+          const top = this.current
+          this.guard(() => (top.logic.onShow as (() => void) | undefined)?.call(top.logic))
+        }, 0)
+        return {}
+      },
+      getStorageSync: (key) => this.toRealm(this.storage.get(String(key)) ?? ''),
+      setStorageSync: (key, ...rest) => void this.storage.set(String(key), JSON.parse(JSON.stringify(rest[0] ?? null))),
+      removeStorageSync: (key) => void this.storage.delete(String(key)),
+      clearStorageSync: () => this.storage.clear(),
+      getStorage: (o) => {
+        if (!this.storage.has(String(o.key))) throw new WxFail('getStorage:fail data not found')
+        return { data: this.storage.get(String(o.key)) }
+      },
+      setStorage: (o) => void this.storage.set(String(o.key), JSON.parse(JSON.stringify(o.data ?? null))),
+      removeStorage: (o) => void this.storage.delete(String(o.key)),
+      getSystemInfoSync: () => this.toRealm(systemInfo),
+      getSystemInfo: () => systemInfo,
+      getWindowInfo: () => this.toRealm(systemInfo),
+      getDeviceInfo: () => this.toRealm(systemInfo),
+      getAppBaseInfo: () => this.toRealm(systemInfo),
+      getSystemSetting: () => this.toRealm({ bluetoothEnabled: false, locationEnabled: false, wifiEnabled: true, deviceOrientation: 'portrait' }),
+      getAppAuthorizeSetting: () => this.toRealm({ cameraAuthorized: 'authorized', albumAuthorized: 'authorized' }),
+      getMenuButtonBoundingClientRect: () => this.toRealm({ width: 87, height: 32, top: 51, right: 383, bottom: 83, left: 296 }),
+      getAccountInfoSync: () => this.toRealm({ miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' } }),
+      getLaunchOptionsSync: () => this.toRealm({ path: this.appJson.pages[0], query: {}, scene: 1001 }),
+      getEnterOptionsSync: () => this.toRealm({ path: this.appJson.pages[0], query: {}, scene: 1001 }),
+      canIUse: () => true,
+      nextTick: (fn) => void this.setTimer(fn as unknown as () => void, 0),
+      showToast: (o) => void this.toasts.push(String(o.title)),
+      hideToast: () => undefined,
+      showLoading: () => undefined,
+      hideLoading: () => undefined,
+      showModal: (o) => ({ confirm: this.options.modalConfirm ?? true, cancel: !(this.options.modalConfirm ?? true), content: o.content }),
+      setNavigationBarTitle: () => undefined,
+      pageScrollTo: () => undefined,
+      stopPullDownRefresh: () => undefined,
+      getPrivacySetting: () => ({ needAuthorization: false, privacyContractName: '《回执隐私保护指引》' }),
+      requirePrivacyAuthorize: () => undefined,
+      onNeedPrivacyAuthorization: () => undefined,
+      requestSubscribeMessage: (o) => Object.fromEntries(((o.tmplIds as string[]) ?? []).map((id) => [id, 'accept'])),
+      createSelectorQuery: () => wxSelectorQuery(this),
+      getUpdateManager: () => this.toRealm({}) as unknown,
+      onAppShow: () => undefined,
+      onAppHide: () => undefined,
+      offAppShow: () => undefined,
+      offAppHide: () => undefined,
+      onError: () => undefined,
+      onUnhandledRejection: () => undefined,
+      onPageNotFound: () => undefined,
+      onMemoryWarning: () => undefined,
+      onWindowResize: () => undefined,
+      offWindowResize: () => undefined,
+      reportAnalytics: () => undefined,
+      reportEvent: () => undefined,
+    }
+  }
+
+  private syncNavigate(kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', o: Record<string, unknown>): unknown {
+    const { route } = parseUrl(String(o.url).replace(/^\//, ''))
+    if (!this.allPages().includes(route)) throw new WxFail(`${kind}:fail page "${route}" is not found`)
+    return new Promise((resolve, reject) => {
+      this.setTimer(() => {
+        try {
+          this.navigate(kind, String(o.url))
+          resolve({})
+        } catch (error) {
+          reject(error)
+        }
+      }, 0)
+    })
+  }
+
+  private cloudImpl(): Record<string, WxImpl> {
+    const emulator = this.options.emulator
+    const track = async <T>(fn: () => Promise<T>): Promise<T> => {
+      this.inflight++
+      try {
+        return await fn()
+      } finally {
+        this.inflight--
+      }
+    }
+    return {
+      init: () => undefined,
+      callFunction: (o) =>
+        track(async () => {
+          if (!emulator) throw new WxFail('cloud.callFunction:fail no cloud environment in this launch')
+          const res = await fetch(`${emulator.url}/api/functions/${encodeURIComponent(String(o.name))}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-huizhi-user': emulator.user },
+            body: JSON.stringify(o.data ?? {}),
+          })
+          const result = (await res.json()) as unknown
+          return { result, requestID: `req-${Date.now()}` }
+        }),
+      uploadFile: (o) =>
+        track(async () => {
+          if (!emulator) throw new WxFail('cloud.uploadFile:fail no cloud environment in this launch')
+          const local = String(o.filePath)
+          const body = fs.readFileSync(local.replace(/^wxfile:\/\//, ''))
+          const res = await fetch(`${emulator.url}/api/files?cloudPath=${encodeURIComponent(String(o.cloudPath))}`, {
+            method: 'PUT',
+            headers: { 'x-huizhi-user': emulator.user },
+            body: new Uint8Array(body),
+          })
+          const reply = (await res.json()) as { ok: boolean; data?: { fileID: string } }
+          if (!reply.ok || !reply.data) throw new WxFail('cloud.uploadFile:fail')
+          return { fileID: reply.data.fileID, statusCode: 200 }
+        }),
+      getTempFileURL: (o) => ({ fileList: ((o.fileList as string[]) ?? []).map((fileID) => ({ fileID, tempFileURL: `${emulator?.url ?? ''}/files/${encodeURIComponent(fileID)}`, status: 0 })) }),
+    }
+  }
+
+  // ---------------------------------------------------------------- reading and acting on the rendered page
+
+  /** Waits until no setData, timer of ≤ 50 ms or cloud call is pending, so what the page shows has settled. */
+  async settle(maxMs = 10_000): Promise<void> {
+    const start = Date.now()
+    let quiet = 0
+    while (Date.now() - start < maxMs) {
+      await new Promise((r) => setTimeout(r, 10))
+      if (this.inflight === 0) quiet++
+      else quiet = 0
+      if (quiet >= 5) return
+    }
+  }
+
+  /** The visible text of the current page as exparser rendered it (text nodes in tree order). */
+  text(entry: PageEntry = this.current): string {
+    return collectText(entry.view._exparserNode).replace(/\s+/g, ' ').trim()
+  }
+
+  async waitForText(expected: string | RegExp, timeoutMs = 15_000): Promise<void> {
+    const start = Date.now()
+    while (Date.now() - start < timeoutMs) {
+      const text = this.stack.length ? this.text() : ''
+      if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return
+      await new Promise((r) => setTimeout(r, 25))
+    }
+    throw new Error(`"${String(expected)}" never appeared on ${this.stack.length ? this.current.route : '(no page)'}; it shows: ${this.stack.length ? this.text().slice(0, 600) : ''}\nproblems: ${this.problems.join('\n')}`)
+  }
+
+  async waitForRoute(route: string, timeoutMs = 10_000): Promise<void> {
+    const start = Date.now()
+    while (Date.now() - start < timeoutMs) {
+      if (this.stack.length && this.current.route === route) return
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    throw new Error(`never reached ${route}; at ${this.stack.map((p) => p.route).join(' > ')}\nproblems: ${this.problems.join('\n')}`)
+  }
+
+  /** Taps the innermost rendered element whose text contains `label`, as a finger would (the tap bubbles). */
+  tap(label: string): void {
+    const node = findByText(this.current.view._exparserNode, label)
+    if (!node) throw new Error(`nothing shows "${label}" on ${this.current.route}: ${this.text().slice(0, 400)}`)
+    const event = exparser.Event.create('tap', { x: 0, y: 0 }, { bubbles: true, composed: true, extraFields: { touches: [], changedTouches: [] } })
+    exparser.Event.dispatchEvent(node, event)
+  }
+
+  /** Fires an input event on the nth `input`/`textarea` of the page. */
+  input(index: number, value: string): void {
+    const inputs: ExparserNode[] = []
+    walk(this.current.view._exparserNode, (n) => {
+      if (n.is === 'input' || n.is === 'textarea' || n.tagName === 'wx-input' || n.tagName === 'wx-textarea') inputs.push(n)
+    })
+    const node = inputs[index]
+    if (!node) throw new Error(`no input #${index} on ${this.current.route}`)
+    exparser.Event.dispatchEvent(node, exparser.Event.create('input', { value, cursor: value.length, keyCode: 0 }, { bubbles: false, composed: false }))
+  }
+
+  dispose(): void {
+    this.disposed = true
+    process.off('unhandledRejection', this.onRejection)
+    for (const t of this.timers) clearTimeout(t)
+    this.timers.clear()
+    for (const entry of this.stack.splice(0)) {
+      try {
+        entry.view.detach()
+      } catch {
+        /* already detached */
+      }
+    }
+    this.hostRoot.remove()
+  }
+}
+
+// -------------------------------------------------------------------- helpers
+
+function describe(value: unknown): string {
+  if (value && typeof value === 'object' && 'stack' in value && typeof (value as Error).stack === 'string') return (value as Error).stack!.split('\n').slice(0, 4).join(' | ')
+  if (value && typeof value === 'object') {
+    try {
+      return JSON.stringify(value)
+    } catch {
+      return String(value)
+    }
+  }
+  return String(value)
+}
+
+export function parseUrl(url: string): { route: string; query: Record<string, string> } {
+  const [route, search = ''] = url.split('?')
+  const query: Record<string, string> = {}
+  for (const pair of search.split('&').filter(Boolean)) {
+    const [k, v = ''] = pair.split('=')
+    query[k] = v
+  }
+  return { route: route.replace(/^\//, ''), query }
+}
+
+function hostType(type: { name?: string } | null | undefined): unknown {
+  switch (type?.name) {
+    case 'String':
+      return String
+    case 'Number':
+      return Number
+    case 'Boolean':
+      return Boolean
+    case 'Object':
+      return Object
+    case 'Array':
+      return Array
+    default:
+      return null
+  }
+}
+
+function plainEvent(event: unknown): unknown {
+  const e = event as { type?: string; timeStamp?: number; detail?: unknown; target?: unknown; currentTarget?: unknown; touches?: unknown; changedTouches?: unknown; mark?: unknown }
+  return JSON.parse(
+    JSON.stringify({ type: e.type, timeStamp: e.timeStamp ?? 0, detail: e.detail ?? {}, target: e.target, currentTarget: e.currentTarget, touches: e.touches ?? [], changedTouches: e.changedTouches ?? [], mark: e.mark ?? {} }),
+  )
+}
+
+function setByPath(target: Record<string, unknown>, key: string, value: unknown): void {
+  const parts: (string | number)[] = []
+  key.replace(/([^.[\]]+)|\[(\d+)\]/g, (_m, name: string | undefined, index: string | undefined) => {
+    parts.push(index !== undefined ? Number(index) : name!)
+    return ''
+  })
+  let cursor: Record<string | number, unknown> = target
+  for (let i = 0; i < parts.length - 1; i++) {
+    const part = parts[i]
+    if (cursor[part] === null || typeof cursor[part] !== 'object') cursor[part] = typeof parts[i + 1] === 'number' ? [] : {}
+    cursor = cursor[part] as Record<string | number, unknown>
+  }
+  cursor[parts[parts.length - 1]] = value
+}
+
+function walk(node: ExparserNode, visit: (n: ExparserNode) => void): void {
+  visit(node)
+  if (node.shadowRoot) walk(node.shadowRoot, visit)
+  for (const child of node.childNodes ?? []) walk(child, visit)
+}
+
+function collectText(node: ExparserNode): string {
+  const parts: string[] = []
+  const visit = (n: ExparserNode) => {
+    if (n instanceof exparser.TextNode) {
+      parts.push(n.textContent ?? '')
+      return
+    }
+    if (n.shadowRoot) visit(n.shadowRoot)
+    for (const child of n.childNodes ?? []) visit(child)
+    if ((n as { is?: string }).is === 'wx-text' || n.tagName === 'wx-view') parts.push(' ')
+  }
+  visit(node)
+  return parts.join('')
+}
+
+function findByText(root: ExparserNode, label: string): ExparserNode | null {
+  let found: ExparserNode | null = null
+  const visit = (n: ExparserNode): boolean => {
+    if (n instanceof exparser.TextNode) return false
+    let inner = false
+    if (n.shadowRoot) inner = visit(n.shadowRoot) || inner
+    for (const child of n.childNodes ?? []) inner = visit(child) || inner
+    if (!inner && !(n as { __virtual?: boolean }).__virtual && collectText(n).replace(/\s+/g, ' ').includes(label) && n !== root) {
+      found = n
+      return true
+    }
+    return inner
+  }
+  visit(root)
+  return found
+}
+
+function wxSelectorQuery(runtime: WeappRuntime): unknown {
+  const query: Record<string, unknown> = {}
+  const node = { boundingClientRect: () => query, scrollOffset: () => query, fields: () => query, node: () => query }
+  Object.assign(query, {
+    in: () => query,
+    select: () => node,
+    selectAll: () => node,
+    selectViewport: () => node,
+    exec: (cb?: (r: unknown) => void) => cb && runtime.toRealm([null]) && setTimeout(() => cb(runtime.toRealm([])), 0),
+  })
+  return query
+}
