@@ -738,15 +738,66 @@ function findByText(root: ExparserNode, label: string): ExparserNode | null {
   return found
 }
 
+/**
+ * wx.createSelectorQuery against the rendered exparser tree: `select` answers the first match or null, `selectAll` an
+ * array, as WeChat does. There is no layout engine here, so every size and offset is 0 (README: what the runtime test
+ * cannot see).
+ */
 function wxSelectorQuery(runtime: WeappRuntime): unknown {
-  const query: Record<string, unknown> = {}
-  const node = { boundingClientRect: () => query, scrollOffset: () => query, fields: () => query, node: () => query }
-  Object.assign(query, {
-    in: () => query,
-    select: () => node,
-    selectAll: () => node,
-    selectViewport: () => node,
-    exec: (cb?: (r: unknown) => void) => cb && runtime.toRealm([null]) && setTimeout(() => cb(runtime.toRealm([])), 0),
-  })
+  type Op = { selector: string; all: boolean; fields: Record<string, unknown>; cb?: (r: unknown) => void }
+  const ops: Op[] = []
+  let scope: ExparserNode | null = null
+  const describeNode = (node: ExparserNode, fields: Record<string, unknown>) => {
+    const out: Record<string, unknown> = {}
+    if (fields.id) out.id = node.id ?? ''
+    if (fields.dataset) out.dataset = node.dataset ?? {}
+    if (fields.rect) Object.assign(out, { left: 0, right: 0, top: 0, bottom: 0 })
+    if (fields.size) Object.assign(out, { width: 0, height: 0 })
+    if (fields.scrollOffset) Object.assign(out, { scrollLeft: 0, scrollTop: 0, scrollWidth: 0, scrollHeight: 0 })
+    return out
+  }
+  const nodesRef = (selector: string, all: boolean) => {
+    const add = (fields: Record<string, unknown>) => (cb?: (r: unknown) => void) => {
+      ops.push({ selector, all, fields, cb })
+      return query
+    }
+    return {
+      boundingClientRect: add({ id: true, dataset: true, rect: true, size: true }),
+      scrollOffset: add({ id: true, dataset: true, scrollOffset: true }),
+      fields: (f: Record<string, unknown>, cb?: (r: unknown) => void) => add(f)(cb),
+      node: add({ node: true }),
+      context: add({ context: true }),
+    }
+  }
+  const query: Record<string, unknown> = {
+    in: (component: { _exparserNode?: ExparserNode } | null) => {
+      scope = component?._exparserNode ?? null
+      return query
+    },
+    select: (selector: string) => nodesRef(selector, false),
+    selectAll: (selector: string) => nodesRef(selector, true),
+    selectViewport: () => nodesRef('viewport', false),
+    exec: (cb?: (r: unknown) => void) => {
+      const page = runtime.current
+      const root = (scope ?? page.view._exparserNode).shadowRoot ?? page.view._exparserNode
+      const results = ops.map((op) => {
+        if (op.selector === 'viewport') return describeNode({ childNodes: [] }, op.fields)
+        const q = root as unknown as { querySelector(s: string): ExparserNode | null; querySelectorAll(s: string): ExparserNode[] }
+        let answer: unknown
+        try {
+          answer = op.all ? q.querySelectorAll(op.selector).map((n) => describeNode(n, op.fields)) : ((n) => (n ? describeNode(n, op.fields) : null))(q.querySelector(op.selector))
+        } catch {
+          answer = op.all ? [] : null
+        }
+        return answer
+      })
+      const realm = runtime.toRealm(results)
+      setTimeout(() => {
+        ops.forEach((op, i) => op.cb?.((realm as unknown[])[i]))
+        cb?.(realm)
+      }, 0)
+      return undefined
+    },
+  }
   return query
 }

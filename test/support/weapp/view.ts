@@ -62,7 +62,15 @@ export function compileWxml(root: string): Compiled {
   const sandbox: Record<string, unknown> = { console: { log: record, warn: record, error: record, info: record, debug: record } }
   sandbox.window = sandbox
   const context = vm.createContext(sandbox)
-  const gwx = vm.runInContext(`(function(){${source}\n})()`, context, { filename: 'wcc-output.js' }) as Compiled['gwx']
+  const raw = vm.runInContext(`(function(){${source}\n})()`, context, { filename: 'wcc-output.js' }) as Compiled['gwx']
+  // The webview receives setData payloads as JSON and parses them in its own realm; wcc's runtime relies on that
+  // (it copies data into WXS calls only when `value.constructor === Object` of its realm).
+  const parse = vm.runInContext('JSON.parse', context) as (text: string) => object
+  const gwx: Compiled['gwx'] = (file) => {
+    const generate = raw(file)
+    if (typeof generate !== 'function') return undefined
+    return (data: object) => generate(parse(JSON.stringify(data)))
+  }
   return { gwx, messages }
 }
 

@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { start, type Emulator } from '../emulator'
+import { tempDir } from '../store'
+import { WeappRuntime, type RuntimeOptions } from './runtime'
+
+export const weappRoot = path.resolve(__dirname, '..', '..', '..', 'dist', 'weapp')
+
+export function requireWeappBuild(root = weappRoot): void {
+  if (!existsSync(path.join(root, 'app.json'))) throw new Error(`${root} is missing: npm test builds it, or run npm run build:weapp`)
+}
+
+export interface WeappEnv {
+  em: Emulator
+  close(): Promise<void>
+}
+
+/** A local emulator behind wx.cloud, on a fresh data directory, with the sweeper driven by hand. */
+export async function startCloud(): Promise<WeappEnv> {
+  const t = tempDir('huizhi-weapp-')
+  const em = await start(t.dir, { sweepIntervalMs: 0 })
+  return {
+    em,
+    async close() {
+      await em.close()
+      t.cleanup()
+    },
+  }
+}
+
+/** Launches the mini-program on `entry` (route with its query) as `user`, and waits until the page has settled. */
+export async function launch(entry: string, options: Partial<RuntimeOptions> & { cloud?: WeappEnv; user?: string } = {}): Promise<WeappRuntime> {
+  const { cloud, user = 'zhangsan', ...rest } = options
+  const runtime = new WeappRuntime({ root: weappRoot, ...(cloud ? { emulator: { url: cloud.em.url, user } } : {}), ...rest })
+  await runtime.start(entry)
+  await runtime.settle()
+  return runtime
+}
