@@ -603,18 +603,26 @@ export class WeappRuntime {
   }
 
   /** Taps the innermost rendered element whose text contains `label`, as a finger would (the tap bubbles). */
-  tap(label: string): void {
+  tap(label: string | RegExp): void {
     const node = findByText(this.current.view._exparserNode, label)
-    if (!node) throw new Error(`nothing shows "${label}" on ${this.current.route}: ${this.text().slice(0, 400)}`)
+    if (!node) throw new Error(`nothing shows "${String(label)}" on ${this.current.route}: ${this.text().slice(0, 400)}`)
     const event = exparser.Event.create('tap', { x: 0, y: 0 }, { bubbles: true, composed: true, extraFields: { touches: [], changedTouches: [] } })
     exparser.Event.dispatchEvent(node, event)
+  }
+
+  /** Taps an item of the native tabBar (not part of any page's WXML), as WeChat switches tabs. */
+  async tapTab(text: string): Promise<void> {
+    const item = this.appJson.tabBar?.list.find((t) => t.text === text)
+    if (!item) throw new Error(`the tabBar has no "${text}"`)
+    this.navigate('switchTab', `/${item.pagePath}`)
+    await this.settle()
   }
 
   /** Fires an input event on the nth `input`/`textarea` of the page. */
   input(index: number, value: string): void {
     const inputs: ExparserNode[] = []
     walk(this.current.view._exparserNode, (n) => {
-      if (n.is === 'input' || n.is === 'textarea' || n.tagName === 'wx-input' || n.tagName === 'wx-textarea') inputs.push(n)
+      if (n.$$?.tagName === 'INPUT' || n.$$?.tagName === 'TEXTAREA') inputs.push(n)
     })
     const node = inputs[index]
     if (!node) throw new Error(`no input #${index} on ${this.current.route}`)
@@ -715,27 +723,30 @@ function collectText(node: ExparserNode): string {
     }
     if (n.shadowRoot) visit(n.shadowRoot)
     for (const child of n.childNodes ?? []) visit(child)
-    if ((n as { is?: string }).is === 'wx-text' || n.tagName === 'wx-view') parts.push(' ')
+    const tag = n.$$?.tagName
+    if (tag === 'VIEW' || tag === 'TEXT' || tag === 'BUTTON') parts.push(' ')
   }
   visit(node)
   return parts.join('')
 }
 
-function findByText(root: ExparserNode, label: string): ExparserNode | null {
-  let found: ExparserNode | null = null
+/** The element a finger would aim at: the innermost element whose text is `label`, else the first that contains it. */
+function findByText(root: ExparserNode, label: string | RegExp): ExparserNode | null {
+  const has = (text: string) => (typeof label === 'string' ? text.includes(label) : label.test(text.trim()))
+  const matches: ExparserNode[] = []
   const visit = (n: ExparserNode): boolean => {
     if (n instanceof exparser.TextNode) return false
     let inner = false
     if (n.shadowRoot) inner = visit(n.shadowRoot) || inner
     for (const child of n.childNodes ?? []) inner = visit(child) || inner
-    if (!inner && !(n as { __virtual?: boolean }).__virtual && collectText(n).replace(/\s+/g, ' ').includes(label) && n !== root) {
-      found = n
+    if (!inner && !n.__virtual && n !== root && has(collectText(n).replace(/\s+/g, ' '))) {
+      matches.push(n)
       return true
     }
     return inner
   }
   visit(root)
-  return found
+  return matches.find((n) => collectText(n).replace(/\s+/g, ' ').trim() === label) ?? matches[0] ?? null
 }
 
 /**

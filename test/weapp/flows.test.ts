@@ -1,0 +1,72 @@
+import { SERVICES } from '@/domain/services'
+import { APPLICANT } from '../support/orders'
+import { launch, requireWeappBuild, startCloud, type WeappEnv } from '../support/weapp/launch'
+import { seedCases } from '../support/weapp/seed'
+
+/** Users' paths through the mini-program, tapped in the headless WeChat runtime with a local cloud behind wx.cloud. */
+requireWeappBuild()
+
+let cloud: WeappEnv
+beforeAll(async () => {
+  cloud = await startCloud()
+}, 60_000)
+afterAll(() => cloud?.close())
+
+describe('the home page', () => {
+  it.each(SERVICES.map((s) => [s.title, s] as const))('opens %s with a tap', async (title, service) => {
+    const runtime = await launch('pages/home/index', { cloud })
+    try {
+      await runtime.waitForText(title)
+      runtime.tap(title)
+      const route = service.route.replace(/^\//, '')
+      await runtime.waitForRoute(route)
+      await runtime.settle()
+      expect(runtime.calls.filter((c) => /navigateTo|switchTab/.test(c.api)).map((c) => [c.api, (c.options as { url: string }).url])).toEqual([
+        [service.isTab ? 'wx.switchTab' : 'wx.navigateTo', service.route],
+      ])
+      expect(runtime.stack.map((p) => p.route)).toEqual(service.isTab ? [route] : ['pages/home/index', route])
+      expect(runtime.problems).toEqual([])
+    } finally {
+      runtime.dispose()
+    }
+  })
+})
+
+describe('a receipt order', () => {
+  it('is created from a checked photo and shows in 我的订单', async () => {
+    // The photo is taken and checked as the app does it (upload → normalise); the camera itself is native (README).
+    const { photoId } = await seedCases(cloud.em, 'lisi')
+    const runtime = await launch(`features/receipt/pages/index/index?specId=ssc-shenzhen&cityCode=440300&photoId=${photoId}`, { cloud, user: 'lisi' })
+    try {
+      await runtime.waitForText('下一步：填写申请人信息')
+      runtime.tap('下一步：填写申请人信息')
+      await runtime.waitForRoute('features/receipt/pages/applicant/index')
+      await runtime.waitForText('我已阅读并同意')
+      runtime.input(0, APPLICANT.name)
+      runtime.input(1, APPLICANT.idNumber)
+      runtime.input(2, APPLICANT.phone)
+      runtime.tap('我已阅读并同意')
+      await runtime.settle()
+      runtime.tap('下一步：确认订单')
+      await runtime.waitForRoute('features/receipt/pages/confirm/index')
+      await runtime.waitForText('应付金额')
+      const before = runtime.calls.length
+      runtime.tap(/^支付 /)
+      await runtime.settle()
+      await new Promise((r) => setTimeout(r, 500))
+      await runtime.settle()
+      const created = runtime.calls.slice(before).find((c) => c.api === 'wx.cloud.callFunction' && (c.options as { data: { action: string } }).data.action === 'create')
+      expect(created).toBeDefined()
+      runtime.calls.length = 0
+      // The native tab bar, as the user taps it.
+      await runtime.tapTab('我的订单')
+      await runtime.waitForRoute('pages/orders/index')
+      await runtime.waitForText('待支付')
+      expect(runtime.text()).toContain('社保卡')
+      expect(runtime.text()).toContain('深圳')
+      expect(runtime.problems).toEqual([])
+    } finally {
+      runtime.dispose()
+    }
+  })
+})
