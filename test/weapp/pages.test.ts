@@ -1,5 +1,5 @@
 import { readJson } from '../support/weapp/view'
-import { launch, requireWeappBuild, startCloud, weappRoot, type WeappEnv } from '../support/weapp/launch'
+import { checkPage, requireWeappBuild, startCloud, weappRoot, type WeappEnv } from '../support/weapp/launch'
 import { seedCases, type Seeded } from '../support/weapp/seed'
 import type { AppJson } from '../support/weapp/runtime'
 import path from 'node:path'
@@ -62,14 +62,6 @@ it('covers every page of app.json', () => {
 describe.each(allPages)('%s', (route) => {
   it('loads, renders what it is for, and reports nothing WeChat would', async () => {
     const c = cases()[route]
-    const runtime = await launch(c.query ? `${route}?${c.query}` : route, { cloud, user: c.user })
-    try {
-      for (const expected of c.shows) await runtime.waitForText(expected)
-      await runtime.settle()
-      expect(runtime.problems).toEqual([])
-      expect(runtime.current.route).toBe(route)
-    } finally {
-      runtime.dispose()
-    }
+    expect(await checkPage(c.query ? `${route}?${c.query}` : route, c.shows, { cloud, user: c.user })).toEqual([])
   })
 })

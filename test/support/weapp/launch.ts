@@ -36,3 +36,30 @@ export async function launch(entry: string, options: Partial<RuntimeOptions> & {
   await runtime.settle()
   return runtime
 }
+
+/**
+ * Opens `entry` and answers everything that keeps it from being done: text it should show and does not, and every
+ * problem WeChat would report. An empty list is a page that loads, renders and works.
+ */
+export async function checkPage(entry: string, shows: Array<string | RegExp>, options: Parameters<typeof launch>[1] = {}, timeoutMs = 15_000): Promise<string[]> {
+  const runtime = await launch(entry, options)
+  const failures: string[] = []
+  try {
+    const route = entry.split('?')[0]
+    if (!runtime.stack.length || runtime.current.route !== route) failures.push(`${route} is not the open page`)
+    else {
+      for (const expected of shows) {
+        try {
+          await runtime.waitForText(expected, timeoutMs)
+        } catch {
+          failures.push(`${route} does not show ${String(expected)}`)
+        }
+      }
+    }
+    await runtime.settle()
+    failures.push(...runtime.problems)
+    return failures
+  } finally {
+    runtime.dispose()
+  }
+}

@@ -22,7 +22,7 @@ import { createWxFake, WxFail, type WxCall, type WxImpl } from './wx-fake'
 export interface AppJson {
   pages: string[]
   subPackages?: { root: string; pages: string[] }[]
-  tabBar?: { list: { pagePath: string; text: string }[] }
+  tabBar?: { list: { pagePath: string; text: string; iconPath: string; selectedIconPath: string }[] }
 }
 
 export interface RuntimeOptions {
@@ -317,7 +317,7 @@ export class WeappRuntime {
         {},
         {
           get: (_t, name: string) =>
-            function (event: unknown) {
+            function (this: unknown, event: unknown) {
               const page = runtime.stack.find((p) => p.route === route && p.view?.instance === (this as unknown))
               const logic = page?.logic ?? runtime.current.logic
               const handler = logic[name]
@@ -647,6 +647,8 @@ export class WeappRuntime {
 
 // -------------------------------------------------------------------- helpers
 
+const isText = (n: ExparserNode): boolean => n instanceof (exparser.TextNode as unknown as typeof Object)
+
 function describe(value: unknown): string {
   if (value && typeof value === 'object' && 'stack' in value && typeof (value as Error).stack === 'string') return (value as Error).stack!.split('\n').slice(0, 4).join(' | ')
   if (value && typeof value === 'object') {
@@ -717,7 +719,7 @@ function walk(node: ExparserNode, visit: (n: ExparserNode) => void): void {
 function collectText(node: ExparserNode): string {
   const parts: string[] = []
   const visit = (n: ExparserNode) => {
-    if (n instanceof exparser.TextNode) {
+    if (isText(n)) {
       parts.push(n.textContent ?? '')
       return
     }
@@ -735,7 +737,7 @@ function findByText(root: ExparserNode, label: string | RegExp): ExparserNode | 
   const has = (text: string) => (typeof label === 'string' ? text.includes(label) : label.test(text.trim()))
   const matches: ExparserNode[] = []
   const visit = (n: ExparserNode): boolean => {
-    if (n instanceof exparser.TextNode) return false
+    if (isText(n)) return false
     let inner = false
     if (n.shadowRoot) inner = visit(n.shadowRoot) || inner
     for (const child of n.childNodes ?? []) inner = visit(child) || inner
