@@ -1,5 +1,6 @@
 import { readJson } from '../support/weapp/view'
 import { checkPage, requireWeappBuild, startCloud, weappRoot, type WeappEnv } from '../support/weapp/launch'
+import { WeappShots } from '../support/weapp/screenshot'
 import { seedCases, type Seeded } from '../support/weapp/seed'
 import type { AppJson } from '../support/weapp/runtime'
 import path from 'node:path'
@@ -15,12 +16,17 @@ const allPages = [...app.pages, ...(app.subPackages ?? []).flatMap((s) => s.page
 
 let cloud: WeappEnv
 let seeded: Seeded
+let shots: WeappShots
 
 beforeAll(async () => {
   cloud = await startCloud()
   seeded = await seedCases(cloud.em, 'zhangsan')
+  shots = await WeappShots.open(weappRoot)
 }, 120_000)
-afterAll(() => cloud?.close())
+afterAll(async () => {
+  await shots?.close()
+  await cloud?.close()
+})
 
 /** Each page, the query it is opened with, the user, and text it must show once its data has arrived. */
 const cases = (): Record<string, { query?: string; user?: string; shows: Array<string | RegExp> }> => ({
@@ -62,6 +68,7 @@ it('covers every page of app.json', () => {
 describe.each(allPages)('%s', (route) => {
   it('loads, renders what it is for, and reports nothing WeChat would', async () => {
     const c = cases()[route]
-    expect(await checkPage(c.query ? `${route}?${c.query}` : route, c.shows, { cloud, user: c.user })).toEqual([])
+    // Also saves test-results/weapp-<route>.png: the page as rendered, styled by its wcsc-compiled WXSS.
+    expect(await checkPage(c.query ? `${route}?${c.query}` : route, c.shows, { cloud, user: c.user, shots })).toEqual([])
   })
 })

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { start, type Emulator } from '../emulator'
 import { tempDir } from '../store'
 import { WeappRuntime, type RuntimeOptions } from './runtime'
+import type { WeappShots } from './screenshot'
 
 export const weappRoot = path.resolve(__dirname, '..', '..', '..', 'dist', 'weapp')
 
@@ -41,8 +42,14 @@ export async function launch(entry: string, options: Partial<RuntimeOptions> & {
  * Opens `entry` and answers everything that keeps it from being done: text it should show and does not, and every
  * problem WeChat would report. An empty list is a page that loads, renders and works.
  */
-export async function checkPage(entry: string, shows: Array<string | RegExp>, options: Parameters<typeof launch>[1] = {}, timeoutMs = 15_000): Promise<string[]> {
-  const runtime = await launch(entry, options)
+export async function checkPage(
+  entry: string,
+  shows: Array<string | RegExp>,
+  options: Parameters<typeof launch>[1] & { shots?: WeappShots } = {},
+  timeoutMs = 15_000,
+): Promise<string[]> {
+  const { shots, ...launchOptions } = options
+  const runtime = await launch(entry, launchOptions)
   const failures: string[] = []
   try {
     const route = entry.split('?')[0]
@@ -58,6 +65,7 @@ export async function checkPage(entry: string, shows: Array<string | RegExp>, op
     }
     await runtime.settle()
     failures.push(...runtime.problems)
+    if (shots && runtime.stack.length) await shots.shot(runtime, runtime.current.route.replace(/\//g, '-'))
     return failures
   } finally {
     runtime.dispose()

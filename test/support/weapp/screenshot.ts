@@ -1,0 +1,62 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { launchBrowser } from '../browser'
+import type { WeappRuntime } from './runtime'
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const compiler = require('miniprogram-compiler') as { wxssToJs(root: string, options?: object): string }
+
+/**
+ * A picture of what the weapp runtime rendered: the exparser DOM of the open page, styled by its WXSS as WeChat's
+ * `wcsc` compiles it (app, shared chunks and the page's own file, rpx resolved for a 390 px screen), in Chromium.
+ * Built-in components are empty shells here (an `image` has no picture, an `input` no native box): the shell styles
+ * below only give them their display, so the picture shows layout and text, not native rendering.
+ */
+const SHELLS = `
+  html, body { margin: 0; background: #f5f6f8; font-family: 'Noto Sans CJK SC', 'PingFang SC', sans-serif; font-size: 16px; color: #1a1a1a; }
+  view, button, form, scroll-view, swiper, swiper-item, movable-area, cover-view, label { display: block; }
+  text, icon, navigator { display: inline; }
+  image { display: inline-block; width: 100px; height: 100px; background: repeating-linear-gradient(45deg, #e4e6eb 0 6px, #eef0f3 6px 12px); }
+  input, textarea { display: block; min-height: 1.4em; }
+  button { border: 0; background: none; padding: 0; font: inherit; }
+  wx-page, [is] { display: block; }
+`
+
+export const shotsDir = path.resolve(__dirname, '..', '..', '..', 'test-results')
+
+export class WeappShots {
+  private constructor(private readonly browser: Browser, private readonly wcsc: string) {}
+
+  static async open(root: string): Promise<WeappShots> {
+    const wcsc = compiler.wxssToJs(root, { maxBuffer: 256 * 1024 * 1024 })
+    fs.mkdirSync(shotsDir, { recursive: true })
+    return new WeappShots(await launchBrowser(), wcsc)
+  }
+
+  /** Saves test-results/weapp-<name>.png of the current page; answers the file. */
+  async shot(runtime: WeappRuntime, name: string): Promise<string> {
+    const route = runtime.current.route
+    const html = runtime.current.host.innerHTML
+    const context = await this.browser.newContext({ viewport: { width: 390, height: 844 }, screen: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    try {
+      const page = await context.newPage()
+      await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${SHELLS}</style></head><body>${html}</body></html>`)
+      await page.addScriptTag({ content: `window.__wxss = (function(){${this.wcsc}\n})();` })
+      await page.evaluate((files) => {
+        // wcsc's rewritor(suffix, options): pages have no class suffix; rpx resolved against the phone's 390 px width.
+        const lookup = (window as unknown as { __wxss: (f: string) => ((suffix: string, options: object) => void) | undefined }).__wxss
+        for (const file of files) lookup(file)?.('', { deviceWidth: 390 })
+      }, ['app.wxss', 'comp.wxss', `${route}.wxss`])
+      const file = path.join(shotsDir, `weapp-${name}.png`)
+      await page.screenshot({ path: file, fullPage: true })
+      return file
+    } finally {
+      await context.close()
+    }
+  }
+
+  close(): Promise<void> {
+    return this.browser.close()
+  }
+}
