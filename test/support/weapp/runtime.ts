@@ -15,8 +15,9 @@ import { createWxFake, WxFail, type WxCall, type WxImpl } from './wx-fake'
  *   way;
  * - a recording `wx` generated from `miniprogram-api-typings`; navigation checks `app.json` and the tabBar rules.
  *
- * Anything WeChat would report (an exception, an unhandled rejection, `console.error`, a missing template, a setData
- * over 1 MB, wx misuse) is collected in `problems`; tests assert it stays empty.
+ * Anything WeChat would report (an exception, `console.error`, a missing template, a setData over 1 MB, wx misuse) is
+ * collected in `problems`; tests assert it stays empty. An unhandled rejection in the app's realm reaches Node's own
+ * `unhandledRejection`, which fails the running jest test with its reason (jest-circus listens on the real process).
  */
 
 export interface AppJson {
@@ -72,7 +73,6 @@ export class WeappRuntime {
   private defining: string | null = null
   private compiled: Compiled
   private inflight = 0
-  private readonly onRejection = (reason: unknown) => this.problem(`unhandled rejection: ${describe(reason)}`)
   private readonly hostRoot: HTMLElement
   private disposed = false
   readonly launch = ++launchCount
@@ -125,7 +125,6 @@ export class WeappRuntime {
     this.hostRoot = document.createElement('div')
     this.hostRoot.setAttribute('data-weapp-launch', String(this.launch))
     document.body.appendChild(this.hostRoot)
-    process.on('unhandledRejection', this.onRejection)
   }
 
   // ---------------------------------------------------------------- problems and timers
@@ -313,20 +312,19 @@ export class WeappRuntime {
       path: `/${route}`,
       template: this.template(route),
       usingComponents: this.using(route, json.usingComponents),
-      methods: new Proxy(
-        {},
-        {
-          get: (_t, name: string) =>
+      methods: Object.fromEntries(
+        Object.entries(this.pageConfigs.get(route) ?? {})
+          .filter(([, value]) => typeof value === 'function')
+          .map(([name]) => [
+            name,
             function (this: unknown, event: unknown) {
-              const page = runtime.stack.find((p) => p.route === route && p.view?.instance === (this as unknown))
+              const page = runtime.stack.find((p) => p.route === route && p.view?.instance === this)
               const logic = page?.logic ?? runtime.current.logic
               const handler = logic[name]
               if (typeof handler !== 'function') return runtime.problem(`${route}: event handler "${name}" does not exist on the page`)
               runtime.sendEvent(() => (handler as (e: unknown) => unknown).call(logic, runtime.toRealm(plainEvent(event))))
             },
-          ownKeys: () => ['eh'],
-          getOwnPropertyDescriptor: () => ({ enumerable: true, configurable: true }),
-        },
+          ]),
       ),
     })
     this.pageIds.set(route, id)
@@ -631,7 +629,6 @@ export class WeappRuntime {
 
   dispose(): void {
     this.disposed = true
-    process.off('unhandledRejection', this.onRejection)
     for (const t of this.timers) clearTimeout(t)
     this.timers.clear()
     for (const entry of this.stack.splice(0)) {

@@ -3,6 +3,8 @@ import path from 'node:path'
 import { Linter } from 'eslint'
 import type { AppJson } from './runtime'
 
+export { weappPackageSizes } from '../../../scripts/lib/package-size'
+
 /**
  * Static checks of a built dist/weapp: what WeChat DevTools refuses at upload (package sizes, tabBar icons), what
  * fails when a page opens (a require or component that is not in the package), and free globals that do not exist in
@@ -10,7 +12,10 @@ import type { AppJson } from './runtime'
  */
 
 export const MB = 1024 * 1024
-/** https://developers.weixin.qq.com/miniprogram/dev/framework/subpackages.html: 整个小程序所有分包大小不超过 20M；单个分包/主包大小不能超过 2M */
+/**
+ * https://developers.weixin.qq.com/miniprogram/dev/framework/subpackages.html: 单个分包/主包大小不能超过 2M; the whole is
+ * held to 20 MB, the stricter of the limits WeChat has published (20M, and for 服务商代开发 mini-programs still 20M).
+ */
 export const LIMITS = { package: 2 * MB, total: 20 * MB, tabIcon: 40 * 1024 }
 
 /**
@@ -54,18 +59,6 @@ export function readApp(root: string): AppJson {
 
 export function packageOf(app: AppJson, file: string): string {
   return app.subPackages?.find((p) => file.startsWith(`${p.root}/`))?.root ?? ''
-}
-
-/** Bytes per package ('' is the main package), as DevTools counts them (every file but project.config.json and sitemap). */
-export function packageSizes(root: string): Map<string, number> {
-  const app = readApp(root)
-  const sizes = new Map<string, number>([['', 0], ...(app.subPackages ?? []).map((p) => [p.root, 0] as [string, number])])
-  for (const file of listFiles(root)) {
-    if (file === 'project.config.json' || file.endsWith('.LICENSE.txt')) continue
-    const pkg = packageOf(app, file)
-    sizes.set(pkg, (sizes.get(pkg) ?? 0) + fs.statSync(path.join(root, file)).size)
-  }
-  return sizes
 }
 
 /** Every literal `require("…")` that does not resolve to a file of the main package or the requiring file's own package. */
