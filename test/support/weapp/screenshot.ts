@@ -15,12 +15,10 @@ const compiler = require('miniprogram-compiler') as { wxssToJs(root: string, opt
  */
 const SHELLS = `
   html, body { margin: 0; background: #f5f6f8; font-family: 'Noto Sans CJK SC', 'PingFang SC', sans-serif; font-size: 16px; color: #1a1a1a; }
-  view, button, form, scroll-view, swiper, swiper-item, movable-area, cover-view, label { display: block; }
-  text, icon, navigator { display: inline; }
-  image { display: inline-block; width: 100px; height: 100px; background: repeating-linear-gradient(45deg, #e4e6eb 0 6px, #eef0f3 6px 12px); }
-  input, textarea { display: block; min-height: 1.4em; }
-  button { border: 0; background: none; padding: 0; font: inherit; }
-  wx-page, [is] { display: block; }
+  wx-view, wx-button, wx-form, wx-scroll-view, wx-swiper, wx-swiper-item, wx-movable-area, wx-cover-view, wx-label, wx-camera, wx-page { display: block; }
+  wx-text, wx-icon, wx-navigator { display: inline; }
+  wx-image { display: inline-block; width: 100px; height: 100px; background: repeating-linear-gradient(45deg, #e4e6eb 0 6px, #eef0f3 6px 12px); }
+  wx-input, wx-textarea { display: block; min-height: 1.4em; }
 `
 
 export const shotsDir = path.resolve(__dirname, '..', '..', '..', 'test-results')
@@ -37,7 +35,9 @@ export class WeappShots {
   /** Saves test-results/weapp-<name>.png of the current page; answers the file. */
   async shot(runtime: WeappRuntime, name: string): Promise<string> {
     const route = runtime.current.route
-    const html = runtime.current.host.innerHTML
+    // As in WeChat's webview, every element is a wx-* tag (wcsc writes tag selectors as wx-image, …), which also keeps
+    // Chromium from giving a tag such as <camera> a meaning of its own.
+    const html = runtime.current.host.innerHTML.replace(/<(\/?)([a-z][a-z0-9-]*)/g, (tag, slash: string, name: string) => (name.startsWith('wx-') ? tag : `<${slash}wx-${name}`))
     const context = await this.browser.newContext({ viewport: { width: 390, height: 844 }, screen: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
     try {
       const page = await context.newPage()
