@@ -33,7 +33,7 @@ describe('cancellation applications: draft, proofs, submit, review, resubmit', (
       insured: { name: '陈小梅', idNumberMasked: '110105********002X' },
       phoneMasked: '139****5678',
       bank: { bankName: '中国工商银行', cardMasked: '**** 0128', holderName: '陈小梅' },
-      missing: ['id_card', 'abroad_proof'],
+      missing: ['id_card', 'termination_application'],
       canSubmit: false,
       reviewDays: 15,
     })
@@ -78,7 +78,7 @@ describe('cancellation applications: draft, proofs, submit, review, resubmit', (
     const reply = await call(ports, ALICE, 'submit', { applicationId: draft.applicationId })
     expect(reply).toMatchObject({
       ok: false,
-      error: { code: 'MATERIALS_MISSING', message: '还缺少：出国（境）定居证明或加入外籍证明', details: [{ path: 'materials.abroad_proof', message: '请上传出国（境）定居证明或加入外籍证明' }] },
+      error: { code: 'MATERIALS_MISSING', message: '还缺少：终止养老保险关系书面申请', details: [{ path: 'materials.termination_application', message: '请上传终止养老保险关系书面申请' }] },
     })
     expect(await stored(ports, draft.applicationId)).toEqual(before)
   })
@@ -90,8 +90,8 @@ describe('cancellation applications: draft, proofs, submit, review, resubmit', (
     const big = Buffer.concat([TINY_PNG, Buffer.alloc(5 * 1024 * 1024)])
     expect(await attachProof(ports, ALICE, draft.applicationId, 'id_card', big, 'png')).toMatchObject({ ok: false, error: { code: 'MATERIAL_TOO_LARGE' } })
     const pdfOk = Buffer.concat([TINY_PDF, Buffer.alloc(6 * 1024 * 1024)])
-    const view = ok(await attachProof(ports, ALICE, draft.applicationId, 'abroad_proof', pdfOk, 'pdf'))
-    expect(view.materials).toEqual([expect.objectContaining({ kind: 'abroad_proof', mime: 'application/pdf', bytes: pdfOk.length, url: expect.stringContaining('sig=') })])
+    const view = ok(await attachProof(ports, ALICE, draft.applicationId, 'termination_application', pdfOk, 'pdf'))
+    expect(view.materials).toEqual([expect.objectContaining({ kind: 'termination_application', mime: 'application/pdf', bytes: pdfOk.length, url: expect.stringContaining('sig=') })])
     const files = await ports.db.collection('file_owners').count({})
     expect(files).toBe(0) // uploads in this test go straight to storage; only the accepted one is referenced
     const folder = (await stored(ports, draft.applicationId)).materials[0].fileID.split('/').slice(0, -1).join('/')
@@ -137,7 +137,7 @@ describe('cancellation applications: draft, proofs, submit, review, resubmit', (
     expect(rejected).toMatchObject({ effect: 'applied', application: { status: 'rejected', rejection: { reason: '请补充户口注销证明' }, canEdit: true } })
     expect(await call(ports, ALICE, 'get', { applicationId: first.applicationId })).toMatchObject({ ok: true, data: { status: 'rejected', statusLabel: '审核未通过', rejection: { reason: '请补充户口注销证明' } } })
 
-    ok(await attachProof(ports, ALICE, first.applicationId, 'household_cancel', TINY_PNG, 'png'))
+    ok(await attachProof(ports, ALICE, first.applicationId, 'id_card', TINY_PNG, 'png'))
     const again = ok(await call<ApplicationView>(ports, ALICE, 'submit', { applicationId: first.applicationId, subscribed: ['application_result'] }))
     expect(again).toMatchObject({ status: 'reviewing', round: 2 })
 
@@ -175,7 +175,7 @@ describe('cancellation applications: draft, proofs, submit, review, resubmit', (
   it('submits once under 20 simultaneous taps', async () => {
     const draft = await saveDraft(ports, ALICE)
     ok(await attachProof(ports, ALICE, draft.applicationId, 'id_card'))
-    ok(await attachProof(ports, ALICE, draft.applicationId, 'abroad_proof'))
+    ok(await attachProof(ports, ALICE, draft.applicationId, 'termination_application'))
     const replies = await Promise.all(Array.from({ length: 20 }, () => call(ports, ALICE, 'submit', { applicationId: draft.applicationId })))
     expect(replies.filter((r) => r.ok)).toHaveLength(1)
     expect(replies.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'APPLICATION_INVALID_TRANSITION')).toBe(true)
@@ -187,7 +187,7 @@ describe('cancellation applications: draft, proofs, submit, review, resubmit', (
   it('lets the sweeper hand on an application a crash left in `submitted`', async () => {
     const draft = await saveDraft(ports, ALICE)
     ok(await attachProof(ports, ALICE, draft.applicationId, 'id_card'))
-    ok(await attachProof(ports, ALICE, draft.applicationId, 'abroad_proof'))
+    ok(await attachProof(ports, ALICE, draft.applicationId, 'termination_application'))
     await moveApplication(ports, await stored(ports, draft.applicationId), 'submit', 'user', { set: { round: 1 } })
     expect((await stored(ports, draft.applicationId)).status).toBe('submitted')
     const report = await sweep(ports)

@@ -102,7 +102,7 @@ describe('personal data: encryption at rest, export, deletion, retention', () =>
     await deliver(ports, await result(ports, approved.orderId, 'approved'))
     const draft = await saveDraft(ports, eve)
     ok(await attachProof(ports, eve, draft.applicationId, 'id_card', TINY_PNG, 'png'))
-    ok(await attachProof(ports, eve, draft.applicationId, 'abroad_proof'))
+    ok(await attachProof(ports, eve, draft.applicationId, 'termination_application'))
     const app = ok(await invoke((await import('../../cloudfunctions/cancellation/cancellation.function')).cancellationFunction, { action: 'submit', data: { applicationId: draft.applicationId } }, eve, ports)) as { round: number }
     ok(await ops(ports, OPS, 'decideCancellation', { applicationId: draft.applicationId, round: app.round, decision: 'approve', decisionId: 'dretention01' }))
     const unpaidFile = (await order(ports, unpaid.orderId)).photoFileID

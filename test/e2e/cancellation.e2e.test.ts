@@ -10,8 +10,9 @@ const root = path.resolve(__dirname, '../..')
 const photo = path.join(root, 'test', 'fixtures', 'photos', 'face-1.jpg')
 
 /**
- * 社保账号注销 as a new user lives it: checks eligibility for 深圳 with the reason 出国定居, fills the
- * application and uploads the proofs, submits; the operator rejects it (缺少户口注销证明); the user reads why,
+ * 社保账号注销 as a new user lives it: asks the wizard about 深圳 for 出国定居 (keeps nationality: not eligible),
+ * 死亡 (heir), 重复参保 and 退休不满15年, then 丧失国籍; fills the application and uploads the proofs, submits;
+ * the operator rejects it (国籍证明不清晰); the user reads why,
  * adds the proof and resubmits; the operator approves with the refund; the user sees 已注销 and the refund.
  */
 describe('cancellation in Chromium: wizard, application, proofs, reject, resubmit, approve', () => {
@@ -63,24 +64,44 @@ describe('cancellation in Chromium: wizard, application, proofs, reject, resubmi
     return desk
   }
 
-  it('1. checks eligibility for 深圳 with the reason 出国定居', async () => {
+  const ask = async (reason: string, expected: string) => {
+    await visible(page, `wiz-reason-${reason}`).click()
+    if (await page.locator('[data-testid="wiz-account-normal"]:visible').count()) await visible(page, 'wiz-account-normal').click()
+    if (await page.locator('[data-testid="wiz-realname-yes"]:visible').count()) await visible(page, 'wiz-realname-yes').click()
+    await visible(page, 'wiz-check').click()
+    const verdict = visible(page, 'wiz-verdict')
+    await verdict.waitFor()
+    expect(await verdict.getAttribute('data-verdict')).toBe(expected)
+    return verdict.innerText()
+  }
+
+  it('1. asks the wizard about 深圳: 出国定居 keeps the account, 死亡 goes to the heir, 重复参保 is cleared, 退休不满15年 explains the transfer first, 丧失国籍 applies online', async () => {
     await open(page, em.url, '/features/cancellation/pages/index/index')
+    expect(await visible(page, 'guide-terms').innerText()).toContain('终止养老保险关系')
     await shot(page, 'guide')
     await visible(page, 'cancel-start').click()
     await visible(page, 'city-cell').click()
     await page.getByText('广东省', { exact: true }).click()
     await page.getByText('深圳市', { exact: true }).click()
     await visible(page, 'city-value').getByText('广东省 · 深圳市').waitFor()
-    await visible(page, 'wiz-reason-abroad').click()
-    await visible(page, 'wiz-account-normal').click()
-    await visible(page, 'wiz-realname-yes').click()
-    await visible(page, 'wiz-check').click()
-    const verdict = visible(page, 'wiz-verdict')
-    await verdict.waitFor()
-    expect(await verdict.getAttribute('data-verdict')).toBe('online')
-    const text = await verdict.innerText()
-    expect(text).toContain('出国（境）定居证明或加入外籍证明')
-    expect(text).toContain('15')
+
+    const abroad = await ask('abroad', 'ineligible')
+    expect(abroad).toContain('个人账户予以保留')
+    await shot(page, 'wizard-abroad')
+    const death = await ask('death', 'online')
+    expect(death).toContain('继承人与参保人的关系证明')
+    expect(death).toContain('继承权公证书（特殊情况）')
+    const duplicate = await ask('duplicate', 'online')
+    expect(duplicate).toContain('清退')
+    const retire = await ask('retire_short', 'online')
+    expect(retire).toContain('转入户籍所在地城乡居民基本养老保险')
+    expect(retire).toContain('终止养老保险关系书面申请')
+    expect(retire).not.toContain('离职')
+    await shot(page, 'wizard-retire')
+    const nationality = await ask('nationality', 'online')
+    expect(nationality).toContain('丧失中国国籍的证明')
+    expect(nationality).toContain('终止养老保险关系书面申请')
+    expect(nationality).toContain('15')
     await shot(page, 'wizard')
   })
 
@@ -105,14 +126,16 @@ describe('cancellation in Chromium: wizard, application, proofs, reject, resubmi
     applicationId = new URL(page.url().replace('/#/', '/')).searchParams.get('applicationId') ?? ''
     expect(applicationId).toMatch(/^ca_[0-9a-f]{24}$/)
 
-    const pdf = path.join(e2e.dir, '出国定居证明.pdf')
+    const pdf = path.join(e2e.dir, '国籍证明.pdf')
     writeFileSync(pdf, TINY_PDF)
     await upload('id_card', photo)
-    await upload('abroad_proof', pdf)
+    await upload('termination_application', pdf)
+    await upload('nationality_proof', pdf)
     await shot(page, 'materials')
     expect((await stored()).materials.map((m) => [m.kind, m.mime])).toEqual([
       ['id_card', 'image/jpeg'],
-      ['abroad_proof', 'application/pdf'],
+      ['termination_application', 'application/pdf'],
+      ['nationality_proof', 'application/pdf'],
     ])
   })
 
@@ -126,7 +149,7 @@ describe('cancellation in Chromium: wizard, application, proofs, reject, resubmi
     const desk = await opsPage()
     await shot(desk, 'ops-detail')
     await visible(desk, 'ops-app-reject').click()
-    await visible(desk, 'ops-app-reject-reason').locator('textarea').fill('请补充户口注销证明')
+    await visible(desk, 'ops-app-reject-reason').locator('textarea').fill('国籍证明不清晰，请重新上传')
     await shot(desk, 'ops-reject')
     await visible(desk, 'ops-app-reject-confirm').click()
     await desk.locator('[data-testid="ops-app-status"][data-status="rejected"]:visible').waitFor({ timeout: 20_000 })
@@ -135,10 +158,10 @@ describe('cancellation in Chromium: wizard, application, proofs, reject, resubmi
 
   it('5. sees the reason, adds the missing proof and resubmits', async () => {
     await detail('rejected')
-    expect(await visible(page, 'app-rejection').innerText()).toContain('请补充户口注销证明')
+    expect(await visible(page, 'app-rejection').innerText()).toContain('国籍证明不清晰，请重新上传')
     await shot(page, 'rejected')
     await visible(page, 'app-fix').click()
-    await upload('household_cancel', photo)
+    await upload('nationality_proof', photo)
     await submitFromMaterials()
     expect(await stored()).toMatchObject({ status: 'reviewing', round: 2 })
   })

@@ -8,10 +8,10 @@ import type { MaterialKind } from '@/domain/cancellation/reasons'
 import type { Reply } from '@/domain/errors'
 import type { TestPorts } from './store'
 
-/** A valid application for 深圳, reason 出国定居 (the ICBC test card passes the Luhn check). */
+/** A valid application for 深圳, reason 退休不满15年 (the ICBC test card passes the Luhn check). */
 export const APPLICATION = {
   cityCode: '440300',
-  reason: 'abroad',
+  reason: 'retire_short',
   accountState: 'normal',
   realNameVerified: true,
   insured: { name: '陈小梅', idNumber: '11010519491231002X' },
@@ -44,11 +44,11 @@ export async function attachProof(ports: TestPorts, caller: Caller, applicationI
   return call<ApplicationView>(ports, caller, 'attach', { applicationId, kind, fileID, name: `${kind}.${ext}` })
 }
 
-/** A submitted 出国定居 application for 深圳 with both required proofs. */
+/** A submitted 退休不满15年 application for 深圳 with both required proofs. */
 export async function submitted(ports: TestPorts, caller: Caller): Promise<ApplicationView> {
   const draft = await saveDraft(ports, caller)
   ok(await attachProof(ports, caller, draft.applicationId, 'id_card'))
-  ok(await attachProof(ports, caller, draft.applicationId, 'abroad_proof'))
+  ok(await attachProof(ports, caller, draft.applicationId, 'termination_application'))
   return ok(await call<ApplicationView>(ports, caller, 'submit', { applicationId: draft.applicationId, subscribed: ['application_result'] }))
 }
 

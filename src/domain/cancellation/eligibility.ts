@@ -1,6 +1,6 @@
 import { cityByCode } from '../region'
 import { policyFor, type CancellationPolicy } from './policy'
-import { BASE_MATERIALS, REASONS, type CancelReason, type MaterialKind } from './reasons'
+import { BASE_MATERIALS, BASE_OPTIONAL_MATERIALS, REASONS, type CancelReason, type MaterialKind } from './reasons'
 
 /** What the wizard asks. */
 export interface EligibilityInput {
@@ -43,7 +43,7 @@ export function requiredMaterials(policy: CancellationPolicy, reason: CancelReas
 
 export function optionalMaterials(policy: CancellationPolicy, reason: CancelReason): MaterialKind[] {
   const required = new Set(requiredMaterials(policy, reason))
-  return (policy.optionalMaterials[reason] ?? []).filter((m) => !required.has(m))
+  return [...new Set([...(BASE_OPTIONAL_MATERIALS[reason] ?? []), ...(policy.optionalMaterials[reason] ?? [])])].filter((m) => !required.has(m))
 }
 
 /**
@@ -53,10 +53,10 @@ export function optionalMaterials(policy: CancellationPolicy, reason: CancelReas
 export function assessEligibility(input: EligibilityInput): Eligibility {
   const { policy, isDefault } = policyFor(input.cityCode)
   const city = cityByCode(input.cityCode)
-  const notices = isDefault ? [DEFAULT_POLICY_NOTICE] : []
   const reason = REASONS[input.reason]
+  const notices = [...(isDefault ? [DEFAULT_POLICY_NOTICE] : []), ...(reason.before ? [reason.before] : [])]
   const why: string[] = []
-  if (!reason.cancellable) return { verdict: 'ineligible', policy, notices, why: [`“${reason.title}”不属于可以注销社保账号的情形`], instead: reason.instead }
+  if (!reason.cancellable) return { verdict: 'ineligible', policy, notices, why: [`“${reason.title}”不属于可以终止养老保险关系、退还个人账户的情形`], instead: reason.instead }
   if (input.accountState === 'arrears') why.push('账户有欠费或补缴未完成：请先补缴或结清，账户状态正常后才能申请')
   if (input.accountState === 'pending') why.push('账户有正在办理的业务：请等转移、待遇申领等业务办结后再申请')
   if (input.accountState === 'unknown') why.push(`请先在当地社保 App、“掌上 12333”或拨打 ${HOTLINE} 查询账户状态，确认无欠费、无未办结业务后再申请`)

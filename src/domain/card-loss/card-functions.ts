@@ -38,7 +38,7 @@ export const LOSS_VS_CANCELLATION = {
   },
   cancellation: {
     title: '注销',
-    when: '出国定居、身故、重复参保等，不再需要这张卡或这个账户',
+    when: '丧失中国国籍、身故、重复参保等，按规定终止养老保险关系',
     frozen: '卡和账户永久停止使用，不能恢复',
     balance: '个人账户余额按规定一次性退还或由继承人继承',
     after: '注销后不能补卡；以后再参保需重新办理',

@@ -52,6 +52,15 @@ function MyApplications({ apps, error, onRetry }: { apps: ApplicationSummary[] |
   )
 }
 
+function Terms() {
+  return (
+    <View className='cx__section' data-testid='guide-terms'>
+      <Text className='cx__section-title'>{G.termsTitle}</Text>
+      <Bullets items={G.terms} />
+    </View>
+  )
+}
+
 function Reasons() {
   return (
     <View className='cx__section'>
@@ -196,6 +205,7 @@ export default function CancellationGuidePage() {
           {G.start}
         </Button>
       </View>
+      <Terms />
       <Reasons />
       <View className='cx__section'>
         <Text className='cx__section-title'>{G.premiseTitle}</Text>
