@@ -77,7 +77,7 @@ describe('cancellation in Chromium: wizard, application, proofs, reject, resubmi
 
   it('1. asks the wizard about 深圳: 出国定居 keeps the account, 死亡 goes to the heir, 重复参保 is cleared, 退休不满15年 explains the transfer first, 丧失国籍 applies online', async () => {
     await open(page, em.url, '/features/cancellation/pages/index/index')
-    expect(await visible(page, 'guide-terms').innerText()).toContain('终止养老保险关系')
+    expect(await visible(page, 'guide-terms').innerText()).toContain('也叫终止参保')
     await shot(page, 'guide')
     await visible(page, 'cancel-start').click()
     await visible(page, 'city-cell').click()
