@@ -17,7 +17,7 @@ import type { Compiler } from 'webpack'
  */
 export const LEFTOVER_GLOBAL = /\bprocess\.env\b/
 
-class NoProcessEnvPlugin {
+export class NoProcessEnvPlugin {
   apply(compiler: Compiler): void {
     compiler.hooks.thisCompilation.tap('huizhi-no-process-env', (compilation) => {
       compilation.hooks.processAssets.tap(
