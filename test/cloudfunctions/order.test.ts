@@ -231,7 +231,21 @@ describe('receipt orders: create, pay, review, notify', () => {
     expect(doc.status).toBe('cancelled')
     expect(doc.history.at(-1)).toMatchObject({ from: 'created', to: 'cancelled', actor: 'system' })
     expect(await ports.db.collection('outbox').count({ orderId })).toBe(1)
+    expect(await ports.db.collection('outbox').find({ orderId })).toMatchObject([{ template: 'order_cancelled', data: { thing5: { value: '超过 30 分钟未支付，订单已自动取消' } } }])
     ports.setNow('2026-11-24T04:00:00.000Z')
+  })
+
+  it('tells a user who cancelled their own order that they did, not that it timed out', async () => {
+    const { orderId } = await createOrder(ports, ALICE, photoA)
+    const reply = await invoke(orderFunction, { action: 'cancel', data: { orderId } }, ALICE, ports)
+    expect(reply.ok).toBe(true)
+    expect((await order(ports, orderId)).history.at(-1)).toMatchObject({ to: 'cancelled', actor: 'user' })
+    await sweep(ports)
+    const inbox = await invoke(userFunction, { action: 'messages' }, ALICE, ports)
+    const mine = (inbox as { data: Array<{ title: string; fields: Array<{ label: string; value: string }> }> }).data.filter((m) => m.fields.some((f) => f.value === orderId))
+    expect(mine).toHaveLength(1)
+    expect(mine[0].fields).toEqual(expect.arrayContaining([{ label: '取消原因', value: '您已取消订单，未产生费用' }]))
+    expect(JSON.stringify(mine[0])).not.toContain('超过 30 分钟未支付')
   })
 
   it('reminds once, a week before an approved receipt expires', async () => {

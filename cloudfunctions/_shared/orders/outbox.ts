@@ -1,7 +1,5 @@
-import { ORDER_STATUS_WORDS, type OrderState } from '../../../src/domain/order/order.machine'
-import { REJECT_REASONS } from '../../../src/domain/order/order.view'
+import { orderNoticeFor, orderTitle, type OrderNoticeFacts } from '../../../src/domain/order/order.notices'
 import { TEMPLATES, renderMessage, type TemplateKey } from '../../../src/domain/notify/templates'
-import { DOCUMENT_TYPES } from '../../../src/domain/photo/specs'
 import type { InboxMessage } from '../../../src/domain/order/order.view'
 import { newId } from '../crypto'
 import { DuplicateKeyError, NotifyError, type Ports } from '../ports'
@@ -69,34 +67,20 @@ const LOCK_SECONDS = 60
 const outbox = (ports: Pick<Ports, 'db'>) => ports.db.collection<OutboxDoc>('outbox')
 const inbox = (ports: Pick<Ports, 'db'>) => ports.db.collection<InboxDoc>('inbox')
 
-const documentTitle = (order: OrderDoc) => `${DOCUMENT_TYPES.find((d) => d.type === order.documentType)?.title ?? ''}回执 · ${order.cityName}`
-
-/** The message a move into `to` owes, if any: review results and cancellations. */
-export function noticeFor(order: OrderDoc, to: OrderState, at: string): { template: TemplateKey; data: Record<string, { value: string }> } | undefined {
-  if (to === 'approved' || to === 'rejected') {
-    const remark =
-      to === 'approved'
-        ? `回执号 ${order.receipt?.receiptNumber ?? ''}，请在有效期内使用`
-        : `${order.rejection ? REJECT_REASONS[order.rejection.code] : ''}${order.rejection?.text ? `：${order.rejection.text}` : ''}，可免费重新提交`
-    return {
-      template: 'review_result',
-      data: renderMessage('review_result', { character_string1: order._id, thing2: documentTitle(order), phrase3: ORDER_STATUS_WORDS[to], time4: at, thing5: remark }),
-    }
-  }
-  if (to === 'cancelled') {
-    return {
-      template: 'order_cancelled',
-      data: renderMessage('order_cancelled', { character_string1: order._id, thing2: documentTitle(order), phrase3: ORDER_STATUS_WORDS.cancelled, time4: at, thing5: '超过 30 分钟未支付，订单已自动取消' }),
-    }
-  }
-  return undefined
-}
+/** What order notices are about: the domain's facts of an order. */
+const noticeFacts = (order: OrderDoc): OrderNoticeFacts => ({
+  orderId: order._id,
+  documentType: order.documentType,
+  cityName: order.cityName,
+  receiptNumber: order.receipt?.receiptNumber,
+  rejection: order.rejection,
+})
 
 /** The notification history entry `seq` of an order owes, if any, keyed `<orderId>#<seq>`. */
 export function orderNotice(order: OrderDoc, seq: number): CaseNotice | undefined {
   const entry = order.history[seq]
   if (!entry) return undefined
-  const notice = noticeFor(order, entry.to, entry.at)
+  const notice = orderNoticeFor(noticeFacts(order), entry)
   if (!notice) return undefined
   return { key: `${order._id}#${seq}`, openid: order.openid, caseId: order._id, orderId: order._id, ...notice, page: orderPage(order), at: entry.at }
 }
@@ -124,7 +108,7 @@ export function expiryReminder(order: OrderDoc, at: string): CaseNotice | undefi
     page: orderPage(order),
     data: renderMessage('receipt_expiring', {
       character_string1: order.receipt.receiptNumber,
-      thing2: documentTitle(order),
+      thing2: orderTitle(order),
       time3: order.receipt.expiresAt,
       thing4: '回执即将到期，请尽快办理，过期需重新办理',
     }),
