@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { LOSS_STATUS_LABELS, REISSUE_STARTED } from '../../src/domain/card-loss/loss.machine'
 import { lossPolicyFor } from '../../src/domain/card-loss/loss.policy'
+import { isSourced } from '../../src/domain/sources/source'
 import { LossCaseRef, ReissueInput, ReportLossInput, UpgradeInput, VerifyInput } from '../../src/domain/card-loss/loss.schema'
 import type { LossSummary, LossView, ReceiptChoice } from '../../src/domain/card-loss/loss.view'
 import { AppError } from '../../src/domain/errors'
@@ -117,7 +118,7 @@ async function reissue(input: v.InferOutput<typeof ReissueInput>, ctx: Ctx): Pro
         }
       : { method: 'pickup' as const }
   const moved = await moveLoss(ctx, doc, 'request_reissue', 'user', {
-    set: { reissue: { orderId: order._id, receiptNumber: order.receipt?.receiptNumber ?? '', delivery, feeFen: policy.reissueFeeFen, requestedAt: ctx.clock.now().toISOString() } },
+    set: { reissue: { orderId: order._id, receiptNumber: order.receipt?.receiptNumber ?? '', delivery, feeFen: isSourced(policy.evidence.reissueFeeFen) ? policy.reissueFeeFen : null, requestedAt: ctx.clock.now().toISOString() } },
   })
   if (!moved) {
     await releaseReceipt(ctx, order._id, doc._id)

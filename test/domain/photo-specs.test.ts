@@ -1,13 +1,12 @@
 import { CHECK_IDS, formatRange, judge, verdict } from '@/domain/photo/checks'
 import { computeFrame, predictHead, slack, type FaceGeometry } from '@/domain/photo/framing'
 import { backgroundDeviation, laplacianVariance, lumaStats, topOfForeground } from '@/domain/photo/measure'
-import { PHOTO_SPECS, resolveSpec, specById } from '@/domain/photo/specs'
+import { PHOTO_SPECS, SPEC_FACTS, resolveSpec, specById } from '@/domain/photo/specs'
 
 describe('photo spec catalogue', () => {
-  it('keeps a source, a checked date, units and a KB range on every entry', () => {
+  it('keeps evidence for every fact, units and a KB range on every entry', () => {
     for (const spec of PHOTO_SPECS) {
-      expect(spec.source.urls.length).toBeGreaterThan(0)
-      expect(spec.checkedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      expect(Object.keys(spec.evidence).sort()).toEqual([...SPEC_FACTS].sort())
       expect(spec.version).toBeGreaterThanOrEqual(1)
       expect(spec.fileKb.unit).toBe('KB')
       expect(spec.fileKb.min).toBeLessThan(spec.fileKb.max!)

@@ -1,11 +1,11 @@
 import { CARD_FUNCTION_LABELS, frozenFunctions } from '../../../src/domain/card-loss/card-functions'
 import { LOSS_MACHINE, LOSS_STATUS_LABELS, LOSS_STATUS_WORDS, REISSUE_STARTED, reportInForce, type LossEvent, type LossHistoryEntry, type LossState } from '../../../src/domain/card-loss/loss.machine'
-import { lossPolicyFor } from '../../../src/domain/card-loss/loss.policy'
+import { LOSS_FACTS, feeLabel, lossPolicyFor, unverifiedFacts } from '../../../src/domain/card-loss/loss.policy'
+import { isSourced } from '../../../src/domain/sources/source'
 import type { LossSummary, LossView } from '../../../src/domain/card-loss/loss.view'
 import type { Actor } from '../../../src/domain/case/machine'
 import { AppError } from '../../../src/domain/errors'
 import { renderMessage } from '../../../src/domain/notify/templates'
-import { formatYuan } from '../../../src/domain/order/prices'
 import { moveCase, type MoveExtra } from '../cases/move'
 import type { Ctx } from '../handler'
 import { enqueueCaseNotice, type CaseNotice } from '../orders/outbox'
@@ -27,7 +27,7 @@ export interface LossDoc {
   temporaryExpiresAt?: string
   /** True while a case keeps the card reported (the duplicate check queries it). */
   active: boolean
-  reissue?: { orderId: string; receiptNumber: string; delivery: { method: 'pickup' } | { method: 'mail'; addressSealed: string; addressMasked: string }; feeFen: number; requestedAt: string }
+  reissue?: { orderId: string; receiptNumber: string; delivery: { method: 'pickup' } | { method: 'mail'; addressSealed: string; addressMasked: string }; feeFen: number | null; requestedAt: string }
   decisions: Array<{ decisionId: string; decision: 'approve' | 'reject' | 'issue'; at: string }>
   rejection?: { reason: string; at: string }
   history: LossHistoryEntry[]
@@ -70,13 +70,13 @@ export function toView(doc: LossDoc): LossView {
       formalOnline: policy.formalOnline,
       reissueOnline: policy.reissueOnline,
       reissueOfflineNote: policy.reissueOfflineNote,
-      reissueFeeFen: policy.reissueFeeFen,
-      feeLabel: policy.reissueFeeFen ? `工本费 ${formatYuan(policy.reissueFeeFen)}` : '免工本费',
+      reissueFeeFen: isSourced(policy.evidence.reissueFeeFen) ? policy.reissueFeeFen : null,
+      feeLabel: feeLabel(policy),
       delivery: [...policy.delivery],
       mailFeeFen: policy.mailFeeFen,
       makeDays: policy.makeDays,
-      source: policy.source,
-      checkedAt: policy.checkedAt,
+      unverified: unverifiedFacts(policy),
+      sources: [...new Map(LOSS_FACTS.map((f) => policy.evidence[f]).filter(isSourced).map((s) => [s.url, { title: s.title, url: s.url }])).values()],
     },
     reissue: doc.reissue
       ? { ...doc.reissue, delivery: doc.reissue.delivery.method === 'mail' ? { method: 'mail', addressMasked: doc.reissue.delivery.addressMasked } : { method: 'pickup' } }

@@ -1,4 +1,8 @@
+import { NO_SOURCE, unverifiedBecause, type Evidence } from '../sources/source'
 import type { CancelReason, MaterialKind } from './reasons'
+
+export const POLICY_FACTS = ['online', 'onlineReasons', 'channel', 'offlineRoute', 'refundMethod', 'reviewDays'] as const
+export type PolicyFact = (typeof POLICY_FACTS)[number]
 
 /**
  * Regional policy for cancelling a social-security account, as data. Each city's handling office decides
@@ -25,12 +29,14 @@ export interface CancellationPolicy {
   optionalMaterials: Partial<Record<CancelReason, readonly MaterialKind[]>>
   /** How the balance is paid out. */
   refundMethod: string
-  /** Promised review time, in working days. */
+  /** Review time, in working days (reference only while unverified). */
   reviewDays: number
-  source: string
-  /** ISO date the entry was last checked against its source. */
-  checkedAt: string
+  /** The evidence for each value. */
+  evidence: Readonly<Record<PolicyFact, Evidence>>
 }
+
+const NOT_FOUND = unverifiedBecause('未找到该市经办机构公布的办事指南原文')
+const ALL_UNVERIFIED: Record<PolicyFact, Evidence> = { online: NOT_FOUND, onlineReasons: NOT_FOUND, channel: NOT_FOUND, offlineRoute: NOT_FOUND, refundMethod: NOT_FOUND, reviewDays: NOT_FOUND }
 
 const COUNTER = '携带下列材料原件，到参保地社保经办机构服务窗口办理；办理前可拨打 12333 确认材料和网点'
 
@@ -44,8 +50,7 @@ export const NATIONAL_DEFAULT: CancellationPolicy = {
   optionalMaterials: {},
   refundMethod: '审核通过后，由社保经办机构将个人账户储存额转入申请人（身故的为继承人）本人名下的银行账户',
   reviewDays: 20,
-  source: '《中华人民共和国社会保险法》第十四条；人社部令第13号《实施〈中华人民共和国社会保险法〉若干规定》；各地线上办理情况不一',
-  checkedAt: '2026-11-24',
+  evidence: { ...ALL_UNVERIFIED, online: NO_SOURCE, offlineRoute: NO_SOURCE },
 }
 
 export const CITY_POLICIES: readonly CancellationPolicy[] = [
@@ -61,8 +66,7 @@ export const CITY_POLICIES: readonly CancellationPolicy[] = [
     optionalMaterials: {},
     refundMethod: '审核通过后，个人账户储存额一次性转入申请人本人名下的银行借记卡',
     reviewDays: 15,
-    source: '深圳市社会保险基金管理局办事指南「基本养老保险个人账户一次性支付」「终止养老保险关系」（据公开办事指南整理，以经办机构最新要求为准）',
-    checkedAt: '2026-11-24',
+    evidence: ALL_UNVERIFIED,
   },
   {
     id: 'guangzhou',
@@ -76,8 +80,7 @@ export const CITY_POLICIES: readonly CancellationPolicy[] = [
     optionalMaterials: {},
     refundMethod: '审核通过后，个人账户储存额转入申请人本人名下的银行账户',
     reviewDays: 20,
-    source: '广州市社会保险基金管理中心办事指南「个人账户一次性支付」（据公开办事指南整理，以经办机构最新要求为准）',
-    checkedAt: '2026-11-24',
+    evidence: ALL_UNVERIFIED,
   },
   {
     id: 'shanghai',
@@ -91,8 +94,7 @@ export const CITY_POLICIES: readonly CancellationPolicy[] = [
     optionalMaterials: {},
     refundMethod: '审核通过后，个人账户储存额转入申请人本人的社会保障卡银行账户或指定借记卡',
     reviewDays: 20,
-    source: '上海市社会保险事业管理中心办事指南「养老保险个人账户一次性支付」（据公开办事指南整理，以经办机构最新要求为准）',
-    checkedAt: '2026-11-24',
+    evidence: ALL_UNVERIFIED,
   },
   {
     id: 'beijing',
@@ -105,8 +107,7 @@ export const CITY_POLICIES: readonly CancellationPolicy[] = [
     optionalMaterials: {},
     refundMethod: '审核通过后，个人账户储存额转入申请人本人名下的银行账户',
     reviewDays: 20,
-    source: '北京市社会保险基金管理中心办事指南（据公开办事指南整理：终止养老保险关系需到窗口办理，以经办机构最新要求为准）',
-    checkedAt: '2026-11-24',
+    evidence: ALL_UNVERIFIED,
   },
 ]
 

@@ -1,7 +1,14 @@
+import { NO_SOURCE, isSourced, unverifiedBecause, type Evidence, type Source } from '../sources/source'
+
 /**
- * Regional rules for card loss reports and reissue, as data. Each entry says where it comes from and when it
- * was checked; a city not listed falls back to its province's entry, then to the national default.
+ * Regional rules for card loss reports and reissue, as data. Every value carries its evidence (a source with the
+ * sentence that states it, or `unverified`); a city not listed falls back to its province's entry, then to the
+ * national default. 《社会保障卡管理办法》 sets no loss period: its 第十六条 leaves 挂失、补发程序 to the provincial
+ * and city 人社 departments, so local periods differ (5, 10, 15 days in the notices found).
  */
+export const LOSS_FACTS = ['temporaryDays', 'formalOnline', 'reissueOnline', 'reissueFeeFen', 'delivery', 'mailFeeFen', 'makeDays'] as const
+export type LossFact = (typeof LOSS_FACTS)[number]
+
 export interface LossPolicy {
   id: string
   /** GB/T 2260 code of the city or province the entry covers; absent on the national default. */
@@ -9,22 +16,35 @@ export interface LossPolicy {
   regionName: string
   /** Days a temporary (口头) report holds before it lapses and the card works again. */
   temporaryDays: number
-  /** A formal report can be made online with identity verification (else at a counter). */
+  /** A formal report can be made online with identity verification (else at a counter or the bank). */
   formalOnline: boolean
   /** A reissue can be applied for online here. */
   reissueOnline: boolean
   /** Why not, when `reissueOnline` is false. */
   reissueOfflineNote?: string
-  /** Reissue fee in fen (工本费); 0 where the region waives it. */
-  reissueFeeFen: number
+  /** Reissue fee in fen (工本费); null when a fee is charged but the notice gives no amount. */
+  reissueFeeFen: number | null
   delivery: ReadonlyArray<'pickup' | 'mail'>
   /** Postage for mail delivery, in fen, paid on delivery by the user (shown up front). */
   mailFeeFen: number
-  /** Working days from approval to the card being made. */
+  /** Working days from the application to the card being made. */
   makeDays: number
-  source: string
-  checkedAt: string
+  /** The evidence for each value. */
+  evidence: Readonly<Record<LossFact, Evidence>>
 }
+
+const CHECKED = '2026-12-02'
+const PROVINCIAL_NOTE = '只找到本省个别城市的办事指南，未找到全省统一规定'
+
+/** 《社会保障卡管理办法》第十六条, as quoted by a city guide: loss procedures are set locally. */
+export const LOSS_RULES_ARE_LOCAL: Source = {
+  url: 'https://www.xiaoshebao.com/a/64869138c461335ad8017484.html',
+  title: '淄博市社会保障卡补领法律依据是什么',
+  quote: '经批准发行社会保障卡的省级、地市级人力资源社会保障部门应制定明确的社会保障卡应用管理规程……(四)社会保障卡损坏、遗失后的挂失、补发程序;',
+  publishedOrChecked: CHECKED,
+}
+
+const LOCAL_ONLY = unverifiedBecause('《社会保障卡管理办法》未规定全国统一的挂失期限和补卡规则，由各省、市规定')
 
 export const NATIONAL_LOSS_DEFAULT: LossPolicy = {
   id: 'national',
@@ -32,13 +52,43 @@ export const NATIONAL_LOSS_DEFAULT: LossPolicy = {
   temporaryDays: 5,
   formalOnline: true,
   reissueOnline: true,
-  reissueFeeFen: 0,
+  reissueFeeFen: null,
   delivery: ['pickup'],
   mailFeeFen: 0,
-  makeDays: 10,
-  source: '《社会保障卡管理办法》及各地办事指南：临时挂失一般有效 5 天，逾期未正式挂失自动解除；补卡费用各地不同，多数地区已免收工本费（以当地规定为准，可拨打 12333 确认）',
-  checkedAt: '2026-11-24',
+  makeDays: 30,
+  evidence: {
+    temporaryDays: LOCAL_ONLY,
+    formalOnline: LOCAL_ONLY,
+    reissueOnline: LOCAL_ONLY,
+    reissueFeeFen: LOCAL_ONLY,
+    delivery: LOCAL_ONLY,
+    mailFeeFen: LOCAL_ONLY,
+    makeDays: LOCAL_ONLY,
+  },
 }
+
+const BEIJING_ONLINE: Source = {
+  url: 'http://huangjinjiage.cn/hot/202207/1530657.html',
+  title: '北京社会保障卡正式挂失与补卡',
+  quote: '北京参保人员社会保障卡遗失后确定无法找回的,可办理社会保障卡正式挂失与补卡。可以通过北京市社会保险网上服务平台办理或者通过“北京市人力社保局官方APP”或微信公众号办理。',
+  publishedOrChecked: '2022-07-01',
+}
+const BEIJING_FEE: Source = {
+  url: 'http://pavb.cn/enabc',
+  title: '北京社保卡补换卡流程',
+  quote: '第一步:登录北京市社会保险网上服务平台,选择“申报业务管理”-“社会保障卡补换卡或卡申领”……第二步:确认参保登记信息,选择领卡方式(网点自取或快递)……第三步:确认个人信息和网点信息,支付制卡工本费20元',
+  publishedOrChecked: CHECKED,
+}
+const BEIJING_GUIDE = 'http://www.banzhengshi.com/shebao/135.html'
+
+const DONGGUAN_GUIDE = 'http://m.dg.bendibao.com/dgzffw/131907.shtm'
+const DONGGUAN_TITLE = '东莞社保卡补卡办理指南'
+
+const SHENZHEN_GUIDE = 'https://5060.cn/jinrong/d43837618def.html'
+const SHENZHEN_TITLE = '深圳市社保卡网上办理流程'
+
+const SHANTOU_GUIDE = 'https://bkwk.cn/article/stsbdsbbglqjx.html'
+const SHANTOU_TITLE = '汕头社保卡丢失补办指南'
 
 export const LOSS_POLICIES: readonly LossPolicy[] = [
   {
@@ -48,12 +98,19 @@ export const LOSS_POLICIES: readonly LossPolicy[] = [
     temporaryDays: 5,
     formalOnline: true,
     reissueOnline: true,
-    reissueFeeFen: 0,
+    reissueFeeFen: null,
     delivery: ['pickup', 'mail'],
-    mailFeeFen: 1200,
-    makeDays: 7,
-    source: '广东省人力资源和社会保障厅「社会保障卡补换卡」办事指南（粤省事 / 广东政务服务网；据公开资料整理，以经办机构最新要求为准）',
-    checkedAt: '2026-11-24',
+    mailFeeFen: 0,
+    makeDays: 30,
+    evidence: {
+      temporaryDays: unverifiedBecause(PROVINCIAL_NOTE),
+      formalOnline: unverifiedBecause(PROVINCIAL_NOTE),
+      reissueOnline: unverifiedBecause(PROVINCIAL_NOTE),
+      reissueFeeFen: unverifiedBecause(`${PROVINCIAL_NOTE}；广州市、东莞市的通知均收取工本费`),
+      delivery: unverifiedBecause(PROVINCIAL_NOTE),
+      mailFeeFen: unverifiedBecause('汕头市指南写“邮寄到付”，未写金额'),
+      makeDays: unverifiedBecause(`${PROVINCIAL_NOTE}；东莞 12 个工作日，汕头约 30 个工作日`),
+    },
   },
   {
     id: 'shenzhen',
@@ -61,43 +118,104 @@ export const LOSS_POLICIES: readonly LossPolicy[] = [
     regionName: '深圳市',
     temporaryDays: 5,
     formalOnline: true,
-    reissueOnline: false,
-    reissueOfflineNote: '广东省的线上补卡服务不办理深圳社保卡：深圳社保卡请通过深圳市社保卡服务渠道或到服务网点办理',
-    reissueFeeFen: 0,
-    delivery: ['pickup'],
+    reissueOnline: true,
+    reissueFeeFen: null,
+    delivery: ['pickup', 'mail'],
     mailFeeFen: 0,
-    makeDays: 7,
-    source: '广东省社会保障卡补换卡说明（深圳、东莞社保卡不在省级线上服务范围）；深圳市社会保险基金管理局社保卡业务指南（据公开资料整理，以经办机构最新要求为准）',
-    checkedAt: '2026-11-24',
+    makeDays: 15,
+    evidence: {
+      temporaryDays: NO_SOURCE,
+      formalOnline: NO_SOURCE,
+      reissueOnline: {
+        url: SHENZHEN_GUIDE,
+        title: SHENZHEN_TITLE,
+        quote: '3、社保卡遗失后如何补办?登录个人网上服务系统,进入“社保卡管理”模块,选择“申请办理社保卡”,按照页面提示操作',
+        publishedOrChecked: CHECKED,
+      },
+      reissueFeeFen: NO_SOURCE,
+      delivery: { url: SHENZHEN_GUIDE, title: SHENZHEN_TITLE, quote: '制卡完成后,系统会发送短信通知您领取社保卡,您可以选择邮寄到家或到指定网点领取。', publishedOrChecked: CHECKED },
+      mailFeeFen: NO_SOURCE,
+      makeDays: { url: SHENZHEN_GUIDE, title: SHENZHEN_TITLE, quote: '一般情况下,从提交申请到制卡完成,大约需要15个工作日,邮寄到家的时间根据快递公司配送速度而定。', publishedOrChecked: CHECKED },
+    },
+  },
+  {
+    id: 'shantou',
+    regionCode: '440500',
+    regionName: '汕头市',
+    temporaryDays: 3,
+    formalOnline: false,
+    reissueOnline: true,
+    reissueFeeFen: null,
+    delivery: ['pickup', 'mail'],
+    mailFeeFen: 0,
+    makeDays: 30,
+    evidence: {
+      temporaryDays: unverifiedBecause('指南写“在电话预挂失后,您需要在3个工作日内……办理正式书面挂失”，未写逾期是否自动解挂'),
+      formalOnline: { url: SHANTOU_GUIDE, title: SHANTOU_TITLE, quote: '书面挂失:在电话预挂失后,您需要在3个工作日内到社保卡服务网点或代理服务机构网点办理正式书面挂失。', publishedOrChecked: CHECKED },
+      reissueOnline: { url: SHANTOU_GUIDE, title: SHANTOU_TITLE, quote: '选择办理渠道:您可以选择以下任一渠道办理补办手续:社保卡发卡银行服务网点、广东人社APP、微信小程序粤省事', publishedOrChecked: CHECKED },
+      reissueFeeFen: NO_SOURCE,
+      delivery: { url: SHANTOU_GUIDE, title: SHANTOU_TITLE, quote: '缴费:根据所选领卡方式,选择邮寄到付或网点领卡,并支付相应费用。', publishedOrChecked: CHECKED },
+      mailFeeFen: unverifiedBecause('邮寄到付，指南未写金额'),
+      makeDays: { url: SHANTOU_GUIDE, title: SHANTOU_TITLE, quote: '等待制卡:提交申请后,社保卡制作需要一定时间,通常为30个工作日。', publishedOrChecked: CHECKED },
+    },
   },
   {
     id: 'dongguan',
     regionCode: '441900',
     regionName: '东莞市',
     temporaryDays: 5,
-    formalOnline: true,
+    formalOnline: false,
     reissueOnline: false,
-    reissueOfflineNote: '广东省的线上补卡服务不办理东莞社保卡：请到东莞市社保卡服务网点或合作银行网点办理',
-    reissueFeeFen: 0,
+    reissueOfflineNote: '东莞社保卡的书面挂失和补卡都在发卡银行的东莞网点办理：请带本人身份证原件和复印件到发卡银行任一网点',
+    reissueFeeFen: null,
     delivery: ['pickup'],
     mailFeeFen: 0,
-    makeDays: 7,
-    source: '广东省社会保障卡补换卡说明（深圳、东莞社保卡不在省级线上服务范围；据公开资料整理，以经办机构最新要求为准）',
-    checkedAt: '2026-11-24',
+    makeDays: 12,
+    evidence: {
+      temporaryDays: {
+        url: 'http://affluentharvest.com/SheBaoZhengCe/716525.html',
+        title: '2018年东莞社保卡补办流程材料',
+        quote: '持卡人可通过发卡银行服务电话或网上银行等多种渠道办理,自发卡银行受理口头挂失之日起5个自然日内尽快办理书面挂失手续,否则口头挂失将自动失效,卡恢复使用。',
+        publishedOrChecked: '2018-01-01',
+      },
+      formalOnline: { url: DONGGUAN_GUIDE, title: DONGGUAN_TITLE, quote: '社保卡丢失,持卡人可凭本人身份证原件到其发卡银行我市辖区内的任一网点办理书面挂失,书面挂失后办理补卡手续。', publishedOrChecked: CHECKED },
+      reissueOnline: { url: DONGGUAN_GUIDE, title: DONGGUAN_TITLE, quote: '1、到其发卡银行我市辖区内的任一网点提出补卡申请;', publishedOrChecked: CHECKED },
+      reissueFeeFen: { url: DONGGUAN_GUIDE, title: DONGGUAN_TITLE, quote: '2、受理补卡申请后,持卡人缴纳相应的社保卡工本费,并领取缴费凭据;', publishedOrChecked: CHECKED },
+      delivery: { url: DONGGUAN_GUIDE, title: DONGGUAN_TITLE, quote: '4、持卡人凭本人身份证原件到受理服务网点领卡,同时办理卡片激活手续。', publishedOrChecked: CHECKED },
+      mailFeeFen: unverifiedBecause('东莞只在网点领卡'),
+      makeDays: { url: DONGGUAN_GUIDE, title: DONGGUAN_TITLE, quote: '3、银行网点受理后,12个工作日内完成制发卡;', publishedOrChecked: CHECKED },
+    },
   },
   {
     id: 'beijing',
     regionCode: '110000',
     regionName: '北京市',
-    temporaryDays: 5,
+    temporaryDays: 10,
     formalOnline: true,
     reissueOnline: true,
-    reissueFeeFen: 0,
+    reissueFeeFen: 2000,
     delivery: ['pickup', 'mail'],
     mailFeeFen: 0,
-    makeDays: 10,
-    source: '北京市人力资源和社会保障局社会保障卡服务指南（据公开资料整理，以经办机构最新要求为准）',
-    checkedAt: '2026-11-24',
+    makeDays: 15,
+    evidence: {
+      temporaryDays: {
+        url: BEIJING_GUIDE,
+        title: '北京社保卡挂失、补办指南',
+        quote: '特别提示:如果在预挂失后找回原卡,如不急需看病就医则不需撤销挂失,预挂失10 天后自然解挂,社保卡恢复正常使用',
+        publishedOrChecked: CHECKED,
+      },
+      formalOnline: BEIJING_ONLINE,
+      reissueOnline: BEIJING_ONLINE,
+      reissueFeeFen: BEIJING_FEE,
+      delivery: BEIJING_FEE,
+      mailFeeFen: unverifiedBecause('指南写可选快递，未写邮费'),
+      makeDays: {
+        url: BEIJING_GUIDE,
+        title: '北京社保卡挂失、补办指南',
+        quote: '15个工作日后,补卡人持本人的身份证和《领卡证明》到社保卡服务网点领取新卡。',
+        publishedOrChecked: CHECKED,
+      },
+    },
   },
   {
     id: 'shanghai',
@@ -106,14 +224,43 @@ export const LOSS_POLICIES: readonly LossPolicy[] = [
     temporaryDays: 7,
     formalOnline: false,
     reissueOnline: true,
-    reissueFeeFen: 2000,
+    reissueFeeFen: 2500,
     delivery: ['pickup', 'mail'],
     mailFeeFen: 0,
-    makeDays: 10,
-    source: '上海市社会保障卡服务中心挂失补卡指南（正式挂失需到受理点；据公开资料整理，以经办机构最新要求为准）',
-    checkedAt: '2026-11-24',
+    makeDays: 30,
+    evidence: {
+      temporaryDays: NO_SOURCE,
+      formalOnline: NO_SOURCE,
+      reissueOnline: {
+        url: 'https://m.ganxl168.cn/archives/202.html',
+        title: '上海社保卡(新版)申领、补办、功能激活最全指南',
+        quote: '线上:"随申办"→"社保卡补换"→支付25元工本费',
+        publishedOrChecked: CHECKED,
+      },
+      reissueFeeFen: {
+        url: 'https://m.ganxl168.cn/archives/202.html',
+        title: '上海社保卡(新版)申领、补办、功能激活最全指南',
+        quote: '线上:"随申办"→"社保卡补换"→支付25元工本费',
+        publishedOrChecked: CHECKED,
+      },
+      delivery: NO_SOURCE,
+      mailFeeFen: NO_SOURCE,
+      makeDays: NO_SOURCE,
+    },
   },
 ]
+
+/** The facts of an entry that no source states: shown as reference only, never as a promise. */
+export function unverifiedFacts(policy: LossPolicy): LossFact[] {
+  return LOSS_FACTS.filter((f) => !isSourced(policy.evidence[f]))
+}
+
+/** The fee as the sources state it: an amount, a fee without a published amount, or 以当地规定为准. */
+export function feeLabel(policy: LossPolicy): string {
+  if (!isSourced(policy.evidence.reissueFeeFen)) return '工本费以当地规定为准'
+  if (policy.reissueFeeFen === null) return '收取工本费（金额以发卡银行公示为准）'
+  return policy.reissueFeeFen ? `工本费 ¥${(policy.reissueFeeFen / 100).toFixed(2)}` : '免工本费'
+}
 
 /** The entry for a city: its own, else its province's, else the national default (`isDefault`: show the 12333 notice). */
 export function lossPolicyFor(cityCode: string): { policy: LossPolicy; isDefault: boolean } {

@@ -1,3 +1,4 @@
+import type { LossFact } from './loss.policy'
 import type { CardFunction, ReportKind } from './card-functions'
 import type { LossState } from './loss.machine'
 
@@ -21,8 +22,22 @@ export interface LossView extends LossSummary {
   working: Array<{ fn: CardFunction; title: string; detail: string }>
   /** When a temporary report lapses. */
   temporaryExpiresAt?: string
-  policy: { temporaryDays: number; formalOnline: boolean; reissueOnline: boolean; reissueOfflineNote?: string; reissueFeeFen: number; feeLabel: string; delivery: Array<'pickup' | 'mail'>; mailFeeFen: number; makeDays: number; source: string; checkedAt: string }
-  reissue?: { orderId: string; receiptNumber: string; delivery: { method: 'pickup' } | { method: 'mail'; addressMasked: string }; feeFen: number; requestedAt: string }
+  policy: {
+    temporaryDays: number
+    formalOnline: boolean
+    reissueOnline: boolean
+    reissueOfflineNote?: string
+    reissueFeeFen: number | null
+    feeLabel: string
+    delivery: Array<'pickup' | 'mail'>
+    mailFeeFen: number
+    makeDays: number
+    /** Values no source states: the page shows them as reference only (参考信息，请以当地社保部门为准). */
+    unverified: LossFact[]
+    /** The pages the sourced values come from. */
+    sources: Array<{ title: string; url: string }>
+  }
+  reissue?: { orderId: string; receiptNumber: string; delivery: { method: 'pickup' } | { method: 'mail'; addressMasked: string }; feeFen: number | null; requestedAt: string }
   rejection?: { reason: string; at: string }
   timeline: Array<{ to: LossState; label: string; actor: string; reason?: string; at: string }>
   canUpgrade: boolean

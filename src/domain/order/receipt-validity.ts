@@ -1,4 +1,5 @@
 import type { DocumentType, RegionScope } from '../photo/spec.types'
+import { unverifiedBecause, type Evidence, type Source } from '../sources/source'
 import { instantMs } from '../time'
 
 /**
@@ -7,8 +8,26 @@ import { instantMs } from '../time'
  */
 const DAY_MS = 24 * 60 * 60 * 1000
 
-/** A receipt is valid for about 60 days unless its region says otherwise (SPECS.md, Receipts). */
+const CHECKED = '2026-12-02'
+const ID_RECEIPT: Source = {
+  url: 'https://023wlan.com/sfz/1857.html',
+  title: '身份证回执可以二次使用吗',
+  quote: '身份证照片回执有效期一般是60天左右,深圳市的身份证照片回执有效期是6个月(180天)!',
+  publishedOrChecked: CHECKED,
+}
+const TYPICAL_180 = unverifiedBecause('只找到一篇未写地区的说明：“驾驶证相片、社保卡相片、居住证相片的回执,有效期通常是180天”，沿用 60 天并作参考')
+
+/** A receipt is valid for about 60 days unless its region says otherwise (ID-card receipts: 一般是60天左右). */
 export const DEFAULT_VALIDITY_DAYS = 60
+
+/** The default per document type, with its evidence. */
+export const DEFAULT_VALIDITY: Readonly<Record<DocumentType, { days: number; evidence: Evidence }>> = {
+  'id-card': { days: DEFAULT_VALIDITY_DAYS, evidence: ID_RECEIPT },
+  'social-security-card': { days: DEFAULT_VALIDITY_DAYS, evidence: TYPICAL_180 },
+  'driving-licence': { days: DEFAULT_VALIDITY_DAYS, evidence: TYPICAL_180 },
+  'e-driving-licence': { days: DEFAULT_VALIDITY_DAYS, evidence: unverifiedBecause('没有找到电子驾驶证回执有效期的来源') },
+  'exit-entry': { days: DEFAULT_VALIDITY_DAYS, evidence: unverifiedBecause('没有找到出入境证件回执有效期的来源') },
+}
 
 /** Remind the user 7 days before a receipt expires (product rule for this issue; DESIGN.md §3 asks for a reminder). */
 export const REMIND_DAYS_BEFORE_EXPIRY = 7
@@ -17,15 +36,22 @@ export interface ValidityRule {
   documentType: DocumentType
   region: Exclude<RegionScope, { level: 'national' }>
   days: number
-  source: string
+  evidence: Evidence
 }
 
 /** Regional exceptions to DEFAULT_VALIDITY_DAYS; a city's rule beats its province's. */
 export const VALIDITY_RULES: readonly ValidityRule[] = [
-  /** Guangdong 社保卡 receipts are valid for 90 days (SPECS.md, Receipts). */
-  { documentType: 'social-security-card', region: { level: 'province', code: '440000', name: '广东省' }, days: 90, source: 'SPECS.md, Receipts' },
-  /** Shenzhen 社保卡 receipts are valid for 180 days (SPECS.md, Receipts). */
-  { documentType: 'social-security-card', region: { level: 'city', code: '440300', name: '深圳市' }, days: 180, source: 'SPECS.md, Receipts' },
+  /** Guangdong 社保卡 receipts: 90 days in SPECS.md, but no Guangdong source states it. */
+  { documentType: 'social-security-card', region: { level: 'province', code: '440000', name: '广东省' }, days: 90, evidence: unverifiedBecause('SPECS.md 写 90 天，没有找到广东的来源') },
+  /** Shenzhen 社保卡 receipts: 180 days; Shenzhen's 社保卡、身份证、居住证 receipts are shared, and its ID-card receipts last 180 days. */
+  {
+    documentType: 'social-security-card',
+    region: { level: 'city', code: '440300', name: '深圳市' },
+    days: 180,
+    evidence: unverifiedBecause('深圳的社保卡、身份证、居住证相片回执通用（zhiyoubaobao.com），身份证回执 180 天；没有找到直接写社保卡回执 180 天的来源'),
+  },
+  /** Shenzhen ID-card receipts are valid 6 months (180 days). */
+  { documentType: 'id-card', region: { level: 'city', code: '440300', name: '深圳市' }, days: 180, evidence: ID_RECEIPT },
 ]
 
 /** Days a receipt of this type from this city stays valid: the city's rule, else its province's, else 60. */

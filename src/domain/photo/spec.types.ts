@@ -1,3 +1,5 @@
+import type { Evidence, Source } from '../sources/source'
+
 /** The document types Huizhi makes photos for. */
 export type DocumentType = 'social-security-card' | 'id-card' | 'driving-licence' | 'e-driving-licence' | 'exit-entry'
 
@@ -29,10 +31,8 @@ export interface HeadRules {
   chinFromBottom?: Range
 }
 
-export interface SpecSource {
-  urls: readonly string[]
-  note?: string
-}
+/** The facts of a spec that each carry their evidence. */
+export type SpecFact = 'pixels' | 'printMm' | 'dpi' | 'background' | 'fileKb' | 'head'
 
 /** One official photo specification, as data: versioned, sourced, and dated. */
 export interface PhotoSpec {
@@ -46,12 +46,15 @@ export interface PhotoSpec {
   printMm: { width: number; height: number }
   dpi: number
   background: { name: string; rgb: readonly [number, number, number] }
+  /** Other background colours the source allows (the pipeline uses `background`). */
+  allowedBackgrounds?: readonly string[]
+  /** The standard the spec comes from, when there is one, with where it is named. */
+  standard?: { name: string; evidence: Source }
   format: 'jpeg'
   /** Starting JPEG quality for the size search. */
   jpegQuality: number
   fileKb: Range & { unit: 'KB' }
   head: HeadRules
-  source: SpecSource
-  /** ISO date the entry was last checked against its sources. */
-  checkedAt: string
+  /** The evidence for each fact (a quoted source or `unverified`). */
+  evidence: Readonly<Record<SpecFact, Evidence>>
 }

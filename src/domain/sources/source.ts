@@ -1,8 +1,8 @@
 /**
- * Where a fact users act on comes from. Every policy, spec, fee, period and validity value carries either a
- * source — the page, its title, the sentence that states the value, and the date it was published or
- * checked — or `unverified: true`, which the pages show as reference only (「参考信息，请以当地社保部门为准」)
- * and which never blocks, charges or counts down anything.
+ * Where a fact users act on comes from. Every policy, spec, fee, period and validity value carries evidence:
+ * either a source — the page, its title, the sentence that states the value, and the date it was published
+ * or checked — or `unverified: true`. An unverified value is shown as reference only
+ * (「参考信息，请以当地社保部门为准」, with a 12333 call) and never blocks, charges or counts down anything.
  */
 export interface Source {
   url: string
@@ -13,23 +13,22 @@ export interface Source {
   publishedOrChecked: string
 }
 
-export type Sourced<T> = { value: T; source: Source; unverified?: undefined } | { value: T; unverified: true; source?: undefined; note?: string }
+export interface Unverified {
+  unverified: true
+  /** Why no source: what was searched, or what the sources say instead. */
+  note?: string
+}
+
+export type Evidence = Source | Unverified
 
 export const UNVERIFIED_NOTICE = '参考信息，请以当地社保部门为准'
 
-export function sourced<T>(value: T, source: Source): Sourced<T> {
-  return { value, source }
+export const NO_SOURCE: Unverified = { unverified: true }
+
+export function unverifiedBecause(note: string): Unverified {
+  return { unverified: true, note }
 }
 
-export function unverified<T>(value: T, note?: string): Sourced<T> {
-  return note ? { value, unverified: true, note } : { value, unverified: true }
-}
-
-export function isVerified<T>(s: Sourced<T>): s is Sourced<T> & { source: Source } {
-  return !s.unverified
-}
-
-/** The value when a source states it, else undefined: what a rule may act on. */
-export function verifiedValue<T>(s: Sourced<T>): T | undefined {
-  return s.unverified ? undefined : s.value
+export function isSourced(e: Evidence | undefined): e is Source {
+  return !!e && !('unverified' in e)
 }

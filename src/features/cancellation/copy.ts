@@ -1,4 +1,5 @@
 import { HOTLINE } from '@/domain/cancellation/eligibility'
+import { UNVERIFIED_NOTICE } from '@/domain/sources/source'
 
 /** Every sentence the cancellation feature shows, in one place for review. */
 export const COPY = {
@@ -12,7 +13,7 @@ export const COPY = {
     toDetail: '查看申请进度',
     toGuide: '返回办理指南',
     workingDays: (n: number) => `约 ${n} 个工作日`,
-    checkedAt: (source: string, date: string) => `来源：${source}（核对于 ${date}）`,
+    reference: `${UNVERIFIED_NOTICE}：以上为公开资料整理，未找到该地经办机构的原文，可拨打 ${HOTLINE} 确认。`,
     hotline: HOTLINE,
   },
   guide: {

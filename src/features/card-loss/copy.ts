@@ -1,3 +1,5 @@
+import { UNVERIFIED_NOTICE } from '@/domain/sources/source'
+
 /** Every sentence the card-loss feature shows, in one place for review. */
 export const COPY = {
   title: '社保卡挂失',
@@ -10,7 +12,10 @@ export const COPY = {
     toList: '查看我的挂失',
     /** When a region is not in our table: the national default applies. */
     defaultPolicy: '该城市暂按全国通用规则显示，具体以当地规定为准，可拨打 12333 确认',
-    source: (source: string, checkedAt: string) => `依据：${source}（${checkedAt} 核对）`,
+    sources: (titles: string) => `依据：${titles}`,
+    unverified: UNVERIFIED_NOTICE,
+    unverifiedFacts: (facts: string) => `${facts}未找到当地官方来源，仅供参考。${UNVERIFIED_NOTICE}，可拨打 12333 确认。`,
+    factNames: { temporaryDays: '临时挂失有效天数', formalOnline: '正式挂失渠道', reissueOnline: '补卡渠道', reissueFeeFen: '工本费', delivery: '领卡方式', mailFeeFen: '邮费', makeDays: '制卡时间' } as const,
     simulated: '本地模拟核验，正式环境为微信实名核身',
   },
   index: {
@@ -59,8 +64,9 @@ export const COPY = {
       formalOnline: '可在线正式挂失',
       reissueOffline: '补卡需到网点',
       fee: (fee: string) => `工本费 ${fee}`,
-      free: '免工本费',
       mail: '可邮寄',
+      unknown: '以当地规定为准',
+      reference: (days: number) => `${days}（参考）`,
     },
   },
   report: {
@@ -86,6 +92,7 @@ export const COPY = {
     willFreeze: '挂失后将停用',
     stillWorks: '仍可使用',
     temporaryDays: (days: number) => `有效 ${days} 天，到期前一天提醒`,
+    temporaryDaysReference: (days: number) => `参考：一般 ${days} 天，${UNVERIFIED_NOTICE}（可拨打 12333 确认）`,
     temporaryLapse: '到期未正式挂失会自动解除，卡恢复使用。可以随时在线升级为正式挂失。',
     formalNote: '正式挂失后可以申请补办新卡；找回卡也可以解除挂失。',
     bankNote: '临时挂失不冻结银行账户。如担心被盗刷，请同时致电发卡银行挂失。',
@@ -137,9 +144,9 @@ export const COPY = {
     pickup: '到服务网点领取',
     mail: (address: string) => `邮寄：${address}`,
     fee: '工本费',
-    free: '免工本费',
     requestedAt: '申请时间',
     makeDays: (n: number) => `审核通过后约 ${n} 个工作日制卡`,
+    makeDaysUnknown: `制卡时间${UNVERIFIED_NOTICE}`,
     issued: '新卡已制作完成。',
     issuedPickup: '请携带身份证到服务网点领取新卡。',
     issuedMail: '新卡将邮寄给您，请留意快递电话。',
@@ -158,6 +165,7 @@ export const COPY = {
     title: '补办社保卡',
     feeTitle: '费用',
     makeDays: (n: number) => `审核通过后约 ${n} 个工作日制卡`,
+    makeDaysUnknown: `制卡时间${UNVERIFIED_NOTICE}`,
     receiptTitle: '选择照片回执',
     receiptHint: '需要同城市、已通过审核、未过期、未使用的社保卡照片回执。',
     receiptNumber: '回执号',

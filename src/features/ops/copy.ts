@@ -299,7 +299,7 @@ export const COPY = {
     pickup: '网点领取',
     mail: (address: string) => `邮寄：${address}`,
     fee: '工本费',
-    free: '免工本费',
+    free: '以当地规定为准',
     requestedAt: '申请时间',
     caseTitle: '挂失记录',
     caseId: '挂失编号',

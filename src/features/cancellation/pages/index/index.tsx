@@ -4,8 +4,9 @@ import { ArrowRight } from '@nutui/icons-react-taro'
 import { useRef } from 'react'
 import type { ApplicationSummary } from '@/domain/cancellation/cancellation.view'
 import { HOTLINE } from '@/domain/cancellation/eligibility'
-import { CITY_POLICIES, NATIONAL_DEFAULT, type CancellationPolicy } from '@/domain/cancellation/policy'
+import { CITY_POLICIES, NATIONAL_DEFAULT, type CancellationPolicy, POLICY_FACTS } from '@/domain/cancellation/policy'
 import { CANCEL_REASONS, REASONS } from '@/domain/cancellation/reasons'
+import { isSourced } from '@/domain/sources/source'
 import { formatInstant } from '@/domain/time'
 import { CustomerService } from '@/components/customer-service'
 import { useRemote } from '@/hooks/use-remote'
@@ -148,7 +149,11 @@ function Region({ policy, note }: { policy: CancellationPolicy; note?: string })
         </Text>
       )}
       {note && <Text className='cg__region-note'>{note}</Text>}
-      <Text className='cx__small'>{COPY.common.checkedAt(policy.source, policy.checkedAt)}</Text>
+      {POLICY_FACTS.some((f) => !isSourced(policy.evidence[f])) && (
+        <Text className='cx__small cg__reference' data-testid='guide-region-reference'>
+          {COPY.common.reference}
+        </Text>
+      )}
     </View>
   )
 }

@@ -291,10 +291,10 @@ function Reissue({ view }: { view: LossView }) {
       <View className='ldt__facts'>
         <Fact label={D.receiptNumber} value={reissue.receiptNumber} testId='loss-receipt-number' />
         <Fact label={D.delivery} value={mail ? D.mail(mail) : D.pickup} testId='loss-delivery' />
-        <Fact label={D.fee} value={reissue.feeFen ? formatYuan(reissue.feeFen) : D.free} testId='loss-fee' />
+        <Fact label={D.fee} value={reissue.feeFen ? formatYuan(reissue.feeFen) : view.policy.feeLabel} testId='loss-fee' />
         <Fact label={D.requestedAt} value={formatInstant(reissue.requestedAt)} />
       </View>
-      {(view.status === 'reissue_requested' || view.status === 'reissue_approved') && <Text className='lx__info'>{D.makeDays(view.policy.makeDays)}</Text>}
+      {(view.status === 'reissue_requested' || view.status === 'reissue_approved') && <Text className='lx__info'>{view.policy.unverified.includes('makeDays') ? D.makeDaysUnknown : D.makeDays(view.policy.makeDays)}</Text>}
       {view.liftRefusal && view.status !== 'card_issued' && (
         <Text className='lx__small' data-testid='loss-lift-refusal'>
           {view.liftRefusal}
@@ -338,6 +338,22 @@ function Timeline({ view }: { view: LossView }) {
   )
 }
 
+/** Where the rules shown come from, and which of them no source states (reference only, with 12333). */
+function Sources({ view }: { view: LossView }) {
+  const C = COPY.common
+  const { sources, unverified } = view.policy
+  return (
+    <View data-testid='loss-sources'>
+      {sources.length > 0 && <Text className='lx__source'>{C.sources(sources.map((s) => s.title).join('；'))}</Text>}
+      {unverified.length > 0 && (
+        <Text className='lx__source' data-testid='loss-unverified'>
+          {C.unverifiedFacts(unverified.map((f) => C.factNames[f]).join('、'))}
+        </Text>
+      )}
+    </View>
+  )
+}
+
 /** While a reissue is under way (or done) it leads the page; after a rejection, applying again does. */
 function LossDetail({ view, onChanged }: { view: LossView; onChanged: (view: LossView) => void }) {
   const inProgress = view.status === 'reissue_requested' || view.status === 'reissue_approved' || view.status === 'card_issued'
@@ -352,7 +368,7 @@ function LossDetail({ view, onChanged }: { view: LossView; onChanged: (view: Los
       <CaseInfo view={view} />
       <Timeline view={view} />
       <CustomerService hotline={SOCIAL_SECURITY_HOTLINE} />
-      <Text className='lx__source'>{COPY.common.source(view.policy.source, view.policy.checkedAt)}</Text>
+      <Sources view={view} />
     </View>
   )
 }

@@ -3,8 +3,8 @@ import { Button } from '@nutui/nutui-react-taro'
 import { ArrowRight, Lock, Order } from '@nutui/icons-react-taro'
 import { useRef } from 'react'
 import { FROZEN_BY, LOSS_VS_CANCELLATION, frozenFunctions } from '@/domain/card-loss/card-functions'
-import { LOSS_POLICIES, NATIONAL_LOSS_DEFAULT, type LossPolicy } from '@/domain/card-loss/loss.policy'
-import { formatYuan } from '@/domain/order/prices'
+import { LOSS_POLICIES, NATIONAL_LOSS_DEFAULT, feeLabel, type LossFact, type LossPolicy } from '@/domain/card-loss/loss.policy'
+import { isSourced } from '@/domain/sources/source'
 import { isProvinceOnly } from '@/domain/region'
 import { SOCIAL_SECURITY_HOTLINE } from '@/domain/services'
 import { formatInstant } from '@/domain/time'
@@ -33,10 +33,11 @@ function regionLabel(p: LossPolicy): string {
 /** What differs by region, from the policy table: one line of notes per entry. */
 function ruleNotes(p: LossPolicy): string {
   const r = I.rules
-  const notes: string[] = [p.formalOnline ? r.formalOnline : r.formalOffline]
-  if (!p.reissueOnline) notes.push(r.reissueOffline)
-  else notes.push(p.reissueFeeFen ? r.fee(formatYuan(p.reissueFeeFen)) : r.free)
-  if (p.reissueOnline && p.delivery.includes('mail')) notes.push(r.mail)
+  const sourced = (f: LossFact) => isSourced(p.evidence[f])
+  const notes: string[] = sourced('formalOnline') ? [p.formalOnline ? r.formalOnline : r.formalOffline] : []
+  if (sourced('reissueOnline') && !p.reissueOnline) notes.push(r.reissueOffline)
+  notes.push(feeLabel(p))
+  if (sourced('delivery') && p.delivery.includes('mail')) notes.push(r.mail)
   return notes.join('，')
 }
 
@@ -122,7 +123,7 @@ function Rules() {
         {[NATIONAL_LOSS_DEFAULT, ...LOSS_POLICIES].map((p) => (
           <View key={p.id} className='lgi__rules-row' data-region={p.id}>
             <Text className='lgi__rules-cell lgi__rules-region'>{regionLabel(p)}</Text>
-            <Text className='lgi__rules-cell lgi__rules-cell--days lgi__rules-days'>{p.temporaryDays}</Text>
+            <Text className='lgi__rules-cell lgi__rules-cell--days lgi__rules-days'>{isSourced(p.evidence.temporaryDays) ? p.temporaryDays : I.rules.reference(p.temporaryDays)}</Text>
             <Text className='lgi__rules-cell'>{ruleNotes(p)}</Text>
           </View>
         ))}

@@ -37,7 +37,7 @@ function Fee({ view }: { view: LossView }) {
     <View className='lx__card' data-testid='reissue-fee'>
       <Text className='lx__card-title'>{R.feeTitle}</Text>
       <Text className='lrs__fee'>{view.policy.feeLabel}</Text>
-      <Text className='lx__small'>{R.makeDays(view.policy.makeDays)}</Text>
+      <Text className='lx__small'>{view.policy.unverified.includes('makeDays') ? R.makeDaysUnknown : R.makeDays(view.policy.makeDays)}</Text>
     </View>
   )
 }

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import * as v from 'valibot'
 import { frozenFunctions, type ReportKind } from '@/domain/card-loss/card-functions'
 import { NATIONAL_LOSS_DEFAULT, lossPolicyFor } from '@/domain/card-loss/loss.policy'
+import { isSourced } from '@/domain/sources/source'
 import { ReportLossInput } from '@/domain/card-loss/loss.schema'
 import { AppError } from '@/domain/errors'
 import { validateIdNumber } from '@/domain/identity/id-number'
@@ -67,7 +68,7 @@ function KindChoice({ kind, value, disabled, onPick }: { kind: ReportKind; value
 }
 
 /** Exactly what the chosen report stops and what keeps working, and for a temporary one how long it holds. */
-function KindPanel({ kind, days }: { kind: ReportKind; days: number }) {
+function KindPanel({ kind, days, sourced }: { kind: ReportKind; days: number; sourced: boolean }) {
   const { frozen, working } = frozenFunctions(kind)
   return (
     <View className='lx__card lrp__panel' data-testid='loss-kind-panel' data-kind={kind}>
@@ -76,7 +77,7 @@ function KindPanel({ kind, days }: { kind: ReportKind; days: number }) {
       {kind === 'temporary' ? (
         <>
           <Text className='lx__warn lrp__days' data-testid='loss-temporary-days'>
-            {R.temporaryDays(days)}
+            {sourced ? R.temporaryDays(days) : R.temporaryDaysReference(days)}
           </Text>
           <Text className='lx__text'>{R.temporaryLapse}</Text>
           <Text className='lx__small'>{R.bankNote}</Text>
@@ -203,7 +204,7 @@ export default function ReportPage() {
           )}
           {kind && (
             <View className='lrp__panel-wrap'>
-              <KindPanel kind={kind} days={(policy?.policy ?? NATIONAL_LOSS_DEFAULT).temporaryDays} />
+              <KindPanel kind={kind} days={(policy?.policy ?? NATIONAL_LOSS_DEFAULT).temporaryDays} sourced={isSourced((policy?.policy ?? NATIONAL_LOSS_DEFAULT).evidence.temporaryDays)} />
             </View>
           )}
         </View>

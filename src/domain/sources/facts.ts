@@ -1,0 +1,113 @@
+import { CITY_POLICIES, NATIONAL_DEFAULT, POLICY_FACTS, type CancellationPolicy, type PolicyFact } from '../cancellation/policy'
+import { CANCEL_REASONS, REASONS } from '../cancellation/reasons'
+import { LOSS_FACTS, LOSS_POLICIES, NATIONAL_LOSS_DEFAULT, type LossFact, type LossPolicy } from '../card-loss/loss.policy'
+import { DEFAULT_VALIDITY, VALIDITY_RULES } from '../order/receipt-validity'
+import { PHOTO_SPECS, SPEC_FACTS, type SpecFact } from '../photo/specs'
+import type { PhotoSpec, Range } from '../photo/spec.types'
+import { isSourced, type Evidence } from './source'
+
+/**
+ * Every value users act on, flattened into one list with its evidence: what the data test checks (each number
+ * appears in its quote, each regional quote or title names its region) and what docs/sources.md is generated from.
+ */
+export interface FactRow {
+  topic: string
+  /** Where the value applies: 全国 or a province or city name. */
+  region: string
+  regionCode?: string
+  entry: string
+  fact: string
+  value: string
+  /** The numbers the value states; a source's quote must contain each one. */
+  numbers: number[]
+  evidence: Evidence
+}
+
+const NATIONAL = '全国'
+
+const yuan = (fen: number | null) => (fen === null ? '收取，金额未公布' : fen ? `${fen / 100} 元` : '免费')
+
+function policyValue(p: CancellationPolicy, f: PolicyFact): { value: string; numbers: number[] } {
+  switch (f) {
+    case 'online':
+      return { value: p.online ? '可在线办理' : '需到窗口办理', numbers: [] }
+    case 'onlineReasons':
+      return { value: p.onlineReasons.map((r) => REASONS[r].title).join('、') || '无', numbers: [] }
+    case 'channel':
+      return { value: p.channel ?? '无', numbers: [] }
+    case 'offlineRoute':
+      return { value: p.offlineRoute, numbers: [] }
+    case 'refundMethod':
+      return { value: p.refundMethod, numbers: [] }
+    case 'reviewDays':
+      return { value: `${p.reviewDays} 个工作日`, numbers: [p.reviewDays] }
+  }
+}
+
+function lossValue(p: LossPolicy, f: LossFact): { value: string; numbers: number[] } {
+  switch (f) {
+    case 'temporaryDays':
+      return { value: `${p.temporaryDays} 天`, numbers: [p.temporaryDays] }
+    case 'formalOnline':
+      return { value: p.formalOnline ? '可在线正式挂失' : '正式挂失需到网点或发卡银行', numbers: [] }
+    case 'reissueOnline':
+      return { value: p.reissueOnline ? '可在线申请补卡' : '补卡需到网点或发卡银行', numbers: [] }
+    case 'reissueFeeFen':
+      return { value: yuan(p.reissueFeeFen), numbers: p.reissueFeeFen ? [p.reissueFeeFen / 100] : [] }
+    case 'delivery':
+      return { value: p.delivery.map((d) => (d === 'mail' ? '邮寄' : '网点领取')).join('、'), numbers: [] }
+    case 'mailFeeFen':
+      return { value: yuan(p.mailFeeFen), numbers: p.mailFeeFen ? [p.mailFeeFen / 100] : [] }
+    case 'makeDays':
+      return { value: `${p.makeDays} 个工作日`, numbers: [p.makeDays] }
+  }
+}
+
+const rangeNumbers = (r?: Range) => (r ? [r.min, r.max].filter((n): n is number => n !== undefined) : [])
+const rangeText = (r: Range) => (r.min !== undefined && r.max !== undefined ? `${r.min}–${r.max} ${r.unit}` : r.min !== undefined ? `≥ ${r.min} ${r.unit}` : `≤ ${r.max} ${r.unit}`)
+
+function specValue(s: PhotoSpec, f: SpecFact): { value: string; numbers: number[] } {
+  switch (f) {
+    case 'pixels':
+      return { value: `${s.pixels.width}×${s.pixels.height} 像素`, numbers: [s.pixels.width, s.pixels.height] }
+    case 'printMm':
+      return { value: `${s.printMm.width}×${s.printMm.height} mm`, numbers: [s.printMm.width, s.printMm.height] }
+    case 'dpi':
+      return { value: `${s.dpi} dpi`, numbers: [s.dpi] }
+    case 'background':
+      return { value: [s.background.name, ...(s.allowedBackgrounds ?? [])].filter((v, i, a) => a.indexOf(v) === i).join('、'), numbers: [] }
+    case 'fileKb':
+      return { value: rangeText(s.fileKb), numbers: rangeNumbers(s.fileKb) }
+    case 'head': {
+      const rules = Object.entries(s.head).filter((e): e is [string, Range] => !!e[1])
+      return { value: rules.map(([k, r]) => `${k} ${rangeText(r)}`).join('；'), numbers: rules.flatMap(([, r]) => rangeNumbers(r)) }
+    }
+  }
+}
+
+const regionOf = (r: PhotoSpec['region']) => (r.level === 'national' ? { region: NATIONAL } : { region: r.name, regionCode: r.code })
+
+export function allFacts(): FactRow[] {
+  const rows: FactRow[] = []
+  for (const reason of CANCEL_REASONS) {
+    const r = REASONS[reason]
+    r.basis.forEach((source, i) => rows.push({ topic: '注销：可否终止及材料', region: NATIONAL, entry: reason, fact: `${r.title}（依据 ${i + 1}）`, value: r.cancellable ? '可以申请终止' : '不能终止', numbers: [], evidence: source }))
+  }
+  for (const p of [NATIONAL_DEFAULT, ...CITY_POLICIES]) {
+    for (const f of POLICY_FACTS) rows.push({ topic: '注销：地区规定', region: p.cityCode ? p.regionName : NATIONAL, regionCode: p.cityCode, entry: p.id, fact: f, ...policyValue(p, f), evidence: p.evidence[f] })
+  }
+  for (const p of [NATIONAL_LOSS_DEFAULT, ...LOSS_POLICIES]) {
+    for (const f of LOSS_FACTS) rows.push({ topic: '社保卡挂失与补卡', region: p.regionCode ? p.regionName : NATIONAL, regionCode: p.regionCode, entry: p.id, fact: f, ...lossValue(p, f), evidence: p.evidence[f] })
+  }
+  for (const s of PHOTO_SPECS) {
+    for (const f of SPEC_FACTS) rows.push({ topic: `照片规格：${s.title}`, ...regionOf(s.region), entry: s.id, fact: f, ...specValue(s, f), evidence: s.evidence[f] })
+  }
+  for (const [type, d] of Object.entries(DEFAULT_VALIDITY)) rows.push({ topic: '回执有效期', region: NATIONAL, entry: type, fact: 'days', value: `${d.days} 天`, numbers: [d.days], evidence: d.evidence })
+  for (const r of VALIDITY_RULES) rows.push({ topic: '回执有效期', region: r.region.name, regionCode: r.region.code, entry: r.documentType, fact: 'days', value: `${r.days} 天`, numbers: [r.days], evidence: r.evidence })
+  return rows
+}
+
+export function factCounts(rows: readonly FactRow[] = allFacts()): { total: number; sourced: number; unverified: number } {
+  const sourced = rows.filter((r) => isSourced(r.evidence)).length
+  return { total: rows.length, sourced, unverified: rows.length - sourced }
+}
