@@ -31,6 +31,12 @@ export const CANCELLATION_MACHINE = defineMachine<ApplicationState, ApplicationE
 
 export type ApplicationHistoryEntry = HistoryEntry<ApplicationState>
 
+/**
+ * What an operator may record for an application in `state`: the office's result (approve or reject), and only while
+ * the office has it (`reviewing`). A `submitted` application is forwarded first by the system (the sweeper).
+ */
+export const operatorActions = (state: ApplicationState): ApplicationEvent[] => CANCELLATION_MACHINE.availableEvents(state, 'operator')
+
 /** The user can still change what they wrote and the proofs they attached. */
 export const EDITABLE_STATES: readonly ApplicationState[] = ['draft', 'rejected']
 

@@ -237,6 +237,7 @@ export const COPY = {
     notFilled: '未填写',
     refresh: '刷新',
     actions: '记录审核结果',
+    forwarding: '申请刚提交，系统正在转交经办机构（约 1 分钟）。转交后即可记录审核结果。',
     actionsHint: '按经办机构的审核结果记录。通过后用户会收到“已注销”的通知；不通过会把原因告诉用户，用户补充后可以重新提交。',
     approve: '通过',
     reject: '不通过',

@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Refresh, Tips } from '@nutui/icons-react-taro'
 import { useRef, useState } from 'react'
-import type { ApplicationState } from '@/domain/cancellation/cancellation.machine'
+import { operatorActions, type ApplicationState } from '@/domain/cancellation/cancellation.machine'
 import { DecideApplicationInput } from '@/domain/cancellation/cancellation.schema'
 import type { OpsApplicationDetail } from '@/domain/cancellation/cancellation.view'
 import { ACCOUNT_STATE_LABELS } from '@/domain/cancellation/eligibility'
@@ -33,8 +33,6 @@ const TONE: Record<ApplicationState, 'warn' | 'info' | 'ok' | 'bad' | 'off'> = {
   rejected: 'bad',
 }
 
-/** The operator records a result only while the office has the application (the machine's approve/reject: from reviewing). */
-const DECIDABLE: readonly ApplicationState[] = ['submitted', 'reviewing']
 
 /** The application moved on since the page loaded: the result cannot apply, the page shows what is there now. */
 const OUTDATED = ['APPLICATION_STALE_RESULT', 'APPLICATION_INVALID_TRANSITION']
@@ -288,7 +286,15 @@ function ApplicationDetail({ view, notice, refreshing, onReload, onOutdated }: D
             {notice}
           </View>
         )}
-        {DECIDABLE.includes(view.status) && <Decide view={view} onDecided={onReload} onOutdated={onOutdated} />}
+        {operatorActions(view.status).length > 0 ? (
+          <Decide view={view} onDecided={onReload} onOutdated={onOutdated} />
+        ) : (
+          view.status === 'submitted' && (
+            <Card title={COPY.application.actions} testId='ops-app-forwarding'>
+              <Text className='ops-panel__note'>{COPY.application.forwarding}</Text>
+            </Card>
+          )
+        )}
         <Outcome view={view} />
         <People view={view} />
         <Facts view={view} />
