@@ -1,7 +1,6 @@
 import { bankName } from '../../../src/domain/cancellation/banks'
 import {
   APPLICATION_STATUS_LABELS,
-  APPLICATION_STATUS_WORDS,
   CANCELLATION_MACHINE,
   EDITABLE_STATES,
   type ApplicationEvent,
@@ -15,7 +14,7 @@ import { policyFor } from '../../../src/domain/cancellation/policy'
 import { MATERIALS, REASONS, type CancelReason, type MaterialKind, type MaterialMime } from '../../../src/domain/cancellation/reasons'
 import type { Actor } from '../../../src/domain/case/machine'
 import { AppError } from '../../../src/domain/errors'
-import { renderMessage } from '../../../src/domain/notify/templates'
+import { applicationNoticeFor } from '../../../src/domain/cancellation/cancellation.notices'
 import { formatYuan } from '../../../src/domain/order/prices'
 import { moveCase, type MoveExtra } from '../cases/move'
 import type { Ctx } from '../handler'
@@ -139,32 +138,12 @@ export function toView(doc: ApplicationDoc, urls: ReadonlyMap<string, string> = 
   }
 }
 
-/** The service notification a result owes: approval (已注销, with the refund) or rejection (with the reason). */
 /** The result notification history entry `seq` of an application owes (approved or rejected), keyed `<id>#<seq>`. */
 export function applicationNotice(doc: ApplicationDoc, seq: number): CaseNotice | undefined {
   const entry = doc.history[seq]
-  if (!entry || (entry.to !== 'approved' && entry.to !== 'rejected')) return undefined
-  const remark =
-    entry.to === 'approved'
-      ? doc.refund?.amountFen !== undefined
-        ? `${formatYuan(doc.refund.amountFen)}退至尾号${doc.bank.cardMasked.slice(-4)}银行卡`
-        : `余额将退至尾号${doc.bank.cardMasked.slice(-4)}的银行卡`
-      : `${entry.reason ?? ''}，请补充后重新提交`
-  return {
-    key: `${doc._id}#${seq}`,
-    openid: doc.openid,
-    caseId: doc._id,
-    template: 'application_result',
-    page: `features/cancellation/pages/detail/index?applicationId=${doc._id}`,
-    data: renderMessage('application_result', {
-      character_string1: doc._id,
-      thing2: `社保账号注销 · ${doc.cityName}`,
-      phrase3: APPLICATION_STATUS_WORDS[entry.to],
-      time4: entry.at,
-      thing5: remark,
-    }),
-    at: entry.at,
-  }
+  const notice = entry && applicationNoticeFor({ applicationId: doc._id, cityName: doc.cityName, cardMasked: doc.bank.cardMasked, refundFen: doc.refund?.amountFen }, entry)
+  if (!entry || !notice) return undefined
+  return { key: `${doc._id}#${seq}`, openid: doc.openid, caseId: doc._id, ...notice, page: `features/cancellation/pages/detail/index?applicationId=${doc._id}`, at: entry.at }
 }
 
 async function enqueueResult(ports: Ports, doc: ApplicationDoc, seq: number): Promise<void> {

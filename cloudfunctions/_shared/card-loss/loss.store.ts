@@ -1,11 +1,11 @@
 import { CARD_FUNCTION_LABELS, frozenFunctions } from '../../../src/domain/card-loss/card-functions'
-import { LOSS_MACHINE, LOSS_STATUS_LABELS, LOSS_STATUS_WORDS, REISSUE_STARTED, reportInForce, type LossEvent, type LossHistoryEntry, type LossState } from '../../../src/domain/card-loss/loss.machine'
+import { LOSS_MACHINE, LOSS_STATUS_LABELS, REISSUE_STARTED, reportInForce, type LossEvent, type LossHistoryEntry, type LossState } from '../../../src/domain/card-loss/loss.machine'
 import { LOSS_FACTS, feeLabel, lossPolicyFor, unverifiedFacts } from '../../../src/domain/card-loss/loss.policy'
 import { isSourced } from '../../../src/domain/sources/source'
 import type { LossSummary, LossView } from '../../../src/domain/card-loss/loss.view'
 import type { Actor } from '../../../src/domain/case/machine'
 import { AppError } from '../../../src/domain/errors'
-import { renderMessage } from '../../../src/domain/notify/templates'
+import { lossNoticeFor, temporaryExpiryNotice, type LossNoticeFacts } from '../../../src/domain/card-loss/loss.notices'
 import { moveCase, type MoveExtra } from '../cases/move'
 import type { Ctx } from '../handler'
 import { enqueueCaseNotice, type CaseNotice } from '../orders/outbox'
@@ -90,31 +90,21 @@ export function toView(doc: LossDoc): LossView {
   }
 }
 
-const REMARKS: Partial<Record<LossState, (doc: LossDoc) => string>> = {
-  reported_temporary: (d) => `临时挂失有效至${d.temporaryExpiresAt?.slice(5, 10) ?? ''}，请及时正式挂失`,
-  reported_formal: () => '卡片全部功能已停用，可申请补卡',
-  lifted: () => '已解除挂失，卡片恢复使用',
-  expired: () => '临时挂失已到期失效，卡片恢复使用',
-  reissue_approved: () => '补卡申请已通过，正在制卡',
-  rejected: (d) => `${d.rejection?.reason ?? '补卡未通过'}，可重新申请`,
-  card_issued: (d) => (d.reissue?.delivery.method === 'mail' ? '新卡已制作完成，将邮寄给您' : '新卡已制作完成，请到网点领取'),
-}
+/** What card-loss notices are about: the domain's facts of a case. */
+const noticeFacts = (doc: LossDoc): LossNoticeFacts => ({
+  caseId: doc._id,
+  cityName: doc.cityName,
+  temporaryExpiresAt: doc.temporaryExpiresAt,
+  rejectionReason: doc.rejection?.reason,
+  delivery: doc.reissue?.delivery.method,
+})
 
-/** The notification a move owes: every result the user should hear about. */
 /** The notification history entry `seq` of a card-loss case owes, if any, keyed `<caseId>#<seq>`. */
 export function lossNotice(doc: LossDoc, seq: number): CaseNotice | undefined {
   const entry = doc.history[seq]
-  const remark = entry && REMARKS[entry.to]
-  if (!entry || !remark) return undefined
-  return {
-    key: `${doc._id}#${seq}`,
-    openid: doc.openid,
-    caseId: doc._id,
-    template: 'loss_result',
-    page: lossPage(doc),
-    data: renderMessage('loss_result', { character_string1: doc._id, thing2: `社保卡挂失补卡 · ${doc.cityName}`, phrase3: LOSS_STATUS_WORDS[entry.to], time4: entry.at, thing5: remark(doc) }),
-    at: entry.at,
-  }
+  const notice = entry && lossNoticeFor(noticeFacts(doc), entry)
+  if (!entry || !notice) return undefined
+  return { key: `${doc._id}#${seq}`, openid: doc.openid, caseId: doc._id, ...notice, page: lossPage(doc), at: entry.at }
 }
 
 const lossPage = (doc: LossDoc) => `features/card-loss/pages/detail/index?caseId=${doc._id}`
@@ -125,15 +115,7 @@ const lossPage = (doc: LossDoc) => `features/card-loss/pages/detail/index?caseId
  */
 export function temporaryExpiryReminder(doc: LossDoc, at: string): CaseNotice | undefined {
   if (doc.status !== 'reported_temporary' || !doc.temporaryExpiresAt) return undefined
-  return {
-    key: `${doc._id}#expiring`,
-    openid: doc.openid,
-    caseId: doc._id,
-    template: 'loss_result',
-    page: lossPage(doc),
-    data: renderMessage('loss_result', { character_string1: doc._id, thing2: `社保卡挂失补卡 · ${doc.cityName}`, phrase3: LOSS_STATUS_WORDS.reported_temporary, time4: doc.temporaryExpiresAt, thing5: '临时挂失即将到期，未找到卡请正式挂失' }),
-    at,
-  }
+  return { key: `${doc._id}#expiring`, openid: doc.openid, caseId: doc._id, ...temporaryExpiryNotice({ ...noticeFacts(doc), temporaryExpiresAt: doc.temporaryExpiresAt }), page: lossPage(doc), at }
 }
 
 async function enqueueResult(ports: Ports, doc: LossDoc, seq: number): Promise<void> {
