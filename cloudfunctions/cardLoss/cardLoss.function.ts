@@ -69,7 +69,7 @@ async function report(input: v.InferOutput<typeof ReportLossInput>, ctx: Ctx): P
     policyId: policy.id,
     holder: { name: input.holder.name, idNumberSealed: encryptField(ctx.config.dataKey, id.normalized), idNumberMasked: maskIdNumber(id.normalized), idLast4: id.normalized.slice(-4), idBlind },
     ...(input.cardNumber ? { cardNumberMasked: `${input.cardNumber.slice(0, 1)}*****${input.cardNumber.slice(-3)}` } : {}),
-    ...(status === 'reported_temporary' ? { temporaryExpiresAt: new Date(now.getTime() + policy.temporaryDays * DAY_MS).toISOString() } : {}),
+    ...(status === 'reported_temporary' && isSourced(policy.evidence.temporaryDays) ? { temporaryExpiresAt: new Date(now.getTime() + policy.temporaryDays * DAY_MS).toISOString() } : {}),
     active: true,
     decisions: [],
     history: [{ from: status, to: status, actor: 'user', at }],

@@ -76,7 +76,10 @@ describe('card loss: temporary and formal reports, lifting, reissue with a photo
     expect(view).toMatchObject({ status: 'reported_temporary', statusLabel: '临时挂失中', cityName: '广州市', report: 'temporary', cardNumberMasked: 'A*****678', canUpgrade: true, canLift: true, canReissue: false })
     expect(view.frozen.map((f) => f.fn)).toEqual(['medical', 'identity', 'benefits'])
     expect(view.working.map((f) => f.fn)).toEqual(['finance'])
-    expect(view.temporaryExpiresAt).toBe(new Date(ports.clock.now().getTime() + 5 * 86_400_000).toISOString())
+    // 广东's period has no source: no expiry is promised or counted down; 北京's notice says 10 days.
+    expect(view.temporaryExpiresAt).toBeUndefined()
+    const beijing = ok(await call(ALICE, 'report', { cityCode: '110000', holder: holder(), kind: 'temporary' }))
+    expect(beijing.temporaryExpiresAt).toBe(new Date(ports.clock.now().getTime() + 10 * 86_400_000).toISOString())
     expect(view.policy).toMatchObject({ temporaryDays: 5, reissueOnline: true, feeLabel: '工本费以当地规定为准', reissueFeeFen: null, delivery: ['pickup', 'mail'] })
     expect(view.policy.unverified).toEqual(expect.arrayContaining(['temporaryDays', 'reissueFeeFen', 'makeDays']))
   })
@@ -153,7 +156,7 @@ describe('card loss: temporary and formal reports, lifting, reissue with a photo
   it('lets a temporary report lapse on time, after a reminder the day before (injected clock)', async () => {
     const start = ports.clock.now().toISOString()
     await grantConsent(ports, ALICE.openid, ['loss_result'])
-    const temp = ok(await call(ALICE, 'report', { cityCode: GUANGZHOU, holder: holder(), kind: 'temporary' }))
+    const temp = ok(await call(ALICE, 'report', { cityCode: '110000', holder: holder(), kind: 'temporary' }))
     const expiry = Date.parse(temp.temporaryExpiresAt as string)
     ports.setNow(new Date(expiry - 3600_000).toISOString())
     expect((await sweep(ports)).lossExpired).toBe(0)

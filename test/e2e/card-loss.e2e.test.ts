@@ -65,6 +65,7 @@ describe('card loss in Chromium: temporary, formal, reissue with a new receipt, 
     caseId = new URL(page.url().replace('/#/', '/')).searchParams.get('caseId') ?? ''
     expect(caseId).toMatch(/^lc_[0-9a-f]{24}$/)
     expect(await visible(page, 'loss-frozen').innerText()).toContain('医保就医结算')
+    expect(await visible(page, 'loss-expiry-reference').innerText()).toContain('参考信息，请以当地社保部门为准')
     await shot(page, 'temporary')
   })
 

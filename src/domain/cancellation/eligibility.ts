@@ -1,5 +1,6 @@
 import { cityByCode } from '../region'
-import { policyFor, type CancellationPolicy } from './policy'
+import { isSourced, UNVERIFIED_NOTICE } from '../sources/source'
+import { POLICY_FACTS, policyFor, type CancellationPolicy } from './policy'
 import { BASE_MATERIALS, BASE_OPTIONAL_MATERIALS, REASONS, type CancelReason, type MaterialKind } from './reasons'
 
 /** What the wizard asks. */
@@ -24,6 +25,8 @@ export const ACCOUNT_STATE_LABELS: Readonly<Record<AccountState, string>> = {
 
 export const HOTLINE = '12333'
 export const DEFAULT_POLICY_NOTICE = `暂未收录该城市的办理规定，以下按全国通用规则给出，请拨打 ${HOTLINE} 确认`
+/** Shown when a city's channel, review time or refund method has no source: reference only. */
+export const POLICY_REFERENCE_NOTICE = `该地的线上渠道、审核时限和退款方式为公开资料整理，未找到经办机构原文：${UNVERIFIED_NOTICE}，可拨打 ${HOTLINE} 确认`
 
 interface Common {
   policy: CancellationPolicy
@@ -54,7 +57,8 @@ export function assessEligibility(input: EligibilityInput): Eligibility {
   const { policy, isDefault } = policyFor(input.cityCode)
   const city = cityByCode(input.cityCode)
   const reason = REASONS[input.reason]
-  const notices = [...(isDefault ? [DEFAULT_POLICY_NOTICE] : []), ...(reason.before ? [reason.before] : [])]
+  const referenceOnly = !isDefault && POLICY_FACTS.some((f) => !isSourced(policy.evidence[f]))
+  const notices = [...(isDefault ? [DEFAULT_POLICY_NOTICE] : []), ...(referenceOnly ? [POLICY_REFERENCE_NOTICE] : []), ...(reason.before ? [reason.before] : [])]
   const why: string[] = []
   if (!reason.cancellable) return { verdict: 'ineligible', policy, notices, why: [`“${reason.title}”不属于可以终止养老保险关系、退还个人账户的情形`], instead: reason.instead }
   if (input.accountState === 'arrears') why.push('账户有欠费或补缴未完成：请先补缴或结清，账户状态正常后才能申请')

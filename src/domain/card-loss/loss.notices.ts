@@ -21,7 +21,7 @@ export const lossTitle = (cityName: string): string => `社保卡挂失补卡 ·
 const lapseDay = (iso?: string): string => (iso ? shanghaiDate(iso).slice(5) : '')
 
 const REMARKS: Partial<Record<LossState, (f: LossNoticeFacts) => string>> = {
-  reported_temporary: (f) => `临时挂失有效至${lapseDay(f.temporaryExpiresAt)}，请及时正式挂失`,
+  reported_temporary: (f) => (f.temporaryExpiresAt ? `临时挂失有效至${lapseDay(f.temporaryExpiresAt)}，请及时正式挂失` : '有效期以当地为准，请及时正式挂失'),
   reported_formal: () => '卡片全部功能已停用，可申请补卡',
   lifted: () => '已解除挂失，卡片恢复使用',
   expired: () => '临时挂失已到期失效，卡片恢复使用',

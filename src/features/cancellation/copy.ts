@@ -13,6 +13,7 @@ export const COPY = {
     toDetail: '查看申请进度',
     toGuide: '返回办理指南',
     workingDays: (n: number) => `约 ${n} 个工作日`,
+    workingDaysReference: (n: number) => `参考：约 ${n} 个工作日（${UNVERIFIED_NOTICE}）`,
     reference: `${UNVERIFIED_NOTICE}：以上为公开资料整理，未找到该地经办机构的原文，可拨打 ${HOTLINE} 确认。`,
     hotline: HOTLINE,
   },

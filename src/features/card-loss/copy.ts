@@ -114,6 +114,7 @@ export const COPY = {
     noneFrozen: '没有停用的功能，卡可以正常使用',
     allFrozen: '全部功能已停用',
     expiresAt: (time: string) => `临时挂失有效至 ${time}`,
+    expiresReference: (days: number) => `临时挂失的有效期以当地规定为准（参考：一般 ${days} 天），到期不会提醒，请尽快正式挂失。${UNVERIFIED_NOTICE}，可拨打 12333 确认。`,
     expiresNote: '到期前一天会提醒您。到期未正式挂失会自动解除，卡恢复使用。',
     actionsTitle: '接下来可以',
     upgrade: '升级为正式挂失',

@@ -1,4 +1,4 @@
-import { assessEligibility, DEFAULT_POLICY_NOTICE, requiredMaterials, type EligibilityInput } from '@/domain/cancellation/eligibility'
+import { assessEligibility, DEFAULT_POLICY_NOTICE, POLICY_REFERENCE_NOTICE, requiredMaterials, type EligibilityInput } from '@/domain/cancellation/eligibility'
 import { CITY_POLICIES, NATIONAL_DEFAULT, POLICY_FACTS } from '@/domain/cancellation/policy'
 import { CANCEL_REASONS, MATERIALS, REASONS } from '@/domain/cancellation/reasons'
 import { cityByCode } from '@/domain/region'
@@ -8,7 +8,7 @@ const SHENZHEN: EligibilityInput = { cityCode: '440300', reason: 'nationality', 
 describe('cancellation eligibility wizard', () => {
   it('answers online for 深圳 + 丧失国籍, with the written application, the proof of lost nationality, the refund and the review time', () => {
     const answer = assessEligibility(SHENZHEN)
-    expect(answer).toMatchObject({ verdict: 'online', materials: ['id_card', 'termination_application', 'nationality_proof'], optionalMaterials: [], reviewDays: 15, notices: [REASONS.nationality.before] })
+    expect(answer).toMatchObject({ verdict: 'online', materials: ['id_card', 'termination_application', 'nationality_proof'], optionalMaterials: [], reviewDays: 15, notices: [POLICY_REFERENCE_NOTICE, REASONS.nationality.before] })
     if (answer.verdict !== 'online') throw new Error('unreachable')
     expect(answer.refund).toBe(REASONS.nationality.refund)
   })

@@ -1,4 +1,4 @@
-import { assessEligibility, optionalMaterials, requiredMaterials, type EligibilityInput } from '@/domain/cancellation/eligibility'
+import { POLICY_REFERENCE_NOTICE, assessEligibility, optionalMaterials, requiredMaterials, type EligibilityInput } from '@/domain/cancellation/eligibility'
 import { NATIONAL_DEFAULT } from '@/domain/cancellation/policy'
 import { CANCEL_REASONS, MATERIALS, REASONS } from '@/domain/cancellation/reasons'
 
@@ -54,8 +54,8 @@ describe('who may terminate the pension relation and take the personal-account b
     if (a.verdict !== 'online') throw new Error('unreachable')
     expect(a.materials).toEqual(['id_card', 'termination_application'])
     expect(titles(a.materials).join()).not.toContain('离职')
-    expect(a.notices[0]).toContain('转入户籍所在地城乡居民基本养老保险')
-    expect(a.notices[0]).toContain('延长缴费至满 15 年')
+    expect(a.notices.join()).toContain('转入户籍所在地城乡居民基本养老保险')
+    expect(a.notices.join()).toContain('延长缴费至满 15 年')
     expect(REASONS.retire_short.basis.some((s) => s.quote.includes('个人可以书面申请终止职工基本养老保险关系'))).toBe(true)
   })
 
@@ -72,6 +72,13 @@ describe('who may terminate the pension relation and take the personal-account b
   it('asks for no 离职证明 and no 继承公证书 as a required proof for any reason', () => {
     for (const reason of CANCEL_REASONS) expect(titles(requiredMaterials(NATIONAL_DEFAULT, reason)).join()).not.toMatch(/离职|公证书/)
     expect(optionalMaterials(NATIONAL_DEFAULT, 'death')).toEqual(['inheritance'])
+  })
+
+  it('shows unsourced regional details as reference with 12333, never as a bare promise', () => {
+    const a = answer('nationality')
+    expect(a.notices).toContain(POLICY_REFERENCE_NOTICE)
+    expect(POLICY_REFERENCE_NOTICE).toContain('参考信息，请以当地社保部门为准')
+    expect(POLICY_REFERENCE_NOTICE).toContain('12333')
   })
 
   it('quotes a source for every reason', () => {

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react'
 import { ACCOUNT_STATES, ACCOUNT_STATE_LABELS, HOTLINE, assessEligibility, type AccountState, type Eligibility } from '@/domain/cancellation/eligibility'
 import { CANCEL_REASONS, MATERIALS, REASONS, type CancelReason, type MaterialKind } from '@/domain/cancellation/reasons'
 import { allProvinces, type City } from '@/domain/region'
+import { isSourced } from '@/domain/sources/source'
 import { CityPicker } from '@/components/city-picker'
 import { dial } from '@/platform/device'
 import { openPage, scrollToElement } from '@/platform/navigation'
@@ -88,7 +89,7 @@ function Verdict({ answer, onApply }: { answer: Eligibility; onApply: () => void
           </Block>
           <Block title={W.online.review}>
             <Text className='cx__text cw__days' data-testid='wiz-review-days'>
-              {COPY.common.workingDays(answer.reviewDays)}
+              {isSourced(answer.policy.evidence.reviewDays) ? COPY.common.workingDays(answer.reviewDays) : COPY.common.workingDaysReference(answer.reviewDays)}
             </Text>
           </Block>
           {answer.policy.channel && (

@@ -136,7 +136,7 @@ function Region({ policy, note }: { policy: CancellationPolicy; note?: string })
       </Text>
       <Text className='cg__region-row'>
         <Text className='cg__em'>{G.reviewLabel}：</Text>
-        {COPY.common.workingDays(policy.reviewDays)}
+        {isSourced(policy.evidence.reviewDays) ? COPY.common.workingDays(policy.reviewDays) : COPY.common.workingDaysReference(policy.reviewDays)}
       </Text>
       <Text className='cg__region-row'>
         <Text className='cg__em'>{G.refundMethodLabel}：</Text>

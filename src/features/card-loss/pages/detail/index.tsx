@@ -86,6 +86,11 @@ function Functions({ view }: { view: LossView }) {
           <Text className='ldt__expiry-note'>{D.expiresNote}</Text>
         </View>
       )}
+      {view.status === 'reported_temporary' && !view.temporaryExpiresAt && (
+        <View className='lx__warn' data-testid='loss-expiry-reference'>
+          <Text className='ldt__expiry-note'>{D.expiresReference(view.policy.temporaryDays)}</Text>
+        </View>
+      )}
     </Card>
   )
 }
