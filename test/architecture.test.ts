@@ -68,6 +68,18 @@ describe('architecture', () => {
     expect([...Object.keys(FUNCTIONS), ...Object.keys(SYSTEM_FUNCTIONS)].sort()).toEqual(names.sort())
   })
 
+  it('never lets a cloud function import another function’s folder (shared code lives in _shared)', () => {
+    const names = readdirSync(path.join(root, 'cloudfunctions')).filter((n) => !n.startsWith('_') && statSync(path.join(root, 'cloudfunctions', n)).isDirectory())
+    const offenders = filesUnder(path.join(root, 'cloudfunctions')).flatMap((file) => {
+      const own = rel(file).split('/')[1]
+      return [...readFileSync(file, 'utf8').matchAll(/from ['"]([^'"]+)['"]/g)]
+        .map((m) => path.relative(path.join(root, 'cloudfunctions'), path.resolve(path.dirname(file), m[1])).split(path.sep)[0])
+        .filter((target) => names.includes(target) && target !== own)
+        .map((target) => `${rel(file)} → ${target}`)
+    })
+    expect(offenders).toEqual([])
+  })
+
   it('has no bare-number states or catch-as-success in functions', () => {
     const offenders = filesUnder(path.join(root, 'cloudfunctions')).filter((file) => /catch\s*\(\w+\)\s*\{\s*return\s+\w+\s*\}/.test(readFileSync(file, 'utf8')))
     expect(offenders.map(rel)).toEqual([])

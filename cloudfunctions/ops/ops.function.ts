@@ -14,7 +14,7 @@ import { OUTBOX_STATUS_TEXT, deliverOutbox, type OutboxDoc } from '../_shared/or
 import type { CallbackDoc } from '../_shared/orders/review'
 import { REFUND_STATUS_TEXT, refundOrder, refundPaymentIssues } from '../_shared/orders/refund'
 import { deliverSubmission } from '../_shared/orders/submission'
-import type { PhotoDoc } from '../photo/photo.function'
+import { photos } from '../_shared/photo/photo.store'
 
 /** Operator functions: every action checks the role on the server (FORBIDDEN otherwise, logged). */
 const Empty = v.optional(v.object({}), {})
@@ -121,7 +121,7 @@ async function detail(ctx: Ctx, orderId: string): Promise<OpsOrderDetail> {
       ...refused.map((r) => ({ callbackId: r._id, result: r.reason, effect: 'refused', receivedAt: r.receivedAt })),
     ].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
     specId: o.specId,
-    photoChecks: (await ctx.db.collection<PhotoDoc>('photos').get(o.photoId))?.checks ?? [],
+    photoChecks: (await photos(ctx).get(o.photoId))?.checks ?? [],
     notifications: notes.map((n) => ({ id: n._id, template: n.template, status: n.status, attempts: n.attempts, lastError: n.lastError ? `${n.lastError.errcode} ${n.lastError.message}` : undefined, createdAt: n.createdAt })),
     paymentIssues: (o.paymentIssues ?? []).map((i) => ({ kind: i.kind, totalFee: i.totalFee, at: i.at })),
     submissions: o.submissions.length,

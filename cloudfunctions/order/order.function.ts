@@ -20,7 +20,7 @@ import { cancelUnpaidOrder } from '../_shared/orders/payment'
 import { deliverSubmission } from '../_shared/orders/submission'
 import { mustMove } from '../_shared/orders/transitions'
 import { renderReceiptImage } from '../_shared/orders/receipt-image'
-import type { PhotoDoc } from '../photo/photo.function'
+import { photos, type PhotoDoc } from '../_shared/photo/photo.store'
 
 /** The photo under review is shown through a URL that lives 10 minutes. */
 const PHOTO_URL_SECONDS = 600
@@ -33,7 +33,7 @@ const CreateInput = v.object({
 
 /** The caller's own checked photo that meets the spec of this type and city, or a coded error. */
 async function usablePhoto(ctx: Ctx, photoId: string, specId: string): Promise<PhotoDoc> {
-  const photo = await ctx.db.collection<PhotoDoc>('photos').get(photoId)
+  const photo = await photos(ctx).get(photoId)
   if (!photo || photo.openid !== ctx.caller.openid || !photo.fileID) throw new AppError('NOT_FOUND', '照片不存在，请重新拍摄或上传')
   if (photo.blocked) throw new AppError('VALIDATION_FAILED', '这张照片没有通过检测，请按提示重新拍摄')
   if (photo.specId !== specId) throw new AppError('VALIDATION_FAILED', '照片规格与所选证件和城市不一致，请重新检测照片')
@@ -41,7 +41,7 @@ async function usablePhoto(ctx: Ctx, photoId: string, specId: string): Promise<P
 }
 
 async function view(ctx: Ctx, order: OrderDoc): Promise<OrderView> {
-  const photo = await ctx.db.collection<PhotoDoc>('photos').get(order.photoId)
+  const photo = await photos(ctx).get(order.photoId)
   const url = photo?.fileID ? (await ctx.files.tempUrls([photo.fileID], PHOTO_URL_SECONDS))[0]?.url : undefined
   return { ...toView(order, ctx.clock.now(), url), photoChecks: photo?.checks }
 }

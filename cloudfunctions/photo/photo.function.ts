@@ -1,32 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { AppError } from '../../src/domain/errors'
-import type { CheckResult } from '../../src/domain/photo/checks'
 import { NormalizeInput, type NormalizeResult } from '../../src/domain/photo/photo.schema'
 import { specById } from '../../src/domain/photo/specs'
 import * as v from 'valibot'
 import { hmacHex } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
+import { photos, type PhotoDoc } from '../_shared/photo/photo.store'
 import type { normalizePhoto as NormalizePhoto } from '../_shared/photo/pipeline'
-
-/** One normalisation attempt, kept so an order can refer to the photo it was checked with. */
-export interface PhotoDoc {
-  _id: string
-  openid: string
-  specId: string
-  specVersion: number
-  /** The normalised photo (private); absent when no single face was found. */
-  fileID?: string
-  width?: number
-  height?: number
-  dpi?: number
-  bytes?: number
-  checks: CheckResult[]
-  /** Human-readable outcome for the CloudBase console. */
-  statusText: string
-  blocked: boolean
-  warnings: number
-  createdAt: string
-}
 
 /** Temporary URLs for photos live 10 minutes: long enough to look, too short to share. */
 const URL_MAX_AGE_SECONDS = 600
@@ -93,7 +73,7 @@ async function normalize(input: NormalizeInput, ctx: Ctx): Promise<NormalizeResu
     Object.assign(doc, { fileID, width: result.output.width, height: result.output.height, dpi: result.output.dpi, bytes: result.output.bytes })
     photo = { fileID, url, width: result.output.width, height: result.output.height, dpi: result.output.dpi, bytes: result.output.bytes }
   }
-  await ctx.db.collection<PhotoDoc>('photos').add(doc)
+  await photos(ctx).add(doc)
   await ctx.files.remove([input.fileID])
   ctx.log.info('photo normalized', { photoId, specId: spec.id, blocked: result.blocked, ms: result.timings })
   return { photoId, specId: spec.id, photo, checks: result.checks, blocked: result.blocked, warnings: result.warnings }

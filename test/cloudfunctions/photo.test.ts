@@ -1,6 +1,7 @@
 import sharp from 'sharp'
 import { invoke } from '../../cloudfunctions/_shared/handler'
-import { photoFunction, rawFolderOf, type PhotoDoc } from '../../cloudfunctions/photo/photo.function'
+import { photoFunction, rawFolderOf } from '../../cloudfunctions/photo/photo.function'
+import type { PhotoDoc } from '../../cloudfunctions/_shared/photo/photo.store'
 import type { NormalizeResult } from '@/domain/photo/photo.schema'
 import { specById } from '@/domain/photo/specs'
 import { ALICE, BOB, makePorts, tempDir, type TestPorts } from '../support/store'

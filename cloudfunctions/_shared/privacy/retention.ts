@@ -1,7 +1,7 @@
 import type { ApplicationDoc } from '../cancellations/application.store'
 import { applications } from '../cancellations/application.store'
 import { orders, type OrderDoc } from '../orders/order.store'
-import type { PhotoDoc } from '../../photo/photo.function'
+import type { PhotoDoc } from '../photo/photo.store'
 import type { Ports } from '../ports'
 import { Budget, chunks, eachLimit } from '../sweep/budget'
 import { scan } from '../sweep/scan'

@@ -1,0 +1,25 @@
+import type { CheckResult } from '../../../src/domain/photo/checks'
+import type { Ports } from '../ports'
+
+/** One normalisation attempt, kept so an order can refer to the photo it was checked with. */
+export interface PhotoDoc {
+  _id: string
+  openid: string
+  specId: string
+  specVersion: number
+  /** The normalised photo (private); absent when no single face was found. */
+  fileID?: string
+  width?: number
+  height?: number
+  dpi?: number
+  bytes?: number
+  checks: CheckResult[]
+  /** Human-readable outcome for the CloudBase console. */
+  statusText: string
+  blocked: boolean
+  warnings: number
+  createdAt: string
+}
+
+/** The `photos` collection: written by the photo function, read by orders, operators and retention. */
+export const photos = (ports: Pick<Ports, 'db'>) => ports.db.collection<PhotoDoc>('photos')
