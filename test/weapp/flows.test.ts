@@ -70,3 +70,34 @@ describe('a receipt order', () => {
     }
   })
 })
+
+describe('a card-loss report', () => {
+  it('is made on the weapp runtime: consent, city from the cascader, holder, temporary report, then its detail', async () => {
+    const runtime = await launch('features/card-loss/pages/report/index', { cloud, user: 'zhangsan' })
+    try {
+      await runtime.waitForText('请先阅读并同意《隐私政策》')
+      runtime.tap(/^同意$/)
+      await runtime.waitForText('第二步')
+      runtime.tap(/^请选择 ›$/)
+      await runtime.waitForText('广西壮族自治区')
+      runtime.tap('广东省')
+      await runtime.waitForText('韶关市')
+      runtime.tap('广州市')
+      await runtime.settle()
+      runtime.input(0, '王小明')
+      runtime.input(1, '11010519491231002X')
+      runtime.tap('临时挂失')
+      await runtime.settle()
+      runtime.tap('确认挂失')
+      await runtime.waitForRoute('features/card-loss/pages/detail/index')
+      await runtime.waitForText('临时挂失中')
+      expect(runtime.text()).toContain('广州')
+      expect(runtime.calls.filter((c) => c.api === 'wx.cloud.callFunction').map((c) => (c.options as { name: string; data: { action: string } }).data.action)).toEqual(
+        expect.arrayContaining(['consent', 'report', 'get']),
+      )
+      expect(runtime.problems).toEqual([])
+    } finally {
+      runtime.dispose()
+    }
+  })
+})

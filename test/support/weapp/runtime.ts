@@ -60,6 +60,8 @@ export class WeappRuntime {
   readonly stack: PageEntry[] = []
   readonly appJson: AppJson
   readonly toasts: string[] = []
+  /** Every event the view sent to the logic layer, as `handler type #currentTarget` (for reading a failed flow). */
+  readonly events: string[] = []
   private readonly context: vm.Context
   private readonly modules = new Map<string, { exports: unknown }>()
   private readonly loadedPackages = new Set<string>([''])
@@ -264,6 +266,7 @@ export class WeappRuntime {
     for (const [name, fn] of Object.entries((logicConfig.methods ?? {}) as Record<string, unknown>)) {
       if (typeof fn !== 'function') continue
       methods[name] = function (this: { data: unknown }, event: unknown) {
+        runtime.events.push(describeEvent(name, event))
         runtime.sendEvent(() => (fn as (e: unknown) => unknown).call(runtime.toRealm({ data: this.data }), runtime.toRealm(plainEvent(event))))
       }
     }
@@ -322,6 +325,7 @@ export class WeappRuntime {
               const logic = page?.logic ?? runtime.current.logic
               const handler = logic[name]
               if (typeof handler !== 'function') return runtime.problem(`${route}: event handler "${name}" does not exist on the page`)
+              runtime.events.push(describeEvent(name, event))
               runtime.sendEvent(() => (handler as (e: unknown) => unknown).call(logic, runtime.toRealm(plainEvent(event))))
             },
           ]),
@@ -597,7 +601,7 @@ export class WeappRuntime {
       if (this.stack.length && this.current.route === route) return
       await new Promise((r) => setTimeout(r, 20))
     }
-    throw new Error(`never reached ${route}; at ${this.stack.map((p) => p.route).join(' > ')}\nproblems: ${this.problems.join('\n')}`)
+    throw new Error(`never reached ${route}; at ${this.stack.map((p) => p.route).join(' > ')}, which shows: ${this.stack.length ? this.text().slice(0, 600) : ''}\nproblems: ${this.problems.join('\n')}`)
   }
 
   /** Taps the innermost rendered element whose text contains `label`, as a finger would (the tap bubbles). */
@@ -683,6 +687,11 @@ function hostType(type: { name?: string } | null | undefined): unknown {
     default:
       return null
   }
+}
+
+function describeEvent(handler: string, event: unknown): string {
+  const e = event as { type?: string; currentTarget?: { id?: string } }
+  return `${handler} ${e.type} #${e.currentTarget?.id ?? ''}`
 }
 
 function plainEvent(event: unknown): unknown {
