@@ -84,8 +84,9 @@ describe('a card-loss report', () => {
       await runtime.waitForText('韶关市')
       runtime.tap('广州市')
       await runtime.settle()
-      runtime.input(0, '王小明')
-      runtime.input(1, '11010519491231002X')
+      // A holder of their own: the receipt flow above has reported 王小明's card, and a card is reported once.
+      runtime.input(0, '李晓红')
+      runtime.input(1, '440106198801011239')
       runtime.tap('临时挂失')
       await runtime.settle()
       runtime.tap('确认挂失')

@@ -336,9 +336,15 @@ export class WeappRuntime {
   }
 
   private sendEvent(fn: () => unknown): void {
-    // WeChat delivers view events to the logic thread asynchronously.
+    // WeChat delivers view events to the logic thread asynchronously; settle() waits for them.
+    this.inflight++
     this.setTimer(() => {
-      const result = fn()
+      let result: unknown
+      try {
+        result = fn()
+      } finally {
+        this.inflight--
+      }
       if (result && typeof (result as Promise<unknown>).then === 'function') {
         ;(result as Promise<unknown>).then(undefined, (e) => this.problem(`event handler rejected: ${describe(e)}`))
       }
@@ -601,7 +607,7 @@ export class WeappRuntime {
       if (this.stack.length && this.current.route === route) return
       await new Promise((r) => setTimeout(r, 20))
     }
-    throw new Error(`never reached ${route}; at ${this.stack.map((p) => p.route).join(' > ')}, which shows: ${this.stack.length ? this.text().slice(0, 600) : ''}\nproblems: ${this.problems.join('\n')}`)
+    throw new Error(`never reached ${route}; at ${this.stack.map((p) => p.route).join(' > ')}, which shows: ${this.stack.length ? this.text().slice(-700) : ''}\nproblems: ${this.problems.join('\n')}`)
   }
 
   /** Taps the innermost rendered element whose text contains `label`, as a finger would (the tap bubbles). */
