@@ -80,8 +80,8 @@ describe('card loss: temporary and formal reports, lifting, reissue with a photo
     expect(view.temporaryExpiresAt).toBeUndefined()
     const beijing = ok(await call(ALICE, 'report', { cityCode: '110000', holder: holder(), kind: 'temporary' }))
     expect(beijing.temporaryExpiresAt).toBe(new Date(ports.clock.now().getTime() + 10 * 86_400_000).toISOString())
-    expect(view.policy).toMatchObject({ temporaryDays: 5, reissueOnline: true, feeLabel: '工本费以当地规定为准', reissueFeeFen: null, delivery: ['pickup', 'mail'] })
-    expect(view.policy.unverified).toEqual(expect.arrayContaining(['temporaryDays', 'reissueFeeFen', 'makeDays']))
+    expect(view.policy).toMatchObject({ temporaryDays: 5, reissueOnline: true, feeLabel: '工本费 ¥20.00', reissueFeeFen: 2000, makeDays: 12, delivery: ['pickup', 'mail'] })
+    expect(view.policy.unverified).toEqual(['temporaryDays', 'formalOnline', 'delivery', 'mailFeeFen'])
   })
 
   it('refuses a second report of the same card while one is active, and a formal report without verification', async () => {

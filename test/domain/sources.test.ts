@@ -61,7 +61,8 @@ describe('every value users act on carries a source with a quote, or says it is 
 })
 
 describe('the known errors stay fixed', () => {
-  it('no longer says reissue is free: Beijing charges 20 元, Dongguan charges a fee, and unsourced fees are unverified', () => {
+  it('no longer says reissue is free: Guangzhou and Beijing charge 20 元, Dongguan charges a fee, and unsourced fees are unverified', () => {
+    expect(lossPolicyFor('440100').policy).toMatchObject({ reissueFeeFen: 2000, makeDays: 12 })
     expect(lossPolicyFor('110000').policy).toMatchObject({ reissueFeeFen: 2000 })
     expect((lossPolicyFor('110000').policy.evidence.reissueFeeFen as Source).quote).toContain('工本费20元')
     expect(lossPolicyFor('441900').policy.evidence.reissueFeeFen).toMatchObject({ quote: expect.stringContaining('缴纳相应的社保卡工本费') })

@@ -81,6 +81,13 @@ const BEIJING_FEE: Source = {
 }
 const BEIJING_GUIDE = 'http://www.banzhengshi.com/shebao/135.html'
 
+const GUANGZHOU_ONLINE: Source = {
+  url: 'https://m.jiusongjiankang.com/health/news/6119384.html',
+  title: '广州医保卡更换社保卡',
+  quote: '线上:通过“穗好办”APP或广东政务服务网提交申请,同步缴纳20元工本费。……线上申请制卡需12个工作日,缴费后不可撤销',
+  publishedOrChecked: CHECKED,
+}
+
 const DONGGUAN_GUIDE = 'http://m.dg.bendibao.com/dgzffw/131907.shtm'
 const DONGGUAN_TITLE = '东莞社保卡补卡办理指南'
 
@@ -110,6 +117,32 @@ export const LOSS_POLICIES: readonly LossPolicy[] = [
       delivery: unverifiedBecause(PROVINCIAL_NOTE),
       mailFeeFen: unverifiedBecause('汕头市指南写“邮寄到付”，未写金额'),
       makeDays: unverifiedBecause(`${PROVINCIAL_NOTE}；东莞 12 个工作日，汕头约 30 个工作日`),
+    },
+  },
+  {
+    id: 'guangzhou',
+    regionCode: '440100',
+    regionName: '广州市',
+    temporaryDays: 5,
+    formalOnline: true,
+    reissueOnline: true,
+    reissueFeeFen: 2000,
+    delivery: ['pickup', 'mail'],
+    mailFeeFen: 0,
+    makeDays: 12,
+    evidence: {
+      temporaryDays: NO_SOURCE,
+      formalOnline: unverifiedBecause('广州的服务指南写可在“粤省事”“穗好办”“广东人社”网上挂失解挂，未写是临时还是正式挂失'),
+      reissueOnline: GUANGZHOU_ONLINE,
+      reissueFeeFen: {
+        url: 'http://m.gyyunzhan.com/SheBaoZhengCe/641497.html',
+        title: '广州社保卡挂失补办（高考升学网转载）',
+        quote: '辦理電話掛失手續後,或辦理書面掛失手續的同時,持卡人可憑本人有效身份證件原件到指定銀行代理服務網點或廣州市電子政務中心各區(縣級市)服務分中心辦理補卡手續,並按照每卡20元繳納工本費。',
+        publishedOrChecked: CHECKED,
+      },
+      delivery: NO_SOURCE,
+      mailFeeFen: NO_SOURCE,
+      makeDays: GUANGZHOU_ONLINE,
     },
   },
   {
