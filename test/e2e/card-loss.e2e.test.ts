@@ -53,7 +53,7 @@ describe('card loss in Chromium: temporary, formal, reissue with a new receipt, 
     await agree(page, 'city-cell')
     await visible(page, 'city-cell').click()
     await page.getByText('广东省', { exact: true }).click()
-    await page.getByText('广州市', { exact: true }).click()
+    await page.locator('.nut-cascader-item-title').filter({ hasText: /^广州市$/ }).click()
     await visible(page, 'city-value').getByText('广东省 · 广州市').waitFor()
     await visible(page, 'loss-name').locator('input').fill('陈小梅')
     await visible(page, 'loss-id').locator('input').fill('11010519491231002X')
