@@ -1,7 +1,9 @@
 import { SERVICES } from '@/domain/services'
 import { APPLICANT } from '../support/orders'
-import { launch, requireWeappBuild, startCloud, type WeappEnv } from '../support/weapp/launch'
+import { launch, requireWeappBuild, startCloud, weappRoot, type WeappEnv } from '../support/weapp/launch'
 import { seedCases } from '../support/weapp/seed'
+import path from 'node:path'
+import { WeappShots } from '../support/weapp/screenshot'
 
 /** Users' paths through the mini-program, tapped in the headless WeChat runtime with a local cloud behind wx.cloud. */
 requireWeappBuild()
@@ -101,4 +103,43 @@ describe('a card-loss report', () => {
       runtime.dispose()
     }
   })
+})
+
+describe('an ID photo', () => {
+  it('is chosen from the album, normalised and checked on the weapp runtime, then carried into the receipt order', async () => {
+    const face = path.resolve(__dirname, '..', 'fixtures', 'photos', 'face-1.jpg')
+    const runtime = await launch('features/id-photo/pages/index/index', { cloud, user: 'lisi', album: [face] })
+    try {
+      await runtime.waitForText('第一步：选择证件类型')
+      runtime.tap('社保卡')
+      await runtime.settle()
+      runtime.tap(/^请选择 ›$/)
+      await runtime.waitForText('广西壮族自治区')
+      runtime.tap('广东省')
+      await runtime.waitForText('韶关市')
+      runtime.tap('深圳市')
+      await runtime.settle()
+      // The privacy consent comes first for a user who has not agreed yet (this test may run on its own).
+      if (runtime.text().includes('请先阅读并同意《隐私政策》')) {
+        runtime.tap(/^同意$/)
+        await runtime.waitForText('第三步：拍照或选择照片')
+      }
+      runtime.tap('从相册选择')
+      await runtime.waitForRoute('features/id-photo/pages/preview/index')
+      await runtime.waitForText('继续办理回执', 60_000)
+      const shots = await WeappShots.open(weappRoot)
+      await shots.shot(runtime, 'flow-id-photo-checked').finally(() => shots.close())
+      const apis = runtime.calls.map((c) => c.api)
+      expect(apis).toEqual(expect.arrayContaining(['wx.chooseMedia', 'wx.getImageInfo', 'wx.cloud.uploadFile']))
+      const actions = runtime.calls.filter((c) => c.api === 'wx.cloud.callFunction').map((c) => (c.options as { data: { action: string } }).data.action)
+      expect(actions).toEqual(expect.arrayContaining(['uploadTarget', 'normalize']))
+      runtime.tap('继续办理回执')
+      await runtime.waitForRoute('features/receipt/pages/index/index')
+      await runtime.waitForText('下一步：填写申请人信息')
+      expect(runtime.current.query.photoId).toMatch(/^ph_/)
+      expect(runtime.problems).toEqual([])
+    } finally {
+      runtime.dispose()
+    }
+  }, 120_000)
 })

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import vm from 'node:vm'
+import sharp from 'sharp'
 import { compileWxml, exparser, jComponent, readJson, resolveComponentPath, type Compiled, type ExparserNode, type RootComponent } from './view'
 import { createWxFake, WxFail, type WxCall, type WxImpl } from './wx-fake'
 
@@ -33,6 +35,8 @@ export interface RuntimeOptions {
   /** Answer of `wx.showModal` (default: confirm). */
   modalConfirm?: boolean
   storage?: Record<string, unknown>
+  /** Photos wx.chooseMedia hands out, in turn (album or camera): real image files, copied into the runtime's temp dir. */
+  album?: string[]
 }
 
 interface PageEntry {
@@ -78,6 +82,9 @@ export class WeappRuntime {
   private readonly hostRoot: HTMLElement
   private disposed = false
   readonly launch = ++launchCount
+  /** wx's temp files (wxfile://tmp_…) live here, as on a phone they live in the app's sandbox. */
+  private readonly tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-tmp-'))
+  private tempFiles = 0
 
   constructor(private readonly options: RuntimeOptions) {
     this.appJson = readJson<AppJson>(path.join(options.root, 'app.json'))
@@ -500,6 +507,37 @@ export class WeappRuntime {
       onNeedPrivacyAuthorization: () => undefined,
       requestSubscribeMessage: (o) => Object.fromEntries(((o.tmplIds as string[]) ?? []).map((id) => [id, 'accept'])),
       createSelectorQuery: () => wxSelectorQuery(this),
+      chooseMedia: () => {
+        const next = this.options.album?.shift()
+        if (!next) throw new WxFail('chooseMedia:fail cancel')
+        const tempFilePath = this.tempFile(fs.readFileSync(next), path.extname(next))
+        return { type: 'image', tempFiles: [{ tempFilePath, size: fs.statSync(this.localPath(tempFilePath)).size, fileType: 'image' }] }
+      },
+      getImageInfo: async (o) => {
+        const meta = await sharp(this.localPath(String(o.src))).metadata()
+        const orientation = ['up', 'up', 'up-mirrored', 'down', 'down-mirrored', 'left-mirrored', 'right', 'right-mirrored', 'left'][meta.orientation ?? 1]
+        return { width: meta.width, height: meta.height, type: meta.format === 'jpeg' ? 'jpeg' : meta.format, orientation, path: o.src }
+      },
+      compressImage: async (o) => {
+        const input = sharp(this.localPath(String(o.src))).rotate()
+        const resized = o.compressedWidth ? input.resize({ width: Number(o.compressedWidth) }) : input
+        return { tempFilePath: this.tempFile(await resized.jpeg({ quality: Number(o.quality ?? 80) }).toBuffer(), '.jpg') }
+      },
+      getFileSystemManager: () => {
+        const realm = this
+        return this.toRealmObject({
+          getFileInfo(o: { filePath: string; success?: (r: unknown) => void; fail?: (r: unknown) => void }) {
+            realm.calls.push({ api: 'FileSystemManager.getFileInfo', options: { filePath: o.filePath } })
+            realm.setTimer(() => {
+              try {
+                o.success?.(realm.toRealm({ size: fs.statSync(realm.localPath(o.filePath)).size, errMsg: 'getFileInfo:ok' }))
+              } catch {
+                o.fail?.(realm.toRealm({ errMsg: 'getFileInfo:fail no such file' }))
+              }
+            }, 0)
+          },
+        })
+      },
       getUpdateManager: () => this.toRealm({}) as unknown,
       onAppShow: () => undefined,
       onAppHide: () => undefined,
@@ -514,6 +552,26 @@ export class WeappRuntime {
       reportAnalytics: () => undefined,
       reportEvent: () => undefined,
     }
+  }
+
+  /** A wx temp file with these bytes: `http://tmp/<name>`, the form WeChat's temp paths take on a phone. */
+  private tempFile(bytes: Buffer, ext: string): string {
+    const name = `tmp_${this.launch}_${++this.tempFiles}${ext || '.jpg'}`
+    fs.writeFileSync(path.join(this.tempDir, name), bytes)
+    return `http://tmp/${name}`
+  }
+
+  /** The file on disk behind a wx temp path. */
+  localPath(tempPath: string): string {
+    const name = /^(?:http:\/\/tmp|wxfile:\/\/)\/?(.+)$/.exec(tempPath)?.[1]
+    if (!name || name.includes('/')) throw new WxFail(`no such temp file: ${tempPath}`)
+    return path.join(this.tempDir, name)
+  }
+
+  /** An object created by the logic realm's own Object, with these methods (for APIs that answer a manager object). */
+  private toRealmObject<T extends object>(methods: T): T {
+    const target = vm.runInContext('({})', this.context) as T
+    return Object.assign(target, methods)
   }
 
   private syncNavigate(kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', o: Record<string, unknown>): unknown {
@@ -557,8 +615,7 @@ export class WeappRuntime {
       uploadFile: (o) =>
         track(async () => {
           if (!emulator) throw new WxFail('cloud.uploadFile:fail no cloud environment in this launch')
-          const local = String(o.filePath)
-          const body = fs.readFileSync(local.replace(/^wxfile:\/\//, ''))
+          const body = fs.readFileSync(this.localPath(String(o.filePath)))
           const res = await fetch(`${emulator.url}/api/files?cloudPath=${encodeURIComponent(String(o.cloudPath))}`, {
             method: 'PUT',
             headers: { 'x-huizhi-user': emulator.user },
@@ -649,6 +706,7 @@ export class WeappRuntime {
       }
     }
     this.hostRoot.remove()
+    fs.rmSync(this.tempDir, { recursive: true, force: true })
   }
 }
 
