@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { LOSS_STATUS_LABELS, REISSUE_STARTED } from '../../src/domain/card-loss/loss.machine'
-import { lossPolicyFor } from '../../src/domain/card-loss/loss.policy'
+import { formalOffline, lossPolicyFor, reissueOffline } from '../../src/domain/card-loss/loss.policy'
 import { isSourced } from '../../src/domain/sources/source'
 import { LossCaseRef, ReissueInput, ReportLossInput, UpgradeInput, VerifyInput } from '../../src/domain/card-loss/loss.schema'
 import type { LossSummary, LossView, ReceiptChoice } from '../../src/domain/card-loss/loss.view'
@@ -52,7 +52,7 @@ async function report(input: v.InferOutput<typeof ReportLossInput>, ctx: Ctx): P
   const { policy } = lossPolicyFor(city.code)
   const idBlind = blindIndex(ctx, id.normalized)
   if (input.kind === 'formal') {
-    if (!policy.formalOnline) throw new AppError('LOSS_FORMAL_OFFLINE_ONLY')
+    if (formalOffline(policy)) throw new AppError('LOSS_FORMAL_OFFLINE_ONLY')
     requireVerified(ctx, input.verificationToken, idBlind)
   }
   if ((await lossCases(ctx).count({ 'holder.idBlind': idBlind, cityCode: city.code, active: true })) > 0) throw new AppError('LOSS_ALREADY_REPORTED')
@@ -84,7 +84,7 @@ async function report(input: v.InferOutput<typeof ReportLossInput>, ctx: Ctx): P
 
 async function upgrade(input: v.InferOutput<typeof UpgradeInput>, ctx: Ctx): Promise<LossView> {
   const doc = await ownCase(ctx, input.caseId)
-  if (!lossPolicyFor(doc.cityCode).policy.formalOnline) throw new AppError('LOSS_FORMAL_OFFLINE_ONLY')
+  if (formalOffline(lossPolicyFor(doc.cityCode).policy)) throw new AppError('LOSS_FORMAL_OFFLINE_ONLY')
   requireVerified(ctx, input.verificationToken, doc.holder.idBlind)
   return toView(await mustMoveLoss(ctx, doc, 'upgrade', 'user', { set: { temporaryExpiresAt: null } }))
 }
@@ -106,7 +106,7 @@ async function reissue(input: v.InferOutput<typeof ReissueInput>, ctx: Ctx): Pro
     throw new AppError(doc.status === 'reported_temporary' || doc.status === 'lifted' || doc.status === 'expired' ? 'REISSUE_NEEDS_FORMAL_REPORT' : 'LOSS_INVALID_TRANSITION')
   }
   const { policy } = lossPolicyFor(doc.cityCode)
-  if (!policy.reissueOnline) throw new AppError('REISSUE_OFFLINE_ONLY', policy.reissueOfflineNote)
+  if (reissueOffline(policy)) throw new AppError('REISSUE_OFFLINE_ONLY', policy.reissueOfflineNote)
   if (input.delivery.method === 'mail' && !policy.delivery.includes('mail')) throw new AppError('VALIDATION_FAILED', '该地区暂不支持邮寄，请选择网点领取')
   const order = await claimReceipt(ctx, input.orderId, doc.cityCode, doc._id)
   const delivery =

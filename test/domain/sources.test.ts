@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { LOSS_POLICIES, LOSS_RULES_ARE_LOCAL, NATIONAL_LOSS_DEFAULT, lossPolicyFor } from '@/domain/card-loss/loss.policy'
+import { LOSS_POLICIES, LOSS_RULES_ARE_LOCAL, NATIONAL_LOSS_DEFAULT, formalOffline, lossPolicyFor, reissueOffline } from '@/domain/card-loss/loss.policy'
 import { specById } from '@/domain/photo/specs'
 import { allFacts, factCounts } from '@/domain/sources/facts'
 import { isSourced, type Source } from '@/domain/sources/source'
@@ -57,6 +57,15 @@ describe('every value users act on carries a source with a quote, or says it is 
   it('keeps docs/sources.md generated from the data (npm run sources)', () => {
     const file = readFileSync(path.resolve(__dirname, '..', '..', 'docs', 'sources.md'), 'utf8')
     expect(file).toBe(renderSourcesDoc(rows))
+  })
+})
+
+describe('an unverified value never blocks', () => {
+  it('sends a formal report or a reissue to a counter only where a source says so', () => {
+    expect(formalOffline(lossPolicyFor('441900').policy)).toBe(true)
+    expect(reissueOffline(lossPolicyFor('441900').policy)).toBe(true)
+    expect(lossPolicyFor('310000').policy.formalOnline).toBe(false)
+    expect(formalOffline(lossPolicyFor('310000').policy)).toBe(false)
   })
 })
 

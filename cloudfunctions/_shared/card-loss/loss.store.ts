@@ -1,6 +1,6 @@
 import { CARD_FUNCTION_LABELS, frozenFunctions } from '../../../src/domain/card-loss/card-functions'
 import { LOSS_MACHINE, LOSS_STATUS_LABELS, REISSUE_STARTED, reportInForce, type LossEvent, type LossHistoryEntry, type LossState } from '../../../src/domain/card-loss/loss.machine'
-import { LOSS_FACTS, feeLabel, lossPolicyFor, unverifiedFacts } from '../../../src/domain/card-loss/loss.policy'
+import { LOSS_FACTS, feeLabel, formalOffline, lossPolicyFor, reissueOffline, unverifiedFacts } from '../../../src/domain/card-loss/loss.policy'
 import { isSourced } from '../../../src/domain/sources/source'
 import type { LossSummary, LossView } from '../../../src/domain/card-loss/loss.view'
 import type { Actor } from '../../../src/domain/case/machine'
@@ -67,8 +67,8 @@ export function toView(doc: LossDoc): LossView {
     temporaryExpiresAt: doc.status === 'reported_temporary' ? doc.temporaryExpiresAt : undefined,
     policy: {
       temporaryDays: policy.temporaryDays,
-      formalOnline: policy.formalOnline,
-      reissueOnline: policy.reissueOnline,
+      formalOnline: !formalOffline(policy),
+      reissueOnline: !reissueOffline(policy),
       reissueOfflineNote: policy.reissueOfflineNote,
       reissueFeeFen: isSourced(policy.evidence.reissueFeeFen) ? policy.reissueFeeFen : null,
       feeLabel: feeLabel(policy),
@@ -83,10 +83,10 @@ export function toView(doc: LossDoc): LossView {
       : undefined,
     rejection: doc.status === 'rejected' ? doc.rejection : undefined,
     timeline: doc.history.map((h) => ({ to: h.to, label: LOSS_STATUS_LABELS[h.to], actor: h.actor, reason: h.reason, at: h.at })),
-    canUpgrade: userEvents.includes('upgrade') && policy.formalOnline,
+    canUpgrade: userEvents.includes('upgrade') && !formalOffline(policy),
     canLift: userEvents.includes('lift'),
     liftRefusal: REISSUE_STARTED.includes(doc.status) ? '已申请补卡，不能再解除挂失' : undefined,
-    canReissue: userEvents.includes('request_reissue') && policy.reissueOnline,
+    canReissue: userEvents.includes('request_reissue') && !reissueOffline(policy),
   }
 }
 

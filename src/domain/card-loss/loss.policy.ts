@@ -288,6 +288,16 @@ export function unverifiedFacts(policy: LossPolicy): LossFact[] {
   return LOSS_FACTS.filter((f) => !isSourced(policy.evidence[f]))
 }
 
+/** A formal report goes to a counter only where a source says so; an unverified "offline" is reference and never blocks. */
+export function formalOffline(policy: LossPolicy): boolean {
+  return !policy.formalOnline && isSourced(policy.evidence.formalOnline)
+}
+
+/** A reissue goes to a counter only where a source says so; an unverified "offline" never blocks. */
+export function reissueOffline(policy: LossPolicy): boolean {
+  return !policy.reissueOnline && isSourced(policy.evidence.reissueOnline)
+}
+
 /** The fee as the sources state it: an amount, a fee without a published amount, or 以当地规定为准. */
 export function feeLabel(policy: LossPolicy): string {
   if (!isSourced(policy.evidence.reissueFeeFen)) return '工本费以当地规定为准'

@@ -4,7 +4,7 @@ import { Checked, Shield } from '@nutui/icons-react-taro'
 import { useState } from 'react'
 import * as v from 'valibot'
 import { frozenFunctions, type ReportKind } from '@/domain/card-loss/card-functions'
-import { NATIONAL_LOSS_DEFAULT, lossPolicyFor } from '@/domain/card-loss/loss.policy'
+import { NATIONAL_LOSS_DEFAULT, formalOffline, lossPolicyFor } from '@/domain/card-loss/loss.policy'
 import { isSourced } from '@/domain/sources/source'
 import { ReportLossInput } from '@/domain/card-loss/loss.schema'
 import { AppError } from '@/domain/errors'
@@ -100,7 +100,7 @@ export default function ReportPage() {
   const [error, setError] = useState<{ message: string; already?: boolean }>()
 
   const policy = city ? lossPolicyFor(city.code) : undefined
-  const formalOnline = policy ? policy.policy.formalOnline : true
+  const formalOnline = policy ? !formalOffline(policy.policy) : true
   const errors = errorsOf(values)
   const shown = (field: Field) => (touched[field] ? errors[field] : undefined)
   const set = (field: Field) => (value: string) => setValues((old) => ({ ...old, [field]: value }))
@@ -110,7 +110,7 @@ export default function ReportPage() {
 
   const pickCity = (next: City) => {
     setCity(next)
-    if (kind === 'formal' && !lossPolicyFor(next.code).policy.formalOnline) setKind(undefined)
+    if (kind === 'formal' && formalOffline(lossPolicyFor(next.code).policy)) setKind(undefined)
   }
 
   const verify = () => {
