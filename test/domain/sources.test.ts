@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { LOSS_POLICIES, LOSS_RULES_ARE_LOCAL, NATIONAL_LOSS_DEFAULT, formalOffline, lossPolicyFor, reissueOffline } from '@/domain/card-loss/loss.policy'
+import { validityDays, validityEvidence } from '@/domain/order/receipt-validity'
 import { specById } from '@/domain/photo/specs'
 import { allFacts, factCounts } from '@/domain/sources/facts'
 import { isSourced, type Source } from '@/domain/sources/source'
@@ -61,6 +62,13 @@ describe('every value users act on carries a source with a quote, or says it is 
 })
 
 describe('an unverified value never blocks', () => {
+  it('tells a receipt validity with a source (深圳 身份证 180 天) from one without (深圳 社保卡)', () => {
+    expect(isSourced(validityEvidence('id-card', '440300'))).toBe(true)
+    expect(validityDays('id-card', '440300')).toBe(180)
+    expect(isSourced(validityEvidence('social-security-card', '440300'))).toBe(false)
+    expect(isSourced(validityEvidence('social-security-card', '440100'))).toBe(false)
+  })
+
   it('sends a formal report or a reissue to a counter only where a source says so', () => {
     expect(formalOffline(lossPolicyFor('441900').policy)).toBe(true)
     expect(reissueOffline(lossPolicyFor('441900').policy)).toBe(true)

@@ -129,6 +129,8 @@ describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve,
     expect(await visible(page, 'receipt-number').innerText()).toMatch(/HZ\d{14}/)
     const expiry = visible(page, 'receipt-expiry')
     expect(await expiry.getAttribute('data-days-left')).toBe('180')
+    // 深圳 社保卡 180 days has no direct source: shown as reference, without a countdown.
+    expect(await visible(page, 'receipt-expiry-reference').innerText()).toContain('参考信息，请以当地社保部门为准')
     await shot(page, 'approved')
     const download = page.waitForEvent('download', { timeout: 20_000 })
     await visible(page, 'receipt-download').click()

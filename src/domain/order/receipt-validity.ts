@@ -62,6 +62,14 @@ export function validityDays(documentType: DocumentType, cityCode: string): numb
   return (city ?? province)?.days ?? DEFAULT_VALIDITY_DAYS
 }
 
+/** The evidence behind validityDays(): the city's rule, else its province's, else the default of the type. */
+export function validityEvidence(documentType: DocumentType, cityCode: string): Evidence {
+  const ofType = VALIDITY_RULES.filter((r) => r.documentType === documentType)
+  const city = ofType.find((r) => r.region.level === 'city' && r.region.code === cityCode)
+  const province = ofType.find((r) => r.region.level === 'province' && r.region.code.slice(0, 2) === cityCode.slice(0, 2))
+  return (city ?? province)?.evidence ?? DEFAULT_VALIDITY[documentType].evidence
+}
+
 /** The instant a receipt approved at `approvedAt` stops being valid (ISO-8601 UTC in and out). */
 export function expiresAt(approvedAt: string, documentType: DocumentType, cityCode: string): string {
   return new Date(instantMs(approvedAt) + validityDays(documentType, cityCode) * DAY_MS).toISOString()

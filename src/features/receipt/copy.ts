@@ -1,3 +1,5 @@
+import { UNVERIFIED_NOTICE } from '@/domain/sources/source'
+
 /** Every sentence the receipt feature shows, in one place for review. */
 export const COPY = {
   /** The step indicator on every page of the ordering flow. */
@@ -139,6 +141,8 @@ export const COPY = {
     imageNumber: '图像号',
     approvedAt: '出具时间',
     expiry: '有效期至',
+    expiryReference: '参考有效期至',
+    expiryUnverified: `这个有效期没有找到办理地的官方来源，不做倒计时。${UNVERIFIED_NOTICE}，可拨打 12333 确认。`,
     daysLeft: (n: number) => `还剩 ${n} 天`,
     expired: '已过期',
     expiringSoon: '回执即将到期，请尽快使用',

@@ -6,7 +6,8 @@ import { TEMPLATE_KEYS } from '@/domain/notify/templates'
 import type { OrderState } from '@/domain/order/order.machine'
 import type { OrderView } from '@/domain/order/order.view'
 import { formatYuan } from '@/domain/order/prices'
-import { REMIND_DAYS_BEFORE_EXPIRY, daysLeft } from '@/domain/order/receipt-validity'
+import { REMIND_DAYS_BEFORE_EXPIRY, daysLeft, validityEvidence } from '@/domain/order/receipt-validity'
+import { isSourced } from '@/domain/sources/source'
 import { SOCIAL_SECURITY_HOTLINE } from '@/domain/services'
 import { formatInstant } from '@/domain/time'
 import { CustomerService } from '@/components/customer-service'
@@ -93,7 +94,8 @@ function Receipt({ order }: { order: OrderView }) {
   const [denied, setDenied] = useState(false)
   if (!receipt) return null
   const left = daysLeft(receipt.expiresAt, new Date())
-  const tone = left === 0 ? 'expired' : left <= REMIND_DAYS_BEFORE_EXPIRY ? 'soon' : 'fine'
+  const sourced = isSourced(validityEvidence(order.documentType, order.cityCode))
+  const tone = !sourced ? 'fine' : left === 0 ? 'expired' : left <= REMIND_DAYS_BEFORE_EXPIRY ? 'soon' : 'fine'
 
   const save = () => {
     if (saving) return
@@ -137,9 +139,15 @@ function Receipt({ order }: { order: OrderView }) {
       )}
       <View className={`odt__expiry odt__expiry--${tone}`} data-testid='receipt-expiry' data-days-left={left}>
         <Text className='odt__expiry-date'>
-          {COPY.detail.expiry} {formatInstant(receipt.expiresAt)}
+          {sourced ? COPY.detail.expiry : COPY.detail.expiryReference} {formatInstant(receipt.expiresAt)}
         </Text>
-        <Text className='odt__expiry-left'>{left === 0 ? COPY.detail.expired : COPY.detail.daysLeft(left)}</Text>
+        {sourced ? (
+          <Text className='odt__expiry-left'>{left === 0 ? COPY.detail.expired : COPY.detail.daysLeft(left)}</Text>
+        ) : (
+          <Text className='odt__note' data-testid='receipt-expiry-reference'>
+            {COPY.detail.expiryUnverified}
+          </Text>
+        )}
       </View>
       {tone !== 'fine' && <Text className='odt__warn'>{tone === 'expired' ? COPY.detail.expiredNote : COPY.detail.expiringSoon}</Text>}
       <Text className='odt__note'>
