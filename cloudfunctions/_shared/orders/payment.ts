@@ -61,6 +61,19 @@ export async function handlePayNotification(ports: Ports, event: unknown): Promi
 
 export type PaymentOutcome = 'applied' | 'already' | 'flagged' | 'unconfirmed'
 
+/** WeChat Pay's own record of the order's payment (queryOrder), or null when it has none; a notification only hints. */
+async function recordedTrade(ports: Ports, order: OrderDoc, note?: PayNotification): Promise<{ transactionId: string; totalFee: number } | null> {
+  const trade = await ports.pay.queryOrder(order._id)
+  if ((trade.state !== 'SUCCESS' && trade.state !== 'REFUND') || !trade.transactionId || trade.totalFee === undefined) {
+    ports.log.warn('payment not confirmed by WeChat Pay', { orderId: order._id, tradeState: trade.state, notified: Boolean(note) })
+    return null
+  }
+  if (note && (note.transactionId !== trade.transactionId || note.totalFee !== trade.totalFee)) {
+    ports.log.warn('pay notification disagrees with queryOrder; WeChat Pay record used', { orderId: order._id, notifiedFee: note.totalFee, recordedFee: trade.totalFee })
+  }
+  return { transactionId: trade.transactionId, totalFee: trade.totalFee }
+}
+
 /**
  * Applies the payment WeChat Pay has on record for the order (cloudPay.queryOrder: trade_state SUCCESS),
  * once. Idempotent on the transaction. A paid amount other than the order's, or a payment for a cancelled
@@ -68,16 +81,9 @@ export type PaymentOutcome = 'applied' | 'already' | 'flagged' | 'unconfirmed'
  * https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/open/pay/CloudPay.queryOrder.html
  */
 export async function confirmPayment(ports: Ports, order: OrderDoc, note?: PayNotification): Promise<PaymentOutcome> {
-  const trade = await ports.pay.queryOrder(order._id)
-  if ((trade.state !== 'SUCCESS' && trade.state !== 'REFUND') || !trade.transactionId || trade.totalFee === undefined) {
-    ports.log.warn('payment not confirmed by WeChat Pay', { orderId: order._id, tradeState: trade.state, notified: Boolean(note) })
-    return 'unconfirmed'
-  }
-  const transactionId = trade.transactionId
-  const totalFee = trade.totalFee
-  if (note && (note.transactionId !== transactionId || note.totalFee !== totalFee)) {
-    ports.log.warn('pay notification disagrees with queryOrder; WeChat Pay record used', { orderId: order._id, notifiedFee: note.totalFee, recordedFee: totalFee })
-  }
+  const trade = await recordedTrade(ports, order, note)
+  if (!trade) return 'unconfirmed'
+  const { transactionId, totalFee } = trade
   if (order.payment?.transactionId === transactionId) return 'already'
   const at = ports.clock.now().toISOString()
   const flag = async (kind: 'amount_mismatch' | 'paid_after_cancel'): Promise<PaymentOutcome> => {
