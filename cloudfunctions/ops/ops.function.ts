@@ -64,6 +64,31 @@ async function board(ctx: Ctx): Promise<Board> {
 
 const slaMinutes = () => Number(process.env.HUIZHI_REVIEW_SLA_MINUTES ?? DEFAULT_REVIEW_SLA_MINUTES)
 
+/** A payment an operator must settle: a refund WeChat Pay did not complete, or an open issue (wrong amount, paid after cancel). */
+function paymentIssueItem(o: OrderDoc): StuckItem | undefined {
+  if (o.status === 'refunded' && o.refund && o.refund.status !== 'PROCESSING' && o.refund.status !== 'SUCCESS') {
+    const error = o.refund.error ? `（${o.refund.error}）` : ''
+    return { kind: 'payment_issue', orderId: o._id, label: '退款未完成', since: o.refund.requestedAt, detail: `退款 ${formatYuan(o.refund.refundFee)}：${REFUND_STATUS_TEXT[o.refund.status]}${error}`.slice(0, 80), action: 'refund' }
+  }
+  const issue = (o.paymentIssues ?? []).find((i) => !i.resolvedAt)
+  if (!issue || o.status === 'refunded') return undefined
+  return { kind: 'payment_issue', orderId: o._id, label: issue.kind === 'amount_mismatch' ? '支付金额不符' : '取消后到账', since: issue.at, detail: `到账 ${formatYuan(issue.totalFee)}，订单金额 ${formatYuan(o.amountFen)}`, action: 'refund' }
+}
+
+/** A notification that failed, or whose outcome a crash left unknown: both wait for an operator's re-send. */
+function notificationItem(m: OutboxDoc): StuckItem {
+  const failed = m.status === 'failed'
+  return {
+    kind: failed ? 'notification_failed' : 'notification_unknown',
+    orderId: m.orderId ?? m.caseId,
+    label: failed ? '通知发送失败' : '通知可能已送达',
+    since: m.createdAt,
+    detail: failed ? `错误码 ${m.lastError?.errcode ?? '-'}：${m.lastError?.message ?? ''}`.slice(0, 80) : '发送时服务中断，无法确认用户是否收到；消息页已保存。确认未收到再重新发送',
+    action: 'resend',
+    outboxId: m._id,
+  }
+}
+
 async function stuck(ctx: Ctx): Promise<StuckItem[]> {
   const now = ctx.clock.now()
   const overdueBefore = new Date(now.getTime() - slaMinutes() * 60_000).toISOString()
@@ -72,20 +97,11 @@ async function stuck(ctx: Ctx): Promise<StuckItem[]> {
     items.push({ kind: 'review_overdue', orderId: o._id, label: '审核超时', since: o.updatedAt, detail: `已审核 ${Math.round((now.getTime() - Date.parse(o.updatedAt)) / 60_000)} 分钟，超过 ${slaMinutes()} 分钟时限`, action: 'resubmit' })
   }
   for (const o of await orders(ctx).find({ hasOpenPaymentIssue: true }, { limit: 100 })) {
-    if (o.status === 'refunded' && o.refund && o.refund.status !== 'PROCESSING' && o.refund.status !== 'SUCCESS') {
-      items.push({ kind: 'payment_issue', orderId: o._id, label: '退款未完成', since: o.refund.requestedAt, detail: `退款 ${formatYuan(o.refund.refundFee)}：${REFUND_STATUS_TEXT[o.refund.status]}${o.refund.error ? `（${o.refund.error}）` : ''}`.slice(0, 80), action: 'refund' })
-      continue
-    }
-    const open = (o.paymentIssues ?? []).filter((i) => !i.resolvedAt)
-    if (!open.length || o.status === 'refunded') continue
-    const issue = open[0]
-    items.push({ kind: 'payment_issue', orderId: o._id, label: issue.kind === 'amount_mismatch' ? '支付金额不符' : '取消后到账', since: issue.at, detail: `到账 ${formatYuan(issue.totalFee)}，订单金额 ${formatYuan(o.amountFen)}`, action: 'refund' })
+    const item = paymentIssueItem(o)
+    if (item) items.push(item)
   }
-  for (const m of await ctx.db.collection<OutboxDoc>('outbox').find({ status: 'failed' }, { orderBy: [['createdAt', 'asc']], limit: 100 })) {
-    items.push({ kind: 'notification_failed', orderId: m.orderId ?? m.caseId, label: '通知发送失败', since: m.createdAt, detail: `错误码 ${m.lastError?.errcode ?? '-'}：${m.lastError?.message ?? ''}`.slice(0, 80), action: 'resend', outboxId: m._id })
-  }
-  for (const m of await ctx.db.collection<OutboxDoc>('outbox').find({ status: 'unknown' }, { orderBy: [['createdAt', 'asc']], limit: 100 })) {
-    items.push({ kind: 'notification_unknown', orderId: m.orderId ?? m.caseId, label: '通知可能已送达', since: m.createdAt, detail: '发送时服务中断，无法确认用户是否收到；消息页已保存。确认未收到再重新发送', action: 'resend', outboxId: m._id })
+  for (const status of ['failed', 'unknown'] as const) {
+    for (const m of await ctx.db.collection<OutboxDoc>('outbox').find({ status }, { orderBy: [['createdAt', 'asc']], limit: 100 })) items.push(notificationItem(m))
   }
   return items
 }
