@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureBuilt } from './ensure-built.mjs'
+import { lint } from './lint.mjs'
 
 /**
- * `npm test`: builds what is stale (the e2e suite drives the real H5 build), type-checks, then runs every jest project:
+ * `npm test`: builds what is stale (the e2e suite drives the real H5 build), type-checks, lints, then runs every jest project:
  * unit, integration and e2e. Extra arguments go to jest. Exits non-zero when any test fails or cannot run.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -14,6 +15,11 @@ console.log('> tsc --noEmit')
 const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' })
 if (tsc.status !== 0) {
   console.error('type check failed')
+  process.exit(1)
+}
+console.log('> eslint')
+if (lint() !== 0) {
+  console.error('lint failed')
   process.exit(1)
 }
 mkdirSync(path.join(root, 'test-results'), { recursive: true })

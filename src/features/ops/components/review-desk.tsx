@@ -147,11 +147,12 @@ export function ReviewDesk() {
   }
   useEffect(() => onShortcut((key) => keys.current(key)), [])
 
+  const reloadQueue = queue.reload
   useEffect(() => {
     if (!centerAvailable) return
-    const timer = setInterval(() => queue.reload(), REFRESH_MS)
+    const timer = setInterval(() => reloadQueue(), REFRESH_MS)
     return () => clearInterval(timer)
-  }, [queue.reload])
+  }, [reloadQueue])
 
   if (!centerAvailable) {
     return (
