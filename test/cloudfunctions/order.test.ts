@@ -248,8 +248,8 @@ describe('receipt orders: create, pay, review, notify', () => {
     expect(JSON.stringify(mine[0])).not.toContain('超过 30 分钟未支付')
   })
 
-  it('reminds once, a week before an approved receipt expires', async () => {
-    const { orderId } = await createOrder(ports, ALICE, photoA)
+  it('reminds once, a week before an approved receipt expires, where the validity has a source (深圳 身份证: 180 days)', async () => {
+    const { orderId } = await createOrder(ports, ALICE, await checkedPhoto(ports, ALICE, 1, 'id-card'), 'id-card')
     await payAtCashier(ports, orderId)
     await deliver(ports, await result(ports, orderId, 'approved'))
     const expiresAt = (await order(ports, orderId)).receipt!.expiresAt
@@ -262,6 +262,17 @@ describe('receipt orders: create, pay, review, notify', () => {
     await sweep(ports)
     expect(await ports.db.collection('outbox').count({ _id: `${orderId}#expiring` })).toBe(1)
     expect(await ports.db.collection('inbox').get(`${orderId}#expiring`)).toMatchObject({ template: 'receipt_expiring', data: { time3: { value: expect.stringMatching(/^\d{4}年\d{2}月\d{2}日 \d{2}:\d{2}$/) } } })
+    ports.setNow('2026-11-24T04:00:00.000Z')
+  })
+
+  it('pushes no expiry reminder where the validity period has no source (深圳 社保卡: 参考有效期 only)', async () => {
+    const { orderId } = await createOrder(ports, ALICE, photoA)
+    await payAtCashier(ports, orderId)
+    await deliver(ports, await result(ports, orderId, 'approved'))
+    const expiresAt = (await order(ports, orderId)).receipt!.expiresAt
+    ports.setNow(new Date(new Date(expiresAt).getTime() - 6 * 24 * 3600_000).toISOString())
+    await sweep(ports)
+    expect(await ports.db.collection('outbox').get(`${orderId}#expiring`)).toBeNull()
     ports.setNow('2026-11-24T04:00:00.000Z')
   })
 

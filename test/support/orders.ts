@@ -22,17 +22,17 @@ export const APPLICANT = { name: '王小明', idNumber: '11010519491231002X', ph
 let uploads = 0
 
 /** Uploads a fixture as the caller and has it normalised for 社保卡 · 深圳; returns the photoId. */
-export async function checkedPhoto(ports: TestPorts, caller: Caller, face = 1): Promise<string> {
+export async function checkedPhoto(ports: TestPorts, caller: Caller, face = 1, specId = 'ssc-shenzhen'): Promise<string> {
   const { fileID } = await ports.files.upload(`${rawFolderOf({ caller, config: ports.config })}/t${++uploads}.jpg`, fixture(face))
-  const reply = await invoke(photoFunction, { action: 'normalize', data: { fileID, specId: 'ssc-shenzhen' } }, caller, ports)
+  const reply = await invoke(photoFunction, { action: 'normalize', data: { fileID, specId } }, caller, ports)
   if (!reply.ok) throw new Error(reply.error.message)
   return (reply.data as NormalizeResult).photoId
 }
 
-export async function createOrder(ports: TestPorts, caller: Caller, photoId: string): Promise<CreateOrderResult> {
+export async function createOrder(ports: TestPorts, caller: Caller, photoId: string, documentType = 'social-security-card'): Promise<CreateOrderResult> {
   const reply = await invoke(
     orderFunction,
-    { action: 'create', data: { documentType: 'social-security-card', cityCode: '440300', photoId, applicant: APPLICANT, subscribed: ['review_result', 'order_cancelled'] } },
+    { action: 'create', data: { documentType, cityCode: '440300', photoId, applicant: APPLICANT, subscribed: ['review_result', 'order_cancelled'] } },
     caller,
     ports,
   )

@@ -8,7 +8,10 @@ import type { TestPorts } from './store'
 const DAY = 86_400_000
 const pad = (i: number) => i.toString(16).padStart(24, '0')
 
-/** A stored order of `openid`; by default an approved 社保卡 receipt from 深圳 that expires in `expiresInDays`. */
+/**
+ * A stored order of `openid`; by default an approved 身份证 receipt from 深圳 (a validity with a source, 180 days, so it
+ * is reminded of) that expires in `expiresInDays`.
+ */
 export function storedOrder(ports: TestPorts, i: number, openid: string, over: Partial<OrderDoc> & { expiresInDays?: number } = {}): OrderDoc {
   const now = ports.clock.now()
   const { expiresInDays = 150, ...rest } = over
@@ -17,10 +20,10 @@ export function storedOrder(ports: TestPorts, i: number, openid: string, over: P
     openid,
     status: 'approved',
     version: 4,
-    documentType: 'social-security-card',
+    documentType: 'id-card',
     cityCode: '440300',
     cityName: '深圳市',
-    specId: 'ssc-shenzhen',
+    specId: 'id-card',
     photoId: `ph_${pad(i)}`,
     photoFileID: `cloud://local.huizhi/photos/normalized/${i}.jpg`,
     applicant: { name: '陈小梅', idNumberSealed: encryptField(ports.config.dataKey, '11010519491231002X'), idNumberMasked: '110105********002X', phoneSealed: encryptField(ports.config.dataKey, '13912345678'), phoneMasked: '139****5678', idLast4: '002X', phoneLast4: '5678' },

@@ -1,5 +1,5 @@
 import type { DocumentType, RegionScope } from '../photo/spec.types'
-import { unverifiedBecause, type Evidence, type Source } from '../sources/source'
+import { isSourced, unverifiedBecause, type Evidence, type Source } from '../sources/source'
 import { instantMs } from '../time'
 
 /**
@@ -94,4 +94,12 @@ export function reminderAt(expiry: string): string {
 export function shouldRemind(expiry: string, now: string | Date): boolean {
   const t = instantMs(now)
   return t >= instantMs(reminderAt(expiry)) && t < instantMs(expiry)
+}
+
+/**
+ * A reminder that a receipt is about to expire is a deadline we promise; it is owed only where the validity period
+ * has a source. Elsewhere the period is shown as 参考有效期 and nothing is counted down or pushed.
+ */
+export function remindsOfExpiry(documentType: DocumentType, cityCode: string): boolean {
+  return isSourced(validityEvidence(documentType, cityCode))
 }
