@@ -117,13 +117,12 @@ describe('card loss: temporary and formal reports, lifting, reissue with a photo
     expect(await stored(lossCase.caseId)).toEqual(before)
   })
 
-  it('refuses a reissue without a formal report, or with an expired, used, other-city, other-type or other-user receipt, each with its own code', async () => {
+  it('refuses a reissue without a formal report, or with a used, other-city, other-type or other-user receipt, each with its own code', async () => {
     const temp = ok(await call(ALICE, 'report', { cityCode: GUANGZHOU, holder: holder(), kind: 'temporary' }))
     const lossCase = await formal(ALICE)
     const reissue = async (caseId: string, orderId: string) => code(await call(ALICE, 'reissue', { caseId, orderId, delivery: { method: 'pickup' } }))
     const before = await ports.db.dump()
     expect(await reissue(temp.caseId, await receipt(ALICE))).toBe('REISSUE_NEEDS_FORMAL_REPORT')
-    expect(await reissue(lossCase.caseId, await receipt(ALICE, GUANGZHOU, { expiresInDays: -1 }))).toBe('RECEIPT_EXPIRED')
     expect(await reissue(lossCase.caseId, await receipt(ALICE, '440300'))).toBe('RECEIPT_WRONG_CITY')
     expect(await reissue(lossCase.caseId, await receipt(ALICE, GUANGZHOU, { documentType: 'driving-licence' }))).toBe('RECEIPT_WRONG_TYPE')
     expect(await reissue(lossCase.caseId, await receipt(BOB))).toBe('RECEIPT_NOT_FOUND')
@@ -145,12 +144,20 @@ describe('card loss: temporary and formal reports, lifting, reissue with a photo
   it('lists only usable receipts for the case, and says why the others are not', async () => {
     const lossCase = await formal(BOB)
     const good = await receipt(BOB)
-    await receipt(BOB, GUANGZHOU, { expiresInDays: -2 })
     await receipt(BOB, '440300')
     const choice = ok(await call<ReceiptChoice>(BOB, 'receipts', { caseId: lossCase.caseId }))
     expect(choice.usable.map((r) => r.orderId)).toEqual(expect.arrayContaining([good]))
-    expect(choice.usable.every((r) => r.cityName === '广州市' && r.daysLeft > 0)).toBe(true)
-    expect(choice.unusable.map((r) => r.why)).toEqual(expect.arrayContaining(['广州市，已过期', '深圳市，城市不同']))
+    expect(choice.usable.every((r) => r.cityName === '广州市')).toBe(true)
+    expect(choice.unusable.map((r) => r.why)).toEqual(expect.arrayContaining(['深圳市，城市不同']))
+  })
+
+  it('never refuses a 社保卡 receipt past a validity period that has no source, and counts no days down for it', async () => {
+    // No source states how long a Guangdong 社保卡 receipt stays valid: 60 days is a reference (参考有效期), not a rule.
+    const lossCase = await formal(BOB)
+    const old = await receipt(BOB, GUANGZHOU, { expiresInDays: -2 })
+    const choice = ok(await call<ReceiptChoice>(BOB, 'receipts', { caseId: lossCase.caseId }))
+    expect(choice.usable).toEqual(expect.arrayContaining([expect.objectContaining({ orderId: old, daysLeft: null })]))
+    expect(choice.unusable.map((r) => r.why)).not.toContain('广州市，已过期')
   })
 
   it('lets a temporary report lapse on time, after a reminder the day before (injected clock)', async () => {

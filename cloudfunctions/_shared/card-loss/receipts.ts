@@ -1,16 +1,19 @@
 import type { ReceiptChoice } from '../../../src/domain/card-loss/loss.view'
 import { AppError, type ErrorCode } from '../../../src/domain/errors'
-import { daysLeft, isExpired } from '../../../src/domain/order/receipt-validity'
+import { daysLeft, isExpired, remindsOfExpiry } from '../../../src/domain/order/receipt-validity'
 import type { Ctx } from '../handler'
 import type { Ports } from '../ports'
 import { orders, type OrderDoc } from '../orders/order.store'
 
-/** Why a receipt cannot be used for a card reissue in a city, or undefined when it can. */
+/**
+ * Why a receipt cannot be used for a card reissue in a city, or undefined when it can. A receipt is refused as expired
+ * only where its validity period has a source; an unsourced period is a reference and blocks nothing.
+ */
 export function receiptProblem(order: OrderDoc, cityCode: string, now: Date): ErrorCode | undefined {
   if (order.documentType !== 'social-security-card') return 'RECEIPT_WRONG_TYPE'
   if (order.status !== 'approved' || !order.receipt) return 'RECEIPT_NOT_APPROVED'
   if (order.receiptUse) return 'RECEIPT_USED'
-  if (isExpired(order.receipt.expiresAt, now)) return 'RECEIPT_EXPIRED'
+  if (remindsOfExpiry(order.documentType, order.cityCode) && isExpired(order.receipt.expiresAt, now)) return 'RECEIPT_EXPIRED'
   if (order.cityCode !== cityCode) return 'RECEIPT_WRONG_CITY'
   return undefined
 }
@@ -30,7 +33,8 @@ export async function receiptChoice(ctx: Ctx, cityCode: string): Promise<Receipt
   for (const order of mine.filter((o) => o.documentType === 'social-security-card')) {
     const problem = receiptProblem(order, cityCode, now)
     if (!problem && order.receipt) {
-      choice.usable.push({ orderId: order._id, receiptNumber: order.receipt.receiptNumber, cityName: order.cityName, expiresAt: order.receipt.expiresAt, daysLeft: daysLeft(order.receipt.expiresAt, now) })
+      const sourced = remindsOfExpiry(order.documentType, order.cityCode)
+      choice.usable.push({ orderId: order._id, receiptNumber: order.receipt.receiptNumber, cityName: order.cityName, expiresAt: order.receipt.expiresAt, daysLeft: sourced ? daysLeft(order.receipt.expiresAt, now) : null })
     } else {
       choice.unusable.push({ orderId: order._id, receiptNumber: order.receipt?.receiptNumber, why: `${order.cityName}，${(problem && WHY[problem]) ?? '不可用'}` })
     }

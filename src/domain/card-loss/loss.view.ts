@@ -53,7 +53,8 @@ export interface UsableReceipt {
   receiptNumber: string
   cityName: string
   expiresAt: string
-  daysLeft: number
+  /** Days left where the validity period has a source; null where it is only a reference (参考有效期). */
+  daysLeft: number | null
 }
 
 export interface ReceiptChoice {

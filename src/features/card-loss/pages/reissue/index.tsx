@@ -81,7 +81,8 @@ function Receipts({ choice, selected, onPick, cityCode, cityName }: { choice: Re
                     <Text className='lx__label'>{R.receiptNumber}</Text>
                     <Text className='lrs__receipt-number'>{r.receiptNumber}</Text>
                     <Text className='lrs__receipt-meta'>
-                      {r.cityName} · {R.daysLeft(r.daysLeft)}（{formatInstant(r.expiresAt).slice(0, 10)}）
+                      {r.cityName} ·{' '}
+                      {r.daysLeft === null ? R.referenceExpiry(formatInstant(r.expiresAt).slice(0, 10)) : `${R.daysLeft(r.daysLeft)}（${formatInstant(r.expiresAt).slice(0, 10)}）`}
                     </Text>
                   </View>
                   {active ? <Checked size={28} color='#1677ff' /> : <View className='lrs__radio' />}
