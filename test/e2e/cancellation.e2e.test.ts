@@ -102,6 +102,10 @@ describe('cancellation in Chromium: wizard, application, proofs, reject, resubmi
     expect(nationality).toContain('丧失中国国籍的证明')
     expect(nationality).toContain('终止养老保险关系书面申请')
     expect(nationality).toContain('15')
+    // No source says 深圳's office takes these applications online: the answer promises preparation, not acceptance.
+    expect(nationality).toContain('可以在这里准备并提交申请')
+    expect(nationality).not.toContain('可以在线申请')
+    expect(nationality).toContain('参考信息，请以当地社保部门为准')
     await shot(page, 'wizard')
   })
 

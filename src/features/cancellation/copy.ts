@@ -57,6 +57,8 @@ export const COPY = {
     regionIntro: '各地规定不同，下表按公开办事指南整理，办理前以当地经办机构的最新要求为准。',
     online: '可在线办理',
     offline: '需到窗口办理',
+    /** After a 可在线办理 / 需到窗口办理 that no source states. */
+    referenceMark: '（参考）',
     reviewLabel: '审核时限',
     refundMethodLabel: '退款方式',
     channelLabel: '线上渠道',
@@ -96,6 +98,9 @@ export const COPY = {
     notices: '请注意',
     online: {
       title: '可以在线申请',
+      /** The title where no source says the region takes applications online: Huizhi prepares it, the office decides. */
+      titleReference: '可以在这里准备并提交申请',
+      referenceNote: `当地经办机构是否受理线上申请，没有找到原文：${UNVERIFIED_NOTICE}，可先拨打 ${HOTLINE} 确认`,
       materials: '需要准备的材料',
       optional: '可选材料（有的话请一并上传）',
       refund: '余额退还',

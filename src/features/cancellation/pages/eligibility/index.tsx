@@ -75,7 +75,10 @@ function Verdict({ answer, onApply }: { answer: Eligibility; onApply: () => void
       )}
       {verdict === 'online' && (
         <>
-          <Text className='cw__verdict-title'>✓ {W.online.title}</Text>
+          <Text className='cw__verdict-title' data-testid='wiz-online-title'>
+            ✓ {isSourced(answer.policy.evidence.online) ? W.online.title : W.online.titleReference}
+          </Text>
+          {!isSourced(answer.policy.evidence.online) && <Text className='cx__text cw__reference'>{W.online.referenceNote}</Text>}
           <Block title={W.online.materials}>
             <Materials kinds={answer.materials} testId='wiz-materials' />
           </Block>

@@ -132,7 +132,7 @@ function Region({ policy, note }: { policy: CancellationPolicy; note?: string })
     <View className='cg__region' data-testid={`guide-region-${policy.id}`} data-online={policy.online}>
       <Text className='cg__region-head'>
         {policy.regionName}
-        <Text className={`cg__flag cg__flag--${policy.online ? 'yes' : 'counter'}`}>{policy.online ? G.online : G.offline}</Text>
+        <Text className={`cg__flag cg__flag--${policy.online ? 'yes' : 'counter'}`}>{(policy.online ? G.online : G.offline) + (isSourced(policy.evidence.online) ? '' : G.referenceMark)}</Text>
       </Text>
       <Text className='cg__region-row'>
         <Text className='cg__em'>{G.reviewLabel}：</Text>
