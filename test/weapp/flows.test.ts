@@ -80,12 +80,7 @@ describe('a card-loss report', () => {
       await runtime.waitForText('请先阅读并同意《隐私政策》')
       runtime.tap(/^同意$/)
       await runtime.waitForText('第二步')
-      runtime.tap(/^请选择 ›$/)
-      await runtime.waitForText('广西壮族自治区')
-      runtime.tap('广东省')
-      await runtime.waitForText('韶关市')
-      runtime.tap('广州市')
-      await runtime.settle()
+      await runtime.pickCity('广东省', '广州市', '韶关市')
       // A holder of their own: the receipt flow above has reported 王小明's card, and a card is reported once.
       runtime.input(0, '李晓红')
       runtime.input(1, '440106198801011239')
@@ -113,12 +108,7 @@ describe('an ID photo', () => {
       await runtime.waitForText('第一步：选择证件类型')
       runtime.tap('社保卡')
       await runtime.settle()
-      runtime.tap(/^请选择 ›$/)
-      await runtime.waitForText('广西壮族自治区')
-      runtime.tap('广东省')
-      await runtime.waitForText('韶关市')
-      runtime.tap('深圳市')
-      await runtime.settle()
+      await runtime.pickCity('广东省', '深圳市', '韶关市')
       // The privacy consent comes first for a user who has not agreed yet (this test may run on its own).
       if (runtime.text().includes('请先阅读并同意《隐私政策》')) {
         runtime.tap(/^同意$/)

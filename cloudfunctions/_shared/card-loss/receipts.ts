@@ -1,6 +1,6 @@
 import type { ReceiptChoice } from '../../../src/domain/card-loss/loss.view'
 import { AppError, type ErrorCode } from '../../../src/domain/errors'
-import { daysLeft, isExpired, remindsOfExpiry } from '../../../src/domain/order/receipt-validity'
+import { daysLeft, isExpired, hasSourcedValidity } from '../../../src/domain/order/receipt-validity'
 import type { Ctx } from '../handler'
 import type { Ports } from '../ports'
 import { orders, type OrderDoc } from '../orders/order.store'
@@ -13,7 +13,7 @@ export function receiptProblem(order: OrderDoc, cityCode: string, now: Date): Er
   if (order.documentType !== 'social-security-card') return 'RECEIPT_WRONG_TYPE'
   if (order.status !== 'approved' || !order.receipt) return 'RECEIPT_NOT_APPROVED'
   if (order.receiptUse) return 'RECEIPT_USED'
-  if (remindsOfExpiry(order.documentType, order.cityCode) && isExpired(order.receipt.expiresAt, now)) return 'RECEIPT_EXPIRED'
+  if (hasSourcedValidity(order.documentType, order.cityCode) && isExpired(order.receipt.expiresAt, now)) return 'RECEIPT_EXPIRED'
   if (order.cityCode !== cityCode) return 'RECEIPT_WRONG_CITY'
   return undefined
 }
@@ -33,7 +33,7 @@ export async function receiptChoice(ctx: Ctx, cityCode: string): Promise<Receipt
   for (const order of mine.filter((o) => o.documentType === 'social-security-card')) {
     const problem = receiptProblem(order, cityCode, now)
     if (!problem && order.receipt) {
-      const sourced = remindsOfExpiry(order.documentType, order.cityCode)
+      const sourced = hasSourcedValidity(order.documentType, order.cityCode)
       choice.usable.push({ orderId: order._id, receiptNumber: order.receipt.receiptNumber, cityName: order.cityName, expiresAt: order.receipt.expiresAt, daysLeft: sourced ? daysLeft(order.receipt.expiresAt, now) : null })
     } else {
       choice.unusable.push({ orderId: order._id, receiptNumber: order.receipt?.receiptNumber, why: `${order.cityName}，${(problem && WHY[problem]) ?? '不可用'}` })

@@ -1,5 +1,5 @@
 import { orderNoticeFor, orderTitle, type OrderNoticeFacts } from '../../../src/domain/order/order.notices'
-import { remindsOfExpiry } from '../../../src/domain/order/receipt-validity'
+import { hasSourcedValidity } from '../../../src/domain/order/receipt-validity'
 import { TEMPLATES, renderMessage, type TemplateKey } from '../../../src/domain/notify/templates'
 import type { InboxMessage } from '../../../src/domain/order/order.view'
 import { newId } from '../crypto'
@@ -96,10 +96,10 @@ const orderPage = (order: OrderDoc) => `features/receipt/pages/detail/index?orde
 
 /**
  * The reminder an approved receipt owes a week before it expires, where its validity period has a source
- * (remindsOfExpiry; an unsourced period is only 参考). Keyed `<orderId>#expiring`, so it is written once.
+ * (hasSourcedValidity; an unsourced period is only 参考). Keyed `<orderId>#expiring`, so it is written once.
  */
 export function expiryReminder(order: OrderDoc, at: string): CaseNotice | undefined {
-  if (order.status !== 'approved' || !order.receipt || !remindsOfExpiry(order.documentType, order.cityCode)) return undefined
+  if (order.status !== 'approved' || !order.receipt || !hasSourcedValidity(order.documentType, order.cityCode)) return undefined
   return {
     key: `${order._id}#expiring`,
     openid: order.openid,

@@ -97,9 +97,9 @@ export function shouldRemind(expiry: string, now: string | Date): boolean {
 }
 
 /**
- * A reminder that a receipt is about to expire is a deadline we promise; it is owed only where the validity period
- * has a source. Elsewhere the period is shown as 参考有效期 and nothing is counted down or pushed.
+ * True where this receipt's validity period has a source. Only then is its expiry acted on: a reminder pushed before
+ * it, days counted down, a receipt refused once it has passed. Elsewhere the period is 参考有效期 and acts on nothing.
  */
-export function remindsOfExpiry(documentType: DocumentType, cityCode: string): boolean {
+export function hasSourcedValidity(documentType: DocumentType, cityCode: string): boolean {
   return isSourced(validityEvidence(documentType, cityCode))
 }

@@ -675,6 +675,20 @@ export class WeappRuntime {
     exparser.Event.dispatchEvent(node, event)
   }
 
+  /**
+   * Picks a city in the app's city picker (NutUI's Cascader): opens it from its 请选择 cell, waits for the province list
+   * (a province name alone also appears in the page's hints), then the province's cities (`waitFor`, a city only that
+   * list shows), and taps the city.
+   */
+  async pickCity(province: string, city: string, waitFor: string): Promise<void> {
+    this.tap(/^请选择 ›$/)
+    await this.waitForText('广西壮族自治区')
+    this.tap(province)
+    await this.waitForText(waitFor)
+    this.tap(city)
+    await this.settle()
+  }
+
   /** Taps an item of the native tabBar (not part of any page's WXML), as WeChat switches tabs. */
   async tapTab(text: string): Promise<void> {
     const item = this.appJson.tabBar?.list.find((t) => t.text === text)
