@@ -107,7 +107,9 @@ export class LocalDatabaseServer {
     return out
   }
 
+  /** Lets the setup action in flight finish (it may still be creating collection files), then compacts every file. */
   async close(): Promise<void> {
+    await this.gate
     await Promise.all([...this.stores.values()].map((s) => s.compactDatafileAsync()))
   }
 

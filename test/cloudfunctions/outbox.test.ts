@@ -14,7 +14,11 @@ describe('outbox delivery', () => {
     cleanup = t.cleanup
     ports = makePorts(t.dir)
   })
-  afterEach(() => cleanup())
+  // The store's setup may still be writing when a test is refused before any request: close it, then delete it.
+  afterEach(async () => {
+    await ports.db.close()
+    cleanup()
+  })
 
   async function enqueue(): Promise<string> {
     const id = `od_${String(++n).padStart(24, '0')}#3`

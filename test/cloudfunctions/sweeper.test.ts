@@ -28,7 +28,11 @@ describe('sweeper at scale', () => {
     cleanup = t.cleanup
     ports = makePorts(t.dir)
   })
-  afterEach(() => cleanup())
+  // The store's setup may still be writing when a test is refused before any request: close it, then delete it.
+  afterEach(async () => {
+    await ports.db.close()
+    cleanup()
+  })
 
   const orders = () => ports.db.collection<OrderDoc>('orders')
   const outbox = () => ports.db.collection<OutboxDoc>('outbox')

@@ -13,7 +13,11 @@ describe('user function', () => {
     cleanup = t.cleanup
     ports = makePorts(t.dir)
   })
-  afterEach(() => cleanup())
+  // The store's setup may still be writing when a test is refused before any request: close it, then delete it.
+  afterEach(async () => {
+    await ports.db.close()
+    cleanup()
+  })
 
   it("creates the caller's profile on the first call and returns the same one afterwards", async () => {
     const first = await invoke(userFunction, { action: 'get' }, ALICE, ports)
