@@ -41,7 +41,6 @@ const RULE_6: Source = {
   publishedOrChecked: CHECKED,
 }
 
-/** 人社部令第13号 第三条, as quoted in a 缴费个人一次性支付 service guide. */
 /** 人社部令第13号 第六条: no early withdrawal. */
 const NO_EARLY: Source = {
   url: 'http://m.sh.bendibao.com/zffw/138137.html',
@@ -58,12 +57,13 @@ const TRANSFER_RULE: Source = {
   publishedOrChecked: CHECKED,
 }
 
+/** 人社部令第13号 第二条、第三条, as an official county government answers it (尤溪县政府, 2023-10-25). */
 const RULE_3: Source = {
-  url: 'http://xiangrikui.com/shehuibaoxian/yanglaobaoxian/20150820/438533.html',
-  title: '缴费个人一次性支付（事项名称、设定依据、申请条件）',
+  url: 'http://www.fjyx.gov.cn/hdjl/hdjlzsk/xrsj/rsjj/202310/t20231025_1968419.htm',
+  title: '参保职工在到达法定退休年龄时,因缴费年限不满15年不满足基本养老保险待遇领取条件的,该怎么办?（尤溪县政府办）',
   quote:
-    '参加职工基本养老保险的个人达到法定退休年龄后,累计缴费不足十五年(含依照第二条规定延长缴费),且未转入新型农村社会养老保险或者城镇居民社会养老保险的,个人可以书面申请终止职工基本养老保险关系。',
-  publishedOrChecked: CHECKED,
+    '参加职工基本养老保险的个人达到法定退休年龄时,累计缴费不足十五年的,可以延长缴费至满十五年(其中,社会保险法实施前参保、延长缴费五年后仍不足十五年的,可以一次性缴费至满十五年)或者申请转入户籍所在地城乡居民养老保险,享受相应的养老保险待遇。参保人如不愿意延长缴费至满十五年,且未转入城乡居民养老保险的,个人可以书面申请终止职工基本养老保险关系,将养老保险个人账户储存额一次性支付给本人。',
+  publishedOrChecked: '2023-10-25',
 }
 
 const RULE_3_NOTICE: Source = {
@@ -104,6 +104,14 @@ const DEATH_NOTARY: Source = {
   publishedOrChecked: CHECKED,
 }
 
+/** 《社会保险法》第十七条、第十四条 as a city social-insurance centre's notice states them (温州市社会保险管理服务中心, 2021-05-26). */
+const DEATH_OFFICIAL: Source = {
+  url: 'https://hrss.wenzhou.gov.cn/art/2021/5/26/art_1229204115_3938342.html',
+  title: '温州市社会保险管理服务中心通告：参保人员已死亡但个人账户未处理的，请遗属办理个人账户余额清退',
+  quote: '根据《中华人民共和国社会保险法》的相关规定,参加基本养老保险的个人,因病或者非因工死亡的,其遗属可以领取丧葬补助金和抚恤金,个人账户余额可以继承。',
+  publishedOrChecked: '2021-05-26',
+}
+
 const DUPLICATE_RULE: Source = {
   url: 'https://www.szyq.gov.cn/grassroots/6623565/160724541.html',
   title: '【文字指南】多重养老保险关系个人账户退费服务指南（三里湾街道办事处）',
@@ -116,6 +124,14 @@ const DUPLICATE_MATERIALS: Source = {
   url: 'https://www.jinyun.gov.cn/art/2025/3/10/art_1229444026_59167522.html',
   title: '多重养老保险关系个人账户退费服务指南（缙云县）',
   quote: '六、申请材料目录 身份证或社保卡。',
+  publishedOrChecked: CHECKED,
+}
+
+/** An official county guide for the same refund: the application form and the ID and card, no record of the two payments. */
+const DUPLICATE_MATERIALS_SUIXI: Source = {
+  url: 'https://www.sxx.gov.cn/zwgk/grassroots/2041/64690779.html',
+  title: '企业多重养老保险关系个人账户退费办理指南（濉溪县）',
+  quote: '三、办理材料:退费申请表、身份证原件、社会保障卡原件',
   publishedOrChecked: CHECKED,
 }
 
@@ -133,14 +149,14 @@ export const REASONS: Readonly<Record<CancelReason, ReasonInfo>> = {
     hint: '由继承人（或指定受益人）申请，个人账户余额依法继承',
     cancellable: true,
     refund: '个人账户余额依法由继承人继承，退到继承人的银行账户；符合条件的遗属还可申领丧葬补助金和抚恤金',
-    basis: [DEATH_INHERIT, DEATH_NOTARY],
+    basis: [DEATH_INHERIT, DEATH_OFFICIAL, DEATH_NOTARY],
   },
   duplicate: {
     title: '重复参保（同期存在两个以上养老保险关系）',
     hint: '同一时期在两地或以两个账户缴费，清退重复的关系',
     cancellable: true,
     refund: '保留其中一个养老保险关系，同期其他关系予以清理（清退），个人账户储存额退还本人，重复期间的缴费年限不重复计算',
-    basis: [DUPLICATE_RULE, DUPLICATE_MATERIALS],
+    basis: [DUPLICATE_RULE, DUPLICATE_MATERIALS, DUPLICATE_MATERIALS_SUIXI],
   },
   retire_short: {
     title: '已到退休年龄，累计缴费不满 15 年',
@@ -187,23 +203,27 @@ export const MATERIALS: Readonly<Record<MaterialKind, { title: string; hint: str
   heir_id: { title: '继承人身份证（正反面）', hint: '法定继承人或指定受益人本人' },
   kinship: { title: '继承人与参保人的关系证明', hint: '户口簿、结婚证、出生医学证明等能证明关系的证件材料' },
   inheritance: { title: '继承权公证书（特殊情况）', hint: '仅在经办机构要求时提供，例如多个继承人有争议、无法证明亲属关系' },
-  duplicate_record: { title: '重复参保缴费记录', hint: '两地社保缴费明细（可在当地社保 App 或网站下载）' },
+  duplicate_record: { title: '重复参保缴费记录（如有）', hint: '两地社保缴费明细（可在当地社保 App 或网站下载），便于核对；办事指南只要求身份证或社保卡' },
 }
 
 /** What every region asks for, per reason (regional policy may add more). */
 export const BASE_MATERIALS: Readonly<Record<CancelReason, readonly MaterialKind[]>> = {
   nationality: ['id_card', 'termination_application', 'nationality_proof'],
   death: ['death_cert', 'heir_id', 'kinship'],
-  duplicate: ['id_card', 'duplicate_record'],
+  duplicate: ['id_card'],
   retire_short: ['id_card', 'termination_application'],
   abroad: [],
   leave: [],
   transfer_out: [],
 }
 
-/** Proofs asked for only in special cases, everywhere: notarisation of the inheritance. */
+/**
+ * Proofs that help but no guide requires, everywhere: notarisation of the inheritance (special cases only), and the
+ * record of the two payments for a duplicate enrolment (缙云县 and 濉溪县 guides ask only for 身份证或社保卡 and 退费申请表).
+ */
 export const BASE_OPTIONAL_MATERIALS: Partial<Record<CancelReason, readonly MaterialKind[]>> = {
   death: ['inheritance'],
+  duplicate: ['duplicate_record'],
 }
 
 /** Accepted proof files: images or PDF. Sizes in bytes. */

@@ -16,7 +16,7 @@ describe('cancellation eligibility wizard', () => {
   it.each([
     ['nationality', 'online', ['id_card', 'termination_application', 'nationality_proof']],
     ['death', 'online', ['death_cert', 'heir_id', 'kinship']],
-    ['duplicate', 'online', ['id_card', 'duplicate_record']],
+    ['duplicate', 'online', ['id_card']],
     ['retire_short', 'online', ['id_card', 'termination_application']],
     ['abroad', 'ineligible', undefined],
     ['leave', 'ineligible', undefined],

@@ -48,6 +48,23 @@ describe('who may terminate the pension relation and take the personal-account b
     expect(REASONS.duplicate.basis.some((s) => s.quote.includes('同期其他关系予以清理,个人账户储存额退还本人'))).toBe(true)
   })
 
+  it('duplicate enrolment (重复参保) asks for the ID or the card as the official guides do; the record of both payments helps but is not required', () => {
+    const a = answer('duplicate')
+    if (a.verdict !== 'online') throw new Error('unreachable')
+    expect(a.materials).toEqual(['id_card'])
+    expect(a.optionalMaterials).toEqual(['duplicate_record'])
+    const official = REASONS.duplicate.basis.filter((s) => /\.gov\.cn\//.test(s.url))
+    expect(official.map((s) => s.quote).join()).toContain('身份证或社保卡')
+    expect(official.map((s) => s.quote).join()).not.toContain('缴费记录')
+  })
+
+  it('states the 退休不满15年 and 死亡 rules from official pages (尤溪县政府, 温州市社会保险管理服务中心)', () => {
+    const retire = REASONS.retire_short.basis.find((s) => s.url.includes('fjyx.gov.cn'))
+    expect(retire?.quote).toContain('申请转入户籍所在地城乡居民养老保险')
+    expect(retire?.quote).toContain('个人可以书面申请终止职工基本养老保险关系')
+    expect(REASONS.death.basis.find((s) => s.url.includes('wenzhou.gov.cn'))?.quote).toContain('个人账户余额可以继承')
+  })
+
   it('retirement age with under 15 years (退休不满15年): a written application, the right to transfer to 城乡居民养老保险 explained first, no 离职证明', () => {
     const a = answer('retire_short')
     expect(a.verdict).toBe('online')
