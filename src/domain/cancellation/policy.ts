@@ -35,7 +35,7 @@ export interface CancellationPolicy {
   evidence: Readonly<Record<PolicyFact, Evidence>>
 }
 
-const NOT_FOUND = unverifiedBecause('未找到该市经办机构公布的办事指南原文')
+const NOT_FOUND = unverifiedBecause('未找到该市经办机构公布的办事指南原文（检索了该市“终止养老保险关系”“个人账户一次性支付”办事指南和人社局 gov.cn 页面；找到的官方指南只有缙云县、濉溪县、三里湾街道的重复参保退费）')
 const ALL_UNVERIFIED: Record<PolicyFact, Evidence> = { online: NOT_FOUND, onlineReasons: NOT_FOUND, channel: NOT_FOUND, offlineRoute: NOT_FOUND, refundMethod: NOT_FOUND, reviewDays: NOT_FOUND }
 
 const COUNTER = '携带下列材料原件，到参保地社保经办机构服务窗口办理；办理前可拨打 12333 确认材料和网点'

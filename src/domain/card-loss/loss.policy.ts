@@ -94,10 +94,72 @@ const DONGGUAN_TITLE = '东莞社保卡补卡办理指南'
 const SHENZHEN_GUIDE = 'https://5060.cn/jinrong/d43837618def.html'
 const SHENZHEN_TITLE = '深圳市社保卡网上办理流程'
 
+/** 上海 new-version cards (新版社保卡): the 社会保障功能 temporary report lapses after 5 days, as the city's rules are republished. */
+const SHANGHAI_TEMPORARY: Source = {
+  url: 'http://pyt3.net/html/shnews/shanghaishebao/34784.html',
+  title: '上海社保卡丢了怎么办?挂失/补办攻略来啦!',
+  quote: '新版社保卡已开通社会保障功能的,持卡人可以通过服务热线临时挂失社会保障卡,暂停其社会保障功能。社会保障功能临时挂失的有效期为5日,超过有效期后自动解除挂失。',
+  publishedOrChecked: '2023-02-06',
+}
+
+/** 江苏政务服务网, 遗失社会保障卡补换卡 as 淮安市洪泽区人力资源和社会保障局 publishes it, citing the provincial 经办规程. */
+const JIANGSU_HONGZE_GUIDE = 'http://www.jszwfw.gov.cn/jszwfw/publicservice/itemlist/showDetail.do?webId=320813&iddept_yw_inf=11320829014341463H432201432500201&ql_kind=20&iddept_ql_inf=11320829014341463H4322014325002'
+const JIANGSU_HONGZE_TITLE = '遗失社会保障卡补换卡（江苏政务服务网 · 淮安市洪泽区人力资源和社会保障局）'
+const JIANGSU_FORMAL: Source = {
+  url: JIANGSU_HONGZE_GUIDE,
+  title: JIANGSU_HONGZE_TITLE,
+  quote: '省人力资源社会保障厅关于印发江苏省社会保障卡业务经办规程(试行)的通知 ,苏人社发〔2020〕150号,第十八条 正式挂失。持卡人本人可通过线上或线下服务渠道办理正式挂失。',
+  publishedOrChecked: CHECKED,
+}
+const JIANGSU_NOTE = '只找到江苏省经办规程第十八条（正式挂失可线上或线下办理）和淮安市洪泽区的补换卡指南，未找到全省统一的临时挂失期限、工本费和制卡时间'
+
 const SHANTOU_GUIDE = 'https://bkwk.cn/article/stsbdsbbglqjx.html'
 const SHANTOU_TITLE = '汕头社保卡丢失补办指南'
 
 export const LOSS_POLICIES: readonly LossPolicy[] = [
+  {
+    id: 'jiangsu',
+    regionCode: '320000',
+    regionName: '江苏省',
+    temporaryDays: 5,
+    formalOnline: true,
+    reissueOnline: true,
+    reissueFeeFen: null,
+    delivery: ['pickup'],
+    mailFeeFen: 0,
+    makeDays: 30,
+    evidence: {
+      temporaryDays: unverifiedBecause(JIANGSU_NOTE),
+      formalOnline: JIANGSU_FORMAL,
+      reissueOnline: unverifiedBecause(JIANGSU_NOTE),
+      reissueFeeFen: unverifiedBecause(`${JIANGSU_NOTE}；淮安市洪泽区写“不收费”`),
+      delivery: unverifiedBecause(JIANGSU_NOTE),
+      mailFeeFen: unverifiedBecause(JIANGSU_NOTE),
+      makeDays: unverifiedBecause(`${JIANGSU_NOTE}；淮安市洪泽区补换卡为即办件`),
+    },
+  },
+  {
+    /** 淮安: the 洪泽区 guide on 江苏政务服务网 (补换卡 online or at the counter, free, done within 1 working day). */
+    id: 'huaian',
+    regionCode: '320800',
+    regionName: '淮安市',
+    temporaryDays: 5,
+    formalOnline: true,
+    reissueOnline: true,
+    reissueFeeFen: 0,
+    delivery: ['pickup'],
+    mailFeeFen: 0,
+    makeDays: 1,
+    evidence: {
+      temporaryDays: unverifiedBecause('洪泽区指南未写临时挂失期限'),
+      formalOnline: JIANGSU_FORMAL,
+      reissueOnline: { url: JIANGSU_HONGZE_GUIDE, title: JIANGSU_HONGZE_TITLE, quote: '| 行使层级 | 县级 | 办理形式 | 窗口办理,网上办理 |', publishedOrChecked: CHECKED },
+      reissueFeeFen: { url: JIANGSU_HONGZE_GUIDE, title: JIANGSU_HONGZE_TITLE, quote: '| 法定办结时限 | 1个工作日 | 承诺办结时限 | 1个工作日 |\n不收费', publishedOrChecked: CHECKED },
+      delivery: unverifiedBecause('洪泽区指南未写领卡方式'),
+      mailFeeFen: unverifiedBecause('洪泽区指南未写邮寄'),
+      makeDays: { url: JIANGSU_HONGZE_GUIDE, title: JIANGSU_HONGZE_TITLE, quote: '| 办件类型 | 即办件 | ||\n| 法定办结时限 | 1个工作日 | 承诺办结时限 | 1个工作日 |', publishedOrChecked: CHECKED },
+    },
+  },
   {
     id: 'guangdong',
     regionCode: '440000',
@@ -254,7 +316,7 @@ export const LOSS_POLICIES: readonly LossPolicy[] = [
     id: 'shanghai',
     regionCode: '310000',
     regionName: '上海市',
-    temporaryDays: 7,
+    temporaryDays: 5,
     formalOnline: false,
     reissueOnline: true,
     reissueFeeFen: 2500,
@@ -262,7 +324,7 @@ export const LOSS_POLICIES: readonly LossPolicy[] = [
     mailFeeFen: 0,
     makeDays: 30,
     evidence: {
-      temporaryDays: NO_SOURCE,
+      temporaryDays: SHANGHAI_TEMPORARY,
       formalOnline: NO_SOURCE,
       reissueOnline: {
         url: 'https://m.ganxl168.cn/archives/202.html',

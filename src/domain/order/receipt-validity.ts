@@ -15,7 +15,7 @@ const ID_RECEIPT: Source = {
   quote: '身份证照片回执有效期一般是60天左右,深圳市的身份证照片回执有效期是6个月(180天)!',
   publishedOrChecked: CHECKED,
 }
-const TYPICAL_180 = unverifiedBecause('只找到一篇未写地区的说明：“驾驶证相片、社保卡相片、居住证相片的回执,有效期通常是180天”，沿用 60 天并作参考')
+const TYPICAL_180 = unverifiedBecause('检索了“社保卡相片回执 有效期”“广东 社保卡 相片回执 有效期”“驾驶证 相片回执 有效期”，没有官方页面；只找到未写地区的说明：“驾驶证相片、社保卡相片、居住证相片的回执,有效期通常是180天”，沿用 60 天并作参考')
 
 /** A receipt is valid for about 60 days unless its region says otherwise (ID-card receipts: 一般是60天左右). */
 export const DEFAULT_VALIDITY_DAYS = 60
@@ -42,7 +42,7 @@ export interface ValidityRule {
 /** Regional exceptions to DEFAULT_VALIDITY_DAYS; a city's rule beats its province's. */
 export const VALIDITY_RULES: readonly ValidityRule[] = [
   /** Guangdong 社保卡 receipts: 90 days in SPECS.md, but no Guangdong source states it. */
-  { documentType: 'social-security-card', region: { level: 'province', code: '440000', name: '广东省' }, days: 90, evidence: unverifiedBecause('SPECS.md 写 90 天，没有找到广东的来源') },
+  { documentType: 'social-security-card', region: { level: 'province', code: '440000', name: '广东省' }, days: 90, evidence: unverifiedBecause('SPECS.md 写 90 天；检索“广东 社保卡 相片回执 有效期”只找到广州人社“社保卡相片上传”取回执号的说明，未写有效期') },
   /** Shenzhen 社保卡 receipts: 180 days; Shenzhen's 社保卡、身份证、居住证 receipts are shared, and its ID-card receipts last 180 days. */
   {
     documentType: 'social-security-card',
