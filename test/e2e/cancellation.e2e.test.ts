@@ -93,6 +93,8 @@ describe('cancellation in Chromium: wizard, application, proofs, reject, resubmi
     expect(death).toContain('继承权公证书（特殊情况）')
     const duplicate = await ask('duplicate', 'online')
     expect(duplicate).toContain('清退')
+    // The official guides ask only for the ID or the card: the record of both payments is offered, not required.
+    expect(duplicate).toContain('重复参保缴费记录（如有）')
     const retire = await ask('retire_short', 'online')
     expect(retire).toContain('转入户籍所在地城乡居民基本养老保险')
     expect(retire).toContain('终止养老保险关系书面申请')
