@@ -1,4 +1,4 @@
-import { NO_SOURCE, unverifiedBecause, type Evidence } from '../sources/source'
+import { unverifiedBecause, type Evidence } from '../sources/source'
 import type { CancelReason, MaterialKind } from './reasons'
 
 export const POLICY_FACTS = ['online', 'onlineReasons', 'channel', 'offlineRoute', 'refundMethod', 'reviewDays'] as const
@@ -38,6 +38,8 @@ export interface CancellationPolicy {
 const NOT_FOUND = unverifiedBecause('未找到该市经办机构公布的办事指南原文（检索了该市“终止养老保险关系”“个人账户一次性支付”办事指南和人社局 gov.cn 页面；找到的官方指南只有缙云县、濉溪县、三里湾街道的重复参保退费）')
 const ALL_UNVERIFIED: Record<PolicyFact, Evidence> = { online: NOT_FOUND, onlineReasons: NOT_FOUND, channel: NOT_FOUND, offlineRoute: NOT_FOUND, refundMethod: NOT_FOUND, reviewDays: NOT_FOUND }
 
+const NATIONAL_NOTE = unverifiedBecause('没有全国统一的渠道、审核时限和退款方式，各地不同；找到的官方指南（缙云县、濉溪县）写到经办机构窗口办理')
+
 const COUNTER = '携带下列材料原件，到参保地社保经办机构服务窗口办理；办理前可拨打 12333 确认材料和网点'
 
 export const NATIONAL_DEFAULT: CancellationPolicy = {
@@ -50,7 +52,7 @@ export const NATIONAL_DEFAULT: CancellationPolicy = {
   optionalMaterials: {},
   refundMethod: '审核通过后，由社保经办机构将个人账户储存额转入申请人（身故的为继承人）本人名下的银行账户',
   reviewDays: 20,
-  evidence: { ...ALL_UNVERIFIED, online: NO_SOURCE, offlineRoute: NO_SOURCE },
+  evidence: { online: NATIONAL_NOTE, onlineReasons: NATIONAL_NOTE, channel: NATIONAL_NOTE, offlineRoute: NATIONAL_NOTE, refundMethod: NATIONAL_NOTE, reviewDays: NATIONAL_NOTE },
 }
 
 export const CITY_POLICIES: readonly CancellationPolicy[] = [

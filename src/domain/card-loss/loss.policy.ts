@@ -1,4 +1,4 @@
-import { NO_SOURCE, isSourced, unverifiedBecause, type Evidence, type Source } from '../sources/source'
+import { isSourced, unverifiedBecause, type Evidence, type Source } from '../sources/source'
 
 /**
  * Regional rules for card loss reports and reissue, as data. Every value carries its evidence (a source with the
@@ -193,7 +193,7 @@ export const LOSS_POLICIES: readonly LossPolicy[] = [
     mailFeeFen: 0,
     makeDays: 12,
     evidence: {
-      temporaryDays: NO_SOURCE,
+      temporaryDays: unverifiedBecause('检索“广州 社保卡 临时挂失 有效期 自动解挂”：找到的广州指南只写电话、网上、现场挂失的渠道，未写临时挂失期限'),
       formalOnline: unverifiedBecause('广州的服务指南写可在“粤省事”“穗好办”“广东人社”网上挂失解挂，未写是临时还是正式挂失'),
       reissueOnline: GUANGZHOU_ONLINE,
       reissueFeeFen: {
@@ -202,8 +202,8 @@ export const LOSS_POLICIES: readonly LossPolicy[] = [
         quote: '辦理電話掛失手續後,或辦理書面掛失手續的同時,持卡人可憑本人有效身份證件原件到指定銀行代理服務網點或廣州市電子政務中心各區(縣級市)服務分中心辦理補卡手續,並按照每卡20元繳納工本費。',
         publishedOrChecked: CHECKED,
       },
-      delivery: NO_SOURCE,
-      mailFeeFen: NO_SOURCE,
+      delivery: unverifiedBecause('检索广州社保卡补卡领卡方式，未找到写明邮寄或网点领取的来源'),
+      mailFeeFen: unverifiedBecause('未找到广州邮寄新卡的费用'),
       makeDays: GUANGZHOU_ONLINE,
     },
   },
@@ -219,17 +219,17 @@ export const LOSS_POLICIES: readonly LossPolicy[] = [
     mailFeeFen: 0,
     makeDays: 15,
     evidence: {
-      temporaryDays: NO_SOURCE,
-      formalOnline: NO_SOURCE,
+      temporaryDays: unverifiedBecause('检索“深圳 社保卡 临时挂失 有效期”，未找到写深圳期限的来源'),
+      formalOnline: unverifiedBecause('未找到深圳正式挂失渠道的来源（深圳市社保卡网上办理流程只写补卡）'),
       reissueOnline: {
         url: SHENZHEN_GUIDE,
         title: SHENZHEN_TITLE,
         quote: '3、社保卡遗失后如何补办?登录个人网上服务系统,进入“社保卡管理”模块,选择“申请办理社保卡”,按照页面提示操作',
         publishedOrChecked: CHECKED,
       },
-      reissueFeeFen: NO_SOURCE,
+      reissueFeeFen: unverifiedBecause('检索“深圳 社保卡 补卡 工本费”，未找到写深圳金额的来源'),
       delivery: { url: SHENZHEN_GUIDE, title: SHENZHEN_TITLE, quote: '制卡完成后,系统会发送短信通知您领取社保卡,您可以选择邮寄到家或到指定网点领取。', publishedOrChecked: CHECKED },
-      mailFeeFen: NO_SOURCE,
+      mailFeeFen: unverifiedBecause('未找到深圳邮寄新卡的费用'),
       makeDays: { url: SHENZHEN_GUIDE, title: SHENZHEN_TITLE, quote: '一般情况下,从提交申请到制卡完成,大约需要15个工作日,邮寄到家的时间根据快递公司配送速度而定。', publishedOrChecked: CHECKED },
     },
   },
@@ -248,7 +248,7 @@ export const LOSS_POLICIES: readonly LossPolicy[] = [
       temporaryDays: unverifiedBecause('指南写“在电话预挂失后,您需要在3个工作日内……办理正式书面挂失”，未写逾期是否自动解挂'),
       formalOnline: { url: SHANTOU_GUIDE, title: SHANTOU_TITLE, quote: '书面挂失:在电话预挂失后,您需要在3个工作日内到社保卡服务网点或代理服务机构网点办理正式书面挂失。', publishedOrChecked: CHECKED },
       reissueOnline: { url: SHANTOU_GUIDE, title: SHANTOU_TITLE, quote: '选择办理渠道:您可以选择以下任一渠道办理补办手续:社保卡发卡银行服务网点、广东人社APP、微信小程序粤省事', publishedOrChecked: CHECKED },
-      reissueFeeFen: NO_SOURCE,
+      reissueFeeFen: unverifiedBecause('汕头指南写按领卡方式“支付相应费用”，未写工本费金额'),
       delivery: { url: SHANTOU_GUIDE, title: SHANTOU_TITLE, quote: '缴费:根据所选领卡方式,选择邮寄到付或网点领卡,并支付相应费用。', publishedOrChecked: CHECKED },
       mailFeeFen: unverifiedBecause('邮寄到付，指南未写金额'),
       makeDays: { url: SHANTOU_GUIDE, title: SHANTOU_TITLE, quote: '等待制卡:提交申请后,社保卡制作需要一定时间,通常为30个工作日。', publishedOrChecked: CHECKED },
@@ -325,7 +325,7 @@ export const LOSS_POLICIES: readonly LossPolicy[] = [
     makeDays: 30,
     evidence: {
       temporaryDays: SHANGHAI_TEMPORARY,
-      formalOnline: NO_SOURCE,
+      formalOnline: unverifiedBecause('上海新版社保卡规则写“也可以持有效身份证件在社区受理网点正式挂失”，未写能否线上正式挂失'),
       reissueOnline: {
         url: 'https://m.ganxl168.cn/archives/202.html',
         title: '上海社保卡(新版)申领、补办、功能激活最全指南',
@@ -338,9 +338,9 @@ export const LOSS_POLICIES: readonly LossPolicy[] = [
         quote: '线上:"随申办"→"社保卡补换"→支付25元工本费',
         publishedOrChecked: CHECKED,
       },
-      delivery: NO_SOURCE,
-      mailFeeFen: NO_SOURCE,
-      makeDays: NO_SOURCE,
+      delivery: unverifiedBecause('只找到首次申领线上办理“3个工作日内邮寄到家”，未找到补卡的领卡方式'),
+      mailFeeFen: unverifiedBecause('未找到上海邮寄新卡的费用'),
+      makeDays: unverifiedBecause('未找到上海补卡制卡时间的来源'),
     },
   },
 ]
