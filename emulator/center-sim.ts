@@ -7,7 +7,7 @@ import { REJECT_REASONS, type RejectReasonCode } from '../src/domain/order/order
 import { parseInput } from '../src/domain/validation'
 import { cityByCode } from '../src/domain/region'
 import { hmacHex, newId, newNonce } from '../cloudfunctions/_shared/crypto'
-import { maskName } from '../cloudfunctions/_shared/orders/order.store'
+import { maskName } from '../src/domain/identity/name'
 import { DuplicateKeyError, type Db, type ReviewCenter, type Submission } from '../cloudfunctions/_shared/ports'
 
 /**

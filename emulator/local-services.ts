@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { newId } from '../cloudfunctions/_shared/crypto'
 import { DuplicateKeyError, type Config, type Db, type Notifier, type Pay, type Where } from '../cloudfunctions/_shared/ports'
-import { createCloudPayPort, type CloudPayApi, type RefundAnswer, type RefundInput, type UnifiedOrderInput } from '../cloudfunctions/_shared/pay/cloud-pay'
+import { createCloudPayPort, type CloudPayApi, type RefundAnswer, type RefundInput, type UnifiedOrderInput } from '../cloudfunctions/_shared/payment/cloud-pay'
 import { AppError } from '../src/domain/errors'
 import { retentionFromEnv } from '../src/domain/privacy/retention'
 

@@ -108,7 +108,7 @@ export interface TradeRecord {
 
 /**
  * WeChat Pay through cloudPay in production; the simulated cashier locally (both through
- * ./pay/cloud-pay.ts, so both give the same answers to the same code).
+ * ./payment/cloud-pay.ts, so both give the same answers to the same code).
  */
 export interface Pay {
   /** A prepay for the order, payable until `expiresAt` (the order's unpaid deadline). */

@@ -23,19 +23,20 @@ import { shanghaiDate } from '../../src/domain/time'
 import {
   applications,
   missingMaterials,
-  mustMoveApplication,
   ownApplication,
   proofUrls,
   toSummary,
   toView,
   type ApplicationDoc,
   type MaterialDoc,
-} from '../_shared/cancellations/application.store'
+} from '../_shared/cancellation/application.store'
+import { CANCELLATION_KIND } from '../_shared/cancellation/cancellation.kind'
+import { mustMoveCase } from '../_shared/case/move'
 import { encryptField, hmacHex, newId } from '../_shared/crypto'
 import { DuplicateKeyError } from '../_shared/ports'
 import { requestedId } from '../_shared/request-id'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
-import { grantConsent } from '../_shared/orders/outbox'
+import { grantConsent } from '../_shared/notify/consent'
 
 /** `cancellation.submit` also records whether the user accepted the result notification on that tap. */
 const SubmitInput = v.object({ ...GetApplicationInput.entries, subscribed: v.optional(v.array(v.picklist(TEMPLATE_KEYS, '订阅消息类型不正确')), []) })
@@ -211,9 +212,9 @@ async function submit(input: v.InferOutput<typeof SubmitInput>, ctx: Ctx): Promi
   if (answer.verdict !== 'online') throw new AppError(answer.verdict === 'offline' ? 'CANCELLATION_OFFLINE_ONLY' : 'CANCELLATION_NOT_ELIGIBLE')
   const at = ctx.clock.now().toISOString()
   await grantConsent(ctx, ctx.caller.openid, input.subscribed as TemplateKey[])
-  const submitted = await mustMoveApplication(ctx, doc, doc.status === 'draft' ? 'submit' : 'resubmit', 'user', { set: { round: doc.round + 1, submittedAt: at } })
+  const submitted = await mustMoveCase(ctx, CANCELLATION_KIND, doc, doc.status === 'draft' ? 'submit' : 'resubmit', 'user', { set: { round: doc.round + 1, submittedAt: at } })
   // Handing it to the office's queue is the system's move; if this process dies here, the sweeper does it.
-  const forwarded = (await mustMoveApplication(ctx, submitted, 'forward', 'system').catch(() => null)) ?? submitted
+  const forwarded = (await mustMoveCase(ctx, CANCELLATION_KIND, submitted, 'forward', 'system').catch(() => null)) ?? submitted
   ctx.log.info('cancellation submitted', { applicationId: doc._id, round: doc.round + 1 })
   return view(ctx, forwarded)
 }

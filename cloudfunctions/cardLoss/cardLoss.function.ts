@@ -10,10 +10,12 @@ import { maskPhone } from '../../src/domain/identity/phone'
 import { requireCity } from '../../src/domain/region'
 import { shanghaiDate } from '../../src/domain/time'
 import { claimReceipt, receiptChoice, releaseReceipt } from '../_shared/card-loss/receipts'
-import { enqueueReported, lossCases, mustMoveLoss, moveLoss, ownCase, toSummary, toView, type LossDoc } from '../_shared/card-loss/loss.store'
+import { lossCases, ownCase, toSummary, toView, type LossDoc } from '../_shared/card-loss/card-loss.store'
+import { CARD_LOSS_KIND } from '../_shared/card-loss/card-loss.kind'
+import { enqueueOwed, moveCase, mustMoveCase } from '../_shared/case/move'
 import { encryptField, hmacHex, newId } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
-import { maskName } from '../_shared/orders/order.store'
+import { maskName } from '../../src/domain/identity/name'
 
 /** A passed identity check is good for 10 minutes. */
 const VERIFICATION_SECONDS = 600
@@ -77,7 +79,7 @@ async function report(input: v.InferOutput<typeof ReportLossInput>, ctx: Ctx): P
     updatedAt: at,
   }
   await lossCases(ctx).add(doc)
-  await enqueueReported(ctx, doc)
+  await enqueueOwed(ctx, CARD_LOSS_KIND, doc, 0)
   ctx.log.info('card loss reported', { caseId: doc._id, kind: input.kind, cityCode: city.code })
   return toView(doc)
 }
@@ -86,13 +88,13 @@ async function upgrade(input: v.InferOutput<typeof UpgradeInput>, ctx: Ctx): Pro
   const doc = await ownCase(ctx, input.caseId)
   if (formalOffline(lossPolicyFor(doc.cityCode).policy)) throw new AppError('LOSS_FORMAL_OFFLINE_ONLY')
   requireVerified(ctx, input.verificationToken, doc.holder.idBlind)
-  return toView(await mustMoveLoss(ctx, doc, 'upgrade', 'user', { set: { temporaryExpiresAt: null } }))
+  return toView(await mustMoveCase(ctx, CARD_LOSS_KIND, doc, 'upgrade', 'user', { set: { temporaryExpiresAt: null } }))
 }
 
 async function lift(input: v.InferOutput<typeof LossCaseRef>, ctx: Ctx): Promise<LossView> {
   const doc = await ownCase(ctx, input.caseId)
   if (REISSUE_STARTED.includes(doc.status)) throw new AppError('LOSS_LIFT_AFTER_REISSUE')
-  return toView(await mustMoveLoss(ctx, doc, 'lift', 'user'))
+  return toView(await mustMoveCase(ctx, CARD_LOSS_KIND, doc, 'lift', 'user'))
 }
 
 /**
@@ -117,7 +119,7 @@ async function reissue(input: v.InferOutput<typeof ReissueInput>, ctx: Ctx): Pro
           addressMasked: `${maskName(input.delivery.address.name)} ${maskPhone(input.delivery.address.phone)} ${input.delivery.address.detail.slice(0, 6)}…`,
         }
       : { method: 'pickup' as const }
-  const moved = await moveLoss(ctx, doc, 'request_reissue', 'user', {
+  const moved = await moveCase(ctx, CARD_LOSS_KIND, doc, 'request_reissue', 'user', {
     set: { reissue: { orderId: order._id, receiptNumber: order.receipt?.receiptNumber ?? '', delivery, feeFen: isSourced(policy.evidence.reissueFeeFen) ? policy.reissueFeeFen : null, requestedAt: ctx.clock.now().toISOString() } },
   })
   if (!moved) {

@@ -2,11 +2,11 @@ import * as v from 'valibot'
 import { DecideApplicationInput, GetApplicationInput, OpsApplicationsInput } from '../../src/domain/cancellation/cancellation.schema'
 import type { OpsApplicationDetail, OpsApplicationRow } from '../../src/domain/cancellation/cancellation.view'
 import { AppError } from '../../src/domain/errors'
-import { applications, missingMaterials, proofUrls, toSummary, toView, type ApplicationDoc } from '../_shared/cancellations/application.store'
-import { decideApplication } from '../_shared/cancellations/review'
+import { applications, missingMaterials, proofUrls, toSummary, toView, type ApplicationDoc } from '../_shared/cancellation/application.store'
+import { decideApplication } from '../_shared/cancellation/review-decision'
 import { action, type Ctx } from '../_shared/handler'
-import { maskName } from '../_shared/orders/order.store'
-import type { OutboxDoc } from '../_shared/orders/outbox'
+import { maskName } from '../../src/domain/identity/name'
+import type { OutboxDoc } from '../_shared/notify/outbox'
 
 /** Operators read proofs through URLs that live 5 minutes. */
 const PROOF_URL_SECONDS = 300

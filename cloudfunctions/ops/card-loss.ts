@@ -2,11 +2,11 @@ import * as v from 'valibot'
 import { DecideReissueInput, LossCaseRef } from '../../src/domain/card-loss/loss.schema'
 import type { LossSummary, LossView } from '../../src/domain/card-loss/loss.view'
 import { AppError } from '../../src/domain/errors'
-import { lossCases, toSummary, toView, type LossDoc } from '../_shared/card-loss/loss.store'
-import { decideReissue } from '../_shared/card-loss/review'
+import { lossCases, toSummary, toView, type LossDoc } from '../_shared/card-loss/card-loss.store'
+import { decideReissue } from '../_shared/card-loss/review-decision'
 import { action, type Ctx } from '../_shared/handler'
-import { maskName } from '../_shared/orders/order.store'
-import type { OutboxDoc } from '../_shared/orders/outbox'
+import { maskName } from '../../src/domain/identity/name'
+import type { OutboxDoc } from '../_shared/notify/outbox'
 
 export interface OpsLossRow extends LossSummary {
   idNumberMasked: string

@@ -9,11 +9,12 @@ import { cancellationOpsActions, openApplications } from './cancellations'
 import { blindIndex, newId } from '../_shared/crypto'
 import { maskIdNumber } from '../../src/domain/identity/id-number'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
-import { maskName, orders, toSummary, toView, type OrderDoc } from '../_shared/orders/order.store'
-import { OUTBOX_STATUS_TEXT, deliverOutbox, type OutboxDoc } from '../_shared/orders/outbox'
-import type { CallbackDoc } from '../_shared/orders/review'
-import { REFUND_STATUS_TEXT, refundOrder, refundPaymentIssues } from '../_shared/orders/refund'
-import { deliverSubmission } from '../_shared/orders/submission'
+import { orders, toSummary, toView, type OrderDoc } from '../_shared/order/order.store'
+import { maskName } from '../../src/domain/identity/name'
+import { OUTBOX_STATUS_TEXT, deliverOutbox, type OutboxDoc } from '../_shared/notify/outbox'
+import type { CallbackDoc } from '../_shared/review/review-callback.handler'
+import { REFUND_STATUS_TEXT, refundOrder, refundPaymentIssues } from '../_shared/payment/refund'
+import { deliverSubmission } from '../_shared/order/submission'
 import { photos } from '../_shared/photo/photo.store'
 
 /** Operator functions: every action checks the role on the server (FORBIDDEN otherwise, logged). */
@@ -177,7 +178,7 @@ async function resend(ctx: Ctx, outboxId: string): Promise<{ status: string }> {
  * Refund through WeChat Pay (cloudPay.refund, result to payCallback): a paid or rejected order moves to
  * `refunded` through the state machine and its payment is refunded in full under a refund number derived
  * from the order; payments flagged on an order (wrong amount, paid after cancellation) are each refunded as
- * WeChat recorded them. Idempotent under replay and concurrency; amount-checked (orders/refund.ts).
+ * WeChat recorded them. Idempotent under replay and concurrency; amount-checked (_shared/payment/refund.ts).
  */
 async function refund(ctx: Ctx, orderId: string, reason: string, amountFen?: number): Promise<OpsOrderDetail> {
   const o = await orders(ctx).get(orderId)

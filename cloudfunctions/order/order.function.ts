@@ -14,12 +14,13 @@ import { blindIndex, encryptField, newId } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
 import { DuplicateKeyError } from '../_shared/ports'
 import { requestedId } from '../_shared/request-id'
-import { orders, ownOrder, toSummary, toView, type OrderDoc } from '../_shared/orders/order.store'
-import { grantConsent } from '../_shared/orders/outbox'
-import { cancelUnpaidOrder } from '../_shared/orders/payment'
-import { deliverSubmission } from '../_shared/orders/submission'
-import { mustMove } from '../_shared/orders/transitions'
-import { renderReceiptImage } from '../_shared/orders/receipt-image'
+import { orders, ownOrder, toSummary, toView, type OrderDoc } from '../_shared/order/order.store'
+import { grantConsent } from '../_shared/notify/consent'
+import { cancelUnpaidOrder } from '../_shared/payment/payment'
+import { deliverSubmission } from '../_shared/order/submission'
+import { mustMoveCase } from '../_shared/case/move'
+import { ORDER_KIND } from '../_shared/order/order.kind'
+import { renderReceiptImage } from '../_shared/order/receipt-image'
 import { photos, type PhotoDoc } from '../_shared/photo/photo.store'
 
 /** The photo under review is shown through a URL that lives 10 minutes. */
@@ -118,7 +119,7 @@ async function resubmit(input: v.InferOutput<typeof ResubmitInput>, ctx: Ctx): P
   const order = await ownOrder(ctx, input.orderId)
   const photo = await usablePhoto(ctx, input.photoId, order.specId)
   const submissionId = newId('sb')
-  const moved = await mustMove(ctx, order, 'resubmitted', 'user', {
+  const moved = await mustMoveCase(ctx, ORDER_KIND, order, 'resubmitted', 'user', {
     set: { photoId: photo._id, photoFileID: photo.fileID, currentSubmissionId: submissionId, pendingSubmit: true },
     push: { submissions: { submissionId, photoId: photo._id, at: ctx.clock.now().toISOString() } },
   })

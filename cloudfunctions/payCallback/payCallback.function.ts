@@ -1,4 +1,4 @@
-import { handlePayNotification } from '../_shared/orders/payment'
+import { handlePayNotification } from '../_shared/payment/pay-callback.handler'
 import { SOURCES, defineSystemEntry } from '../_shared/system'
 
 /**

@@ -1,4 +1,4 @@
-import { handleReviewCallback, type HttpEvent } from '../_shared/orders/review'
+import { handleReviewCallback, type HttpEvent } from '../_shared/review/review-callback.handler'
 import { defineSystemEntry, fromUserSide } from '../_shared/system'
 
 /**

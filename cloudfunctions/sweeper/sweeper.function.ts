@@ -1,4 +1,4 @@
-import { sweep } from '../_shared/orders/sweeper'
+import { sweep } from '../_shared/sweep/sweeper'
 import { SOURCES, defineSystemEntry } from '../_shared/system'
 
 /**

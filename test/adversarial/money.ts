@@ -1,6 +1,6 @@
 import { newId } from '../../cloudfunctions/_shared/crypto'
 import { invoke } from '../../cloudfunctions/_shared/handler'
-import type { OrderDoc } from '../../cloudfunctions/_shared/orders/order.store'
+import type { OrderDoc } from '../../cloudfunctions/_shared/order/order.store'
 import { SOURCES, invokeSystem } from '../../cloudfunctions/_shared/system'
 import { SYSTEM_FUNCTIONS } from '../../emulator/functions'
 import type { Caller } from '../../cloudfunctions/_shared/ports'

@@ -1,6 +1,6 @@
 import { sign } from '@/domain/callback/signature'
 import { hmacHex, newId, newNonce } from '../../cloudfunctions/_shared/crypto'
-import type { OrderDoc } from '../../cloudfunctions/_shared/orders/order.store'
+import type { OrderDoc } from '../../cloudfunctions/_shared/order/order.store'
 import type { Emulator } from '../../emulator/server'
 import { pool, rng, shuffle, type Figure } from './kit'
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { SWEEP_BUDGET_MS } from '../../cloudfunctions/_shared/orders/sweeper'
+import { SWEEP_BUDGET_MS } from '../../cloudfunctions/_shared/sweep/sweeper'
 import { CLOUDBASE_RUNTIME } from '../../cloudfunctions/_shared/wx/runtime'
 
 /**

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { decryptField } from '../../cloudfunctions/_shared/crypto'
-import { moveApplication } from '../../cloudfunctions/_shared/cancellations/application.store'
-import { deliverOutbox } from '../../cloudfunctions/_shared/orders/outbox'
-import { sweep } from '../../cloudfunctions/_shared/orders/sweeper'
+import { CANCELLATION_KIND } from '../../cloudfunctions/_shared/cancellation/cancellation.kind'
+import { moveCase } from '../../cloudfunctions/_shared/case/move'
+import { deliverOutbox } from '../../cloudfunctions/_shared/notify/outbox'
+import { sweep } from '../../cloudfunctions/_shared/sweep/sweeper'
 import type { ApplicationView } from '@/domain/cancellation/cancellation.view'
 import { ALICE, BOB, makePorts, tempDir, type TestPorts } from '../support/store'
 import { APPLICATION, CARD_DIGITS, TINY_PDF, TINY_PNG, attachProof, call, ok, ops, saveDraft, stored, submitted } from '../support/cancellations'
@@ -188,7 +189,7 @@ describe('cancellation applications: draft, proofs, submit, review, resubmit', (
     const draft = await saveDraft(ports, ALICE)
     ok(await attachProof(ports, ALICE, draft.applicationId, 'id_card'))
     ok(await attachProof(ports, ALICE, draft.applicationId, 'termination_application'))
-    await moveApplication(ports, await stored(ports, draft.applicationId), 'submit', 'user', { set: { round: 1 } })
+    await moveCase(ports, CANCELLATION_KIND, await stored(ports, draft.applicationId), 'submit', 'user', { set: { round: 1 } })
     expect((await stored(ports, draft.applicationId)).status).toBe('submitted')
     const report = await sweep(ports)
     expect(report.forwarded).toBe(1)

@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../../cloudfunctions/_shared/collections'
-import { handleReviewCallback } from '../../cloudfunctions/_shared/orders/review'
+import { handleReviewCallback } from '../../cloudfunctions/_shared/review/review-callback.handler'
 import { DuplicateKeyError } from '../../cloudfunctions/_shared/ports'
 import { setupDatabase } from '../../cloudfunctions/_shared/setup'
 import { isDuplicateKey } from '../../cloudfunctions/_shared/wx/wx-db'

@@ -1,4 +1,5 @@
-import { deliverOutbox, grantConsent, MAX_ATTEMPTS } from '../../cloudfunctions/_shared/orders/outbox'
+import { grantConsent } from '../../cloudfunctions/_shared/notify/consent'
+import { deliverOutbox, MAX_ATTEMPTS } from '../../cloudfunctions/_shared/notify/outbox'
 import { NotifyError, type Notifier } from '../../cloudfunctions/_shared/ports'
 import { renderMessage } from '@/domain/notify/templates'
 import { ALICE, makePorts, tempDir, type TestPorts } from '../support/store'

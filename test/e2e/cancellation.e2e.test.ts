@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import type { ApplicationDoc } from '../../cloudfunctions/_shared/cancellations/application.store'
+import type { ApplicationDoc } from '../../cloudfunctions/_shared/cancellation/application.store'
 import type { Emulator } from '../support/emulator'
 import { TINY_PDF } from '../support/cancellations'
 import { agree, collectErrors, open, shots, startE2E, userAndOperator, visible, type E2E } from '../support/e2e'

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import type { LossDoc } from '../../cloudfunctions/_shared/card-loss/loss.store'
-import type { OrderDoc } from '../../cloudfunctions/_shared/orders/order.store'
+import type { LossDoc } from '../../cloudfunctions/_shared/card-loss/card-loss.store'
+import type { OrderDoc } from '../../cloudfunctions/_shared/order/order.store'
 import type { Emulator } from '../support/emulator'
 import { agree, collectErrors, open, shots, startE2E, userAndOperator, visible, type E2E } from '../support/e2e'
 

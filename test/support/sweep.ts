@@ -1,6 +1,6 @@
 import { encryptField } from '../../cloudfunctions/_shared/crypto'
 import type { Collection, Db, Doc } from '../../cloudfunctions/_shared/ports'
-import type { OrderDoc } from '../../cloudfunctions/_shared/orders/order.store'
+import type { OrderDoc } from '../../cloudfunctions/_shared/order/order.store'
 import type { TestPorts } from './store'
 
 /** Builders for the sweeper's scale tests: documents written straight into the store, as earlier flows leave them. */

@@ -3,7 +3,7 @@ import { AppError, type ErrorCode } from '../../../src/domain/errors'
 import { daysLeft, isExpired, hasSourcedValidity } from '../../../src/domain/order/receipt-validity'
 import type { Ctx } from '../handler'
 import type { Ports } from '../ports'
-import { orders, type OrderDoc } from '../orders/order.store'
+import { orders, type OrderDoc } from '../order/order.store'
 
 /**
  * Why a receipt cannot be used for a card reissue in a city, or undefined when it can. A receipt is refused as expired

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import type { ApplicationDoc } from '../cancellations/application.store'
-import { applications } from '../cancellations/application.store'
-import { lossCases, type LossDoc } from '../card-loss/loss.store'
+import type { ApplicationDoc } from '../cancellation/application.store'
+import { applications } from '../cancellation/application.store'
+import { lossCases, type LossDoc } from '../card-loss/card-loss.store'
 import { decryptField } from '../crypto'
 import type { Ctx } from '../handler'
-import { orders, type OrderDoc } from '../orders/order.store'
+import { orders, type OrderDoc } from '../order/order.store'
 
 /** Collections that hold a user's documents, by the field that names the user. */
 const BY_OPENID = ['photos', 'inbox', 'outbox'] as const

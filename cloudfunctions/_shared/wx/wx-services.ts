@@ -1,6 +1,6 @@
 import type cloud from 'wx-server-sdk'
 import { randomBytes } from 'node:crypto'
-import { createCloudPayPort, type CloudPayApi } from '../pay/cloud-pay'
+import { createCloudPayPort, type CloudPayApi } from '../payment/cloud-pay'
 import { NotifyError, type Notifier, type Pay } from '../ports'
 
 /** Errors that retrying cannot fix: no quota (43101), bad openid (40003), bad field (47003), page not released (41030). */

@@ -42,6 +42,12 @@ export function lossNoticeFor(facts: LossNoticeFacts, entry: Pick<HistoryEntry<L
   }
 }
 
+/** A temporary report is reminded within its last day. */
+export const TEMPORARY_REMIND_HOURS = 24
+
+/** The latest lapse whose reminder is due at `now`: the sweeper's reminder window ends here. */
+export const temporaryRemindUntil = (now: Date): string => new Date(now.getTime() + TEMPORARY_REMIND_HOURS * 3600_000).toISOString()
+
 /** The reminder a temporary report owes before it lapses, dated at its lapse. */
 export function temporaryExpiryNotice(facts: LossNoticeFacts & { temporaryExpiresAt: string }): LossNotice {
   return {

@@ -1,7 +1,8 @@
 import { renderMessage, type MessageData, type TemplateKey } from '../notify/templates'
 import type { DocumentType } from '../photo/spec.types'
 import { DOCUMENT_TYPES } from '../photo/specs'
-import { ORDER_STATUS_WORDS, type OrderHistoryEntry } from './order.machine'
+import { ORDER_STATUS_WORDS, type OrderHistoryEntry, type OrderState } from './order.machine'
+import { hasSourcedValidity } from './receipt-validity'
 import { REJECT_REASONS, type RejectReasonCode } from './order.view'
 
 /**
@@ -64,4 +65,29 @@ export function orderNoticeFor(order: OrderNoticeFacts, entry: Pick<OrderHistory
     }
   }
   return undefined
+}
+
+/** What the receipt-expiry reminder is about: the order's facts and its issued receipt. */
+export interface ReceiptExpiryFacts extends Pick<OrderNoticeFacts, 'documentType' | 'cityName'> {
+  status: OrderState
+  cityCode: string
+  receipt?: { receiptNumber: string; expiresAt: string }
+}
+
+/**
+ * The reminder an approved receipt owes before it expires (REMIND_DAYS_BEFORE_EXPIRY days ahead), or undefined: only
+ * where its validity period has a source (hasSourcedValidity) is the expiry a fact to push; an unsourced period is
+ * only 参考 and owes no push.
+ */
+export function receiptExpiryNotice(order: ReceiptExpiryFacts): OrderNotice | undefined {
+  if (order.status !== 'approved' || !order.receipt || !hasSourcedValidity(order.documentType, order.cityCode)) return undefined
+  return {
+    template: 'receipt_expiring',
+    data: renderMessage('receipt_expiring', {
+      character_string1: order.receipt.receiptNumber,
+      thing2: orderTitle(order),
+      time3: order.receipt.expiresAt,
+      thing4: '回执即将到期，请尽快办理，过期需重新办理',
+    }),
+  }
 }

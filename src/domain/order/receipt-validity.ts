@@ -85,6 +85,11 @@ export function isExpired(expiry: string, now: string | Date): boolean {
   return instantMs(now) >= instantMs(expiry)
 }
 
+/** The latest expiry whose reminder is due at `now`: the sweeper's window ends here (the inverse of reminderAt). */
+export function remindUntil(now: string | Date): string {
+  return new Date(instantMs(now) + REMIND_DAYS_BEFORE_EXPIRY * DAY_MS).toISOString()
+}
+
 /** When the expiry reminder is due: REMIND_DAYS_BEFORE_EXPIRY days before the expiry instant. */
 export function reminderAt(expiry: string): string {
   return new Date(instantMs(expiry) - REMIND_DAYS_BEFORE_EXPIRY * DAY_MS).toISOString()

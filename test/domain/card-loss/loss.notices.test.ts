@@ -1,4 +1,4 @@
-import { lossNoticeFor, temporaryExpiryNotice, type LossNoticeFacts } from '@/domain/card-loss/loss.notices'
+import { lossNoticeFor, temporaryExpiryNotice, temporaryRemindUntil, type LossNoticeFacts } from '@/domain/card-loss/loss.notices'
 import { LOSS_STATES, type LossState } from '@/domain/card-loss/loss.machine'
 
 const CASE: LossNoticeFacts = { caseId: 'lc_1', cityName: '广州市' }
@@ -29,5 +29,9 @@ describe('the message a card-loss move owes', () => {
     const notice = temporaryExpiryNotice({ ...CASE, temporaryExpiresAt: '2026-12-06T17:30:00.000Z' })
     expect(notice.data.time4.value).toBe('2026年12月07日 01:30')
     expect(notice.data.thing5.value).toBe('临时挂失即将到期，未找到卡请正式挂失')
+  })
+
+  it('reminds within the last day of a temporary report: the window ends a day ahead', () => {
+    expect(temporaryRemindUntil(new Date('2026-12-06T16:00:00.000Z'))).toBe('2026-12-07T16:00:00.000Z')
   })
 })

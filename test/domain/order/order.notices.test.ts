@@ -1,4 +1,4 @@
-import { CANCEL_REASONS, orderNoticeFor, orderTitle, type OrderNoticeFacts } from '@/domain/order/order.notices'
+import { CANCEL_REASONS, orderNoticeFor, orderTitle, receiptExpiryNotice, type OrderNoticeFacts } from '@/domain/order/order.notices'
 import type { OrderState } from '@/domain/order/order.machine'
 import type { Actor } from '@/domain/case/machine'
 
@@ -52,5 +52,23 @@ describe('the message an order move owes', () => {
 
   it('names the document and city the order is for', () => {
     expect(orderTitle(ORDER)).toBe('社保卡回执 · 深圳市')
+  })
+})
+
+describe('the reminder before a receipt expires', () => {
+  const approved = { documentType: 'id-card', cityName: '深圳市', cityCode: '440300', status: 'approved', receipt: { receiptNumber: 'HZ44030020261124', expiresAt: '2027-05-23T04:00:00.000Z' } } as const
+
+  it('is owed by an approved receipt whose validity period has a source, with its number and expiry', () => {
+    const notice = receiptExpiryNotice(approved)
+    expect(notice?.template).toBe('receipt_expiring')
+    expect(field(notice, 'character_string1')).toBe('HZ44030020261124')
+    expect(field(notice, 'thing2')).toBe('居民身份证回执 · 深圳市')
+    expect(field(notice, 'thing4')).toBe('回执即将到期，请尽快办理，过期需重新办理')
+  })
+
+  it('is not owed where the validity period is only a reference, nor by a receipt not approved', () => {
+    expect(receiptExpiryNotice({ ...approved, documentType: 'social-security-card' })).toBeUndefined()
+    expect(receiptExpiryNotice({ ...approved, status: 'cancelled' })).toBeUndefined()
+    expect(receiptExpiryNotice({ ...approved, receipt: undefined })).toBeUndefined()
   })
 })

@@ -5,6 +5,7 @@ import {
   expiresAt,
   isExpired,
   reminderAt,
+  remindUntil,
   shouldRemind,
   validityDays,
 } from '@/domain/order/receipt-validity'
@@ -50,5 +51,13 @@ describe('receipt validity', () => {
     expect(shouldRemind(expiry, '2026-11-24T03:59:59.999Z')).toBe(false)
     expect(shouldRemind(expiry, '2026-11-24T04:00:00.000Z')).toBe(true)
     expect(shouldRemind(expiry, '2026-12-01T04:00:00.000Z')).toBe(false)
+  })
+
+  it('ends the reminder window at the latest expiry whose reminder is due now', () => {
+    const now = '2026-11-24T04:00:00.000Z'
+    expect(remindUntil(now)).toBe('2026-12-01T04:00:00.000Z')
+    expect(reminderAt(remindUntil(now))).toBe(now)
+    expect(shouldRemind('2026-12-01T03:59:59.999Z', now)).toBe(true)
+    expect(shouldRemind('2026-12-01T04:00:00.001Z', now)).toBe(false)
   })
 })

@@ -4,8 +4,10 @@ import type { LossView } from '../../../src/domain/card-loss/loss.view'
 import { AppError } from '../../../src/domain/errors'
 import { appendAudit } from '../audit'
 import type { Ports } from '../ports'
-import { maskName } from '../orders/order.store'
-import { lossCases, moveLoss, toView, type LossDoc } from './loss.store'
+import { maskName } from '../../../src/domain/identity/name'
+import { moveCase } from '../case/move'
+import { CARD_LOSS_KIND } from './card-loss.kind'
+import { lossCases, toView, type LossDoc } from './card-loss.store'
 import { releaseReceipt } from './receipts'
 
 /** What an operator's reply carries: the case with the holder's name masked, as everywhere operators look. */
@@ -24,7 +26,7 @@ export async function decideReissue(ports: Ports, input: v.InferOutput<typeof De
   if (doc.decisions.some((d) => d.decisionId === input.decisionId)) return { effect: 'duplicate', lossCase: opsView(doc) }
   const at = ports.clock.now().toISOString()
   const decision = { decisionId: input.decisionId, decision: input.decision, at }
-  const moved = await moveLoss(ports, doc, EVENT[input.decision], 'operator', {
+  const moved = await moveCase(ports, CARD_LOSS_KIND, doc, EVENT[input.decision], 'operator', {
     reason: input.reason,
     push: { decisions: decision },
     ...(input.decision === 'reject' ? { set: { rejection: { reason: input.reason?.trim() ?? '', at } } } : {}),

@@ -1,9 +1,8 @@
 import { AppError } from '../../../src/domain/errors'
-import { maskIdNumber } from '../../../src/domain/identity/id-number'
-import { maskPhone } from '../../../src/domain/identity/phone'
 import type { OrderHistoryEntry, OrderState } from '../../../src/domain/order/order.machine'
 import { ORDER_STATUS_LABELS, availableEvents, unpaidDeadline } from '../../../src/domain/order/order.machine'
 import { formatYuan } from '../../../src/domain/order/prices'
+import { maskName } from '../../../src/domain/identity/name'
 import { daysLeft } from '../../../src/domain/order/receipt-validity'
 import { REJECT_REASONS, type OrderSummary, type OrderView, type RejectReasonCode } from '../../../src/domain/order/order.view'
 import type { DocumentType } from '../../../src/domain/photo/spec.types'
@@ -11,7 +10,7 @@ import { DOCUMENT_TYPES } from '../../../src/domain/photo/specs'
 import { cityByCode, cityLabel } from '../../../src/domain/region'
 import type { Ctx } from '../handler'
 import type { Ports } from '../ports'
-import type { OrderRefund } from './refund'
+import type { OrderRefund } from '../payment/refund'
 
 /**
  * A receipt order as stored in the `orders` collection. Field names read well in the CloudBase console;
@@ -77,12 +76,6 @@ export async function ownOrder(ctx: Ctx, orderId: string): Promise<OrderDoc> {
 
 const documentTitle = (type: DocumentType) => DOCUMENT_TYPES.find((d) => d.type === type)?.title ?? type
 
-/** A name shown in lists: the surname and a star per remaining character. */
-export function maskName(name: string): string {
-  const chars = [...name]
-  return chars.length <= 1 ? name : chars[0] + '*'.repeat(chars.length - 1)
-}
-
 export function toSummary(order: OrderDoc): OrderSummary {
   const city = cityByCode(order.cityCode)
   return {
@@ -117,5 +110,3 @@ export function toView(order: OrderDoc, now: Date, photoUrl?: string): OrderView
     canResubmit: availableEvents(order.status, 'user').includes('resubmitted'),
   }
 }
-
-export { maskIdNumber, maskPhone }

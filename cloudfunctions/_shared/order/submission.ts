@@ -2,7 +2,8 @@ import { newId } from '../crypto'
 import { decryptField } from '../crypto'
 import type { Ports } from '../ports'
 import { orders, type OrderDoc } from './order.store'
-import { moveOrder } from './transitions'
+import { moveCase } from '../case/move'
+import { ORDER_KIND } from './order.kind'
 
 /** The photo URL the center downloads stays valid for a day (the center may queue it). */
 const CENTER_PHOTO_URL_SECONDS = 24 * 3600
@@ -55,7 +56,7 @@ export async function deliverSubmission(ports: Ports, order: OrderDoc): Promise<
 export async function moveToReviewing(ports: Ports, order: OrderDoc): Promise<OrderDoc | null> {
   const submissionId = newId('sb')
   const at = ports.clock.now().toISOString()
-  return moveOrder(ports, order, 'submitted', 'system', {
+  return moveCase(ports, ORDER_KIND, order, 'submitted', 'system', {
     set: { currentSubmissionId: submissionId, pendingSubmit: true },
     push: { submissions: { submissionId, photoId: order.photoId, at } },
   })

@@ -1,25 +1,14 @@
 import { bankName } from '../../../src/domain/cancellation/banks'
-import {
-  APPLICATION_STATUS_LABELS,
-  CANCELLATION_MACHINE,
-  EDITABLE_STATES,
-  type ApplicationEvent,
-  type ApplicationHistoryEntry,
-  type ApplicationState,
-} from '../../../src/domain/cancellation/cancellation.machine'
+import { APPLICATION_STATUS_LABELS, EDITABLE_STATES, type ApplicationHistoryEntry, type ApplicationState } from '../../../src/domain/cancellation/cancellation.machine'
 import { HEIR_RELATION_LABELS } from '../../../src/domain/cancellation/cancellation.schema'
 import type { ApplicationSummary, ApplicationView, MaterialView } from '../../../src/domain/cancellation/cancellation.view'
 import { optionalMaterials, requiredMaterials, type AccountState } from '../../../src/domain/cancellation/eligibility'
 import { policyFor } from '../../../src/domain/cancellation/policy'
 import { MATERIALS, REASONS, type CancelReason, type MaterialKind, type MaterialMime } from '../../../src/domain/cancellation/reasons'
-import type { Actor } from '../../../src/domain/case/machine'
 import { AppError } from '../../../src/domain/errors'
-import { applicationNoticeFor } from '../../../src/domain/cancellation/cancellation.notices'
 import { formatYuan } from '../../../src/domain/order/prices'
-import { moveCase, type MoveExtra } from '../cases/move'
 import type { Ctx } from '../handler'
 import type { Ports } from '../ports'
-import { enqueueCaseNotice, type CaseNotice } from '../orders/outbox'
 
 export interface MaterialDoc {
   materialId: string
@@ -136,31 +125,4 @@ export function toView(doc: ApplicationDoc, urls: ReadonlyMap<string, string> = 
     canEdit,
     canSubmit: canEdit && missing.length === 0,
   }
-}
-
-/** The result notification history entry `seq` of an application owes (approved or rejected), keyed `<id>#<seq>`. */
-export function applicationNotice(doc: ApplicationDoc, seq: number): CaseNotice | undefined {
-  const entry = doc.history[seq]
-  const notice = entry && applicationNoticeFor({ applicationId: doc._id, cityName: doc.cityName, cardMasked: doc.bank.cardMasked, refundFen: doc.refund?.amountFen }, entry)
-  if (!entry || !notice) return undefined
-  return { key: `${doc._id}#${seq}`, openid: doc.openid, caseId: doc._id, ...notice, page: `features/cancellation/pages/detail/index?applicationId=${doc._id}`, at: entry.at }
-}
-
-async function enqueueResult(ports: Ports, doc: ApplicationDoc, seq: number): Promise<void> {
-  const notice = applicationNotice(doc, seq)
-  if (notice) await enqueueCaseNotice(ports, notice)
-}
-
-/** Moves an application in one conditional write, then writes the notification the move owes. Null when another writer won. */
-export async function moveApplication(ports: Ports, doc: ApplicationDoc, event: ApplicationEvent, actor: Actor, extra: MoveExtra = {}): Promise<ApplicationDoc | null> {
-  const updated = await moveCase(ports, applications(ports), CANCELLATION_MACHINE, APPLICATION_STATUS_LABELS, doc, event, actor, extra)
-  if (!updated) return null
-  await enqueueResult(ports, updated, doc.history.length)
-  return updated
-}
-
-export async function mustMoveApplication(...args: Parameters<typeof moveApplication>): Promise<ApplicationDoc> {
-  const moved = await moveApplication(...args)
-  if (!moved) throw new AppError('APPLICATION_INVALID_TRANSITION')
-  return moved
 }

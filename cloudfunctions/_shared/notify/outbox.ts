@@ -1,16 +1,16 @@
-import { orderNoticeFor, orderTitle, type OrderNoticeFacts } from '../../../src/domain/order/order.notices'
-import { hasSourcedValidity } from '../../../src/domain/order/receipt-validity'
-import { TEMPLATES, renderMessage, type TemplateKey } from '../../../src/domain/notify/templates'
-import type { InboxMessage } from '../../../src/domain/order/order.view'
+import type { TemplateKey } from '../../../src/domain/notify/templates'
 import { newId } from '../crypto'
 import { DuplicateKeyError, NotifyError, type Ports } from '../ports'
 import { chunks, eachLimit, type Budget } from '../sweep/budget'
-import type { OrderDoc } from './order.store'
+import { returnConsent, takeConsent } from './consent'
+import { copyToInbox } from './inbox'
 
 /**
  * The outbox: every transition that owes the user a message writes one entry, keyed by
- * `<orderId>#<history index>`, so an entry exists at most once however often it is written.
- * The sweeper delivers entries with retries; the 消息 page reads the `inbox` copy.
+ * `<caseId>#<history index>`, so an entry exists at most once however often it is written.
+ * Which move owes which message, and its words, is the domain's (`src/domain/<kind>/<kind>.notices.ts`, through
+ * each case kind's `noticeOf`): the outbox only stores and delivers. The sweeper delivers entries with retries;
+ * the 消息 page reads the `inbox` copy.
  */
 export interface OutboxDoc {
   _id: string
@@ -39,17 +39,6 @@ export interface OutboxDoc {
   sentAt?: string
 }
 
-export interface InboxDoc {
-  _id: string
-  openid: string
-  orderId?: string
-  caseId: string
-  template: TemplateKey
-  data: Record<string, { value: string }>
-  page: string
-  at: string
-}
-
 /** What each delivery status means, for whoever reads the outbox in the CloudBase console. */
 export const OUTBOX_STATUS_TEXT: Readonly<Record<OutboxDoc['status'], string>> = {
   pending: '待发送',
@@ -66,56 +55,6 @@ export const MAX_ATTEMPTS = 6
 const LOCK_SECONDS = 60
 
 const outbox = (ports: Pick<Ports, 'db'>) => ports.db.collection<OutboxDoc>('outbox')
-const inbox = (ports: Pick<Ports, 'db'>) => ports.db.collection<InboxDoc>('inbox')
-
-/** What order notices are about: the domain's facts of an order. */
-const noticeFacts = (order: OrderDoc): OrderNoticeFacts => ({
-  orderId: order._id,
-  documentType: order.documentType,
-  cityName: order.cityName,
-  receiptNumber: order.receipt?.receiptNumber,
-  rejection: order.rejection,
-})
-
-/** The notification history entry `seq` of an order owes, if any, keyed `<orderId>#<seq>`. */
-export function orderNotice(order: OrderDoc, seq: number): CaseNotice | undefined {
-  const entry = order.history[seq]
-  if (!entry) return undefined
-  const notice = orderNoticeFor(noticeFacts(order), entry)
-  if (!notice) return undefined
-  return { key: `${order._id}#${seq}`, openid: order.openid, caseId: order._id, orderId: order._id, ...notice, page: orderPage(order), at: entry.at }
-}
-
-/** Writes the outbox entry for history entry `seq` of an order, once. */
-export async function enqueueNotice(ports: Ports, order: OrderDoc, seq: number): Promise<void> {
-  const notice = orderNotice(order, seq)
-  if (notice) await enqueueCaseNotice(ports, notice)
-}
-
-const orderPage = (order: OrderDoc) => `features/receipt/pages/detail/index?orderId=${order._id}`
-
-/**
- * The reminder an approved receipt owes a week before it expires, where its validity period has a source
- * (hasSourcedValidity; an unsourced period is only 参考). Keyed `<orderId>#expiring`, so it is written once.
- */
-export function expiryReminder(order: OrderDoc, at: string): CaseNotice | undefined {
-  if (order.status !== 'approved' || !order.receipt || !hasSourcedValidity(order.documentType, order.cityCode)) return undefined
-  return {
-    key: `${order._id}#expiring`,
-    openid: order.openid,
-    caseId: order._id,
-    orderId: order._id,
-    template: 'receipt_expiring',
-    page: orderPage(order),
-    data: renderMessage('receipt_expiring', {
-      character_string1: order.receipt.receiptNumber,
-      thing2: orderTitle(order),
-      time3: order.receipt.expiresAt,
-      thing4: '回执即将到期，请尽快办理，过期需重新办理',
-    }),
-    at,
-  }
-}
 
 /** One notification a case owes: its outbox key, recipient, template, rendered fields and the page it opens. */
 export interface CaseNotice {
@@ -171,26 +110,6 @@ export async function enqueueMissing(ports: Pick<Ports, 'db'>, notices: readonly
     written += missing.length
   }
   return written
-}
-
-/** One use of the user's consent for a template (WeChat: one send per accept), taken atomically. */
-async function takeConsent(ports: Ports, openid: string, template: TemplateKey): Promise<boolean> {
-  const changed = await ports.db.collection('subscriptions').update({ _id: openid, [`credits.${template}`]: { $gte: 1 } }, { inc: { [`credits.${template}`]: -1 } })
-  return changed === 1
-}
-
-/** Records the templates a user accepted in the subscribe dialog: one credit each. */
-export async function grantConsent(ports: Ports, openid: string, templates: readonly TemplateKey[]): Promise<void> {
-  if (templates.length === 0) return
-  const subs = ports.db.collection<{ _id: string; credits: Record<string, number> }>('subscriptions')
-  if (!(await subs.get(openid))) {
-    try {
-      await subs.add({ _id: openid, credits: {} })
-    } catch (error) {
-      if (!(error instanceof DuplicateKeyError)) throw error
-    }
-  }
-  await subs.update({ _id: openid }, { inc: Object.fromEntries(templates.map((t) => [`credits.${t}`, 1])) })
 }
 
 const backoffSeconds = (attempts: number) => Math.min(3600, 30 * 2 ** attempts)
@@ -279,11 +198,7 @@ async function deliverClaimed(ports: Ports, claimed: readonly OutboxDoc[], concu
   const queues = new Map<string, OutboxDoc[]>()
   for (const entry of claimed) queues.set(`${entry.openid}|${entry.template}`, [...(queues.get(`${entry.openid}|${entry.template}`) ?? []), entry])
   const prepare = async (entry: OutboxDoc) => {
-    try {
-      await inbox(ports).add({ _id: entry._id, openid: entry.openid, ...(entry.orderId ? { orderId: entry.orderId } : {}), caseId: entry.caseId ?? entry.orderId, template: entry.template, data: entry.data, page: entry.page, at: entry.createdAt })
-    } catch (error) {
-      if (!(error instanceof DuplicateKeyError)) throw error
-    }
+    await copyToInbox(ports, entry)
     const templateId = ports.config.templateIds[entry.template]
     if (templateId && (await takeConsent(ports, entry.openid, entry.template))) consented.push({ entry, templateId })
     else {
@@ -336,7 +251,7 @@ async function recordFailure(ports: Ports, entry: OutboxDoc, error: unknown, sta
   const permanent = error instanceof NotifyError ? error.permanent : false
   const errcode = error instanceof NotifyError ? error.errcode : -1
   // WeChat spends the user's consent only on a delivered message; 43101 says there was none left.
-  if (errcode !== 43101) await ports.db.collection('subscriptions').update({ _id: entry.openid }, { inc: { [`credits.${entry.template}`]: 1 } })
+  if (errcode !== 43101) await returnConsent(ports, entry.openid, entry.template)
   const attempts = entry.attempts + 1
   const giveUp = permanent || attempts >= MAX_ATTEMPTS
   await outbox(ports).update(
@@ -355,20 +270,4 @@ async function recordFailure(ports: Ports, entry: OutboxDoc, error: unknown, sta
   if (giveUp) stats.failed++
   else stats.retried++
   ports.log.warn('notification not sent', { id: entry._id, errcode, permanent, attempts })
-}
-
-/** The 消息 page: the caller's notifications, newest first, rendered with their field labels. */
-export async function listInbox(ports: Ports, openid: string): Promise<InboxMessage[]> {
-  const rows = await inbox(ports).find({ openid }, { orderBy: [['at', 'desc']], limit: 100 })
-  return rows.map((row) => {
-    const def = TEMPLATES[row.template]
-    const fields: Record<string, { label: string }> = def.fields
-    return {
-      id: row._id,
-      title: def.title,
-      fields: Object.entries(row.data).map(([key, { value }]) => ({ label: fields[key]?.label ?? key, value })),
-      page: `/${row.page}`,
-      at: row.at,
-    }
-  })
 }

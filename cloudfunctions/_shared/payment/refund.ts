@@ -1,10 +1,11 @@
 import * as v from 'valibot'
 import { AppError } from '../../../src/domain/errors'
 import { isOrderId } from '../../../src/domain/order/order.schema'
-import { RefundRefused } from '../pay/cloud-pay'
+import { RefundRefused } from './cloud-pay'
 import type { Ports } from '../ports'
-import { orders, type OrderDoc } from './order.store'
-import { moveOrder } from './transitions'
+import { orders, type OrderDoc } from '../order/order.store'
+import { moveCase } from '../case/move'
+import { ORDER_KIND } from '../order/order.kind'
 
 /**
  * A refund result as cloudPay delivers it to the function named in `refund` (`functionName`), with WeChat
@@ -91,7 +92,7 @@ export async function refundOrder(ports: Ports, order: OrderDoc, reason: string,
   }
   const refund: OrderRefund = { outRefundNo: refundNoFor(order._id), refundFee: fee, requestedAt: ports.clock.now().toISOString(), status: 'REQUESTED' }
   // Open until WeChat Pay accepts the refund: a crash between the move and the request leaves it in the stuck list.
-  const moved = await moveOrder(ports, order, 'refund', 'operator', { reason, set: { hasOpenPaymentIssue: true, refund } })
+  const moved = await moveCase(ports, ORDER_KIND, order, 'refund', 'operator', { reason, set: { hasOpenPaymentIssue: true, refund } })
   if (!moved) {
     // Someone else moved it first: a concurrent refund continues as a replay; anything else is a conflict.
     const now = (await orders(ports).get(order._id)) as OrderDoc

@@ -1,17 +1,20 @@
 import { isStale, UNPAID_TIMEOUT_MINUTES } from '../../../src/domain/order/order.machine'
-import { REMIND_DAYS_BEFORE_EXPIRY, shouldRemind } from '../../../src/domain/order/receipt-validity'
-import { applicationNotice, applications, moveApplication, type ApplicationDoc } from '../cancellations/application.store'
-import { lossCases, lossNotice, moveLoss, temporaryExpiryReminder, type LossDoc } from '../card-loss/loss.store'
-import type { Collection, Doc, Ports, ReviewCenter, Where } from '../ports'
+import { applications } from '../cancellation/application.store'
+import { CANCELLATION_KIND } from '../cancellation/cancellation.kind'
+import { CARD_LOSS_KIND } from '../card-loss/card-loss.kind'
+import { lossCases } from '../card-loss/card-loss.store'
+import { CASE_KINDS } from '../case/kinds'
+import { moveCase, noticesOwed, reminderOf, type AnyCaseKind } from '../case/move'
+import type { Doc, Ports, ReviewCenter, Where } from '../ports'
 import { emptyRetentionReport, retentionTasks, type RetentionReport } from '../privacy/retention'
-import { Budget, eachLimit } from '../sweep/budget'
-import { scan } from '../sweep/scan'
-import type { SweepCtx, SweepTask } from '../sweep/task'
-import { deliverOutbox, enqueueMissing, expiryReminder, orderNotice, type CaseNotice, type DeliveryStats } from './outbox'
-import { orders, type OrderDoc } from './order.store'
-import { deliverSubmission, moveToReviewing } from './submission'
-import { cancelUnpaidOrder as closeAndCancel } from './payment'
-import { purgeExpiredNonces } from './review'
+import { Budget, eachLimit } from './budget'
+import { scan } from './scan'
+import type { SweepCtx, SweepTask } from './task'
+import { deliverOutbox, enqueueMissing, type CaseNotice, type DeliveryStats } from '../notify/outbox'
+import { orders, type OrderDoc } from '../order/order.store'
+import { deliverSubmission, moveToReviewing } from '../order/submission'
+import { cancelUnpaidOrder as closeAndCancel } from '../payment/payment'
+import { purgeExpiredNonces } from '../review/review-callback.handler'
 
 export interface SweepReport {
   cancelled: number
@@ -56,7 +59,7 @@ const CENTER_FAILURES_TO_PAUSE = 5
 const RECONCILE_SETTLE_MS = 60_000
 const HOUR_MS = 3600_000
 
-/** The system's auto-cancel of an order left unpaid for 30 minutes: the WeChat Pay trade is closed first (orders/payment.ts). */
+/** The system's auto-cancel of an order left unpaid for 30 minutes: the WeChat Pay trade is closed first (payment/payment.ts). */
 export async function cancelUnpaidOrder(ports: Ports, order: OrderDoc): Promise<boolean> {
   return (await closeAndCancel(ports, order, 'system')) !== null
 }
@@ -111,19 +114,36 @@ function tasks(report: SweepReport, start: Date): SweepTask[] {
       return done && !cut
     },
   })
-  /** Crash recovery: the notices cases updated since the last run owe, written where missing. */
-  const reconcile = <T extends Doc & { history: unknown[] }>(name: string, collection: (ports: Ports) => Collection<T>, noticeOf: (doc: T, seq: number) => CaseNotice | undefined): SweepTask => ({
-    name,
+  /** Crash recovery: the notices cases of a kind updated since the last run owe, written where missing. */
+  const reconcile = (kind: AnyCaseKind): SweepTask => ({
+    name: `${kind.tasks}.reconcileNotices`,
     run: (ctx) =>
       scan(
         ctx.ports,
-        { key: name, collection: collection(ctx.ports), where: { updatedAt: { $lte: new Date(start.getTime() - RECONCILE_SETTLE_MS).toISOString() } }, field: 'updatedAt', mode: 'forward', start: { t: new Date(start.getTime() - 24 * HOUR_MS).toISOString(), id: '' }, batch: ctx.batch },
+        { key: `${kind.tasks}.reconcileNotices`, collection: kind.collection(ctx.ports), where: { updatedAt: { $lte: new Date(start.getTime() - RECONCILE_SETTLE_MS).toISOString() } }, field: 'updatedAt', mode: 'forward', start: { t: new Date(start.getTime() - 24 * HOUR_MS).toISOString(), id: '' }, batch: ctx.batch },
         ctx.budget,
         async (page) => {
-          const owed = page.flatMap((doc) => doc.history.map((_, seq) => noticeOf(doc, seq)).filter((n): n is CaseNotice => Boolean(n)))
-          const written = await enqueueMissing(ctx.ports, owed, ctx.concurrency)
-          if (written) ctx.ports.log.warn('notices restored after a crash', { task: name, written })
+          const written = await enqueueMissing(ctx.ports, page.flatMap((doc) => noticesOwed(kind, doc)), ctx.concurrency)
+          if (written) ctx.ports.log.warn('notices restored after a crash', { task: `${kind.tasks}.reconcileNotices`, written })
           report.reconciled += written
+        },
+      ),
+  })
+  /**
+   * The reminders a kind owes before a deadline (a receipt's expiry, a temporary report's lapse): each case once, when
+   * its reminder falls due by the domain's window, in a scan that only moves forward through the deadline field,
+   * however many cases fall due together.
+   */
+  const remind = (kind: AnyCaseKind, reminder: NonNullable<AnyCaseKind['reminder']>): SweepTask => ({
+    name: `${kind.tasks}.expiryReminders`,
+    run: (ctx) =>
+      scan(
+        ctx.ports,
+        { key: `${kind.tasks}.expiryReminders`, collection: kind.collection(ctx.ports), where: { ...reminder.where, [reminder.field]: { $gt: nowIso, $lte: reminder.until(start) } }, field: reminder.field, mode: 'forward', start: { t: nowIso, id: '' }, batch: ctx.batch },
+        ctx.budget,
+        async (page) => {
+          const due = page.map((doc) => reminderOf(kind, doc, start)).filter((n): n is CaseNotice => Boolean(n))
+          report.reminded += await enqueueMissing(ctx.ports, due, ctx.concurrency)
         },
       ),
   })
@@ -147,7 +167,7 @@ function tasks(report: SweepReport, start: Date): SweepTask[] {
       run: (ctx) =>
         scan(ctx.ports, { key: 'loss.expireTemporary', collection: lossCases(ctx.ports), where: { status: 'reported_temporary', temporaryExpiresAt: { $lte: nowIso } }, field: 'temporaryExpiresAt', mode: 'round-robin', batch: ctx.batch }, ctx.budget, (page) =>
           each(ctx, 'loss.expireTemporary', page, async (doc) => {
-            if (await moveLoss(ctx.ports, doc, 'expire', 'system')) report.lossExpired++
+            if (await moveCase(ctx.ports, CARD_LOSS_KIND, doc, 'expire', 'system')) report.lossExpired++
           }),
         ),
     },
@@ -156,42 +176,12 @@ function tasks(report: SweepReport, start: Date): SweepTask[] {
       run: (ctx) =>
         scan(ctx.ports, { key: 'applications.forward', collection: applications(ctx.ports), where: { status: 'submitted' }, field: 'updatedAt', mode: 'round-robin', batch: ctx.batch }, ctx.budget, (page) =>
           each(ctx, 'applications.forward', page, async (doc) => {
-            if (await moveApplication(ctx.ports, doc, 'forward', 'system')) report.forwarded++
+            if (await moveCase(ctx.ports, CANCELLATION_KIND, doc, 'forward', 'system')) report.forwarded++
           }),
         ),
     },
-    {
-      // Each receipt is reminded once, when its reminder falls due (a week before it expires): a scan that only
-      // moves forward through `receipt.expiresAt`, however many receipts fall due together.
-      name: 'orders.expiryReminders',
-      run: (ctx) =>
-        scan(
-          ctx.ports,
-          { key: 'orders.expiryReminders', collection: orders(ctx.ports), where: { status: 'approved', 'receipt.expiresAt': { $gt: nowIso, $lte: new Date(start.getTime() + REMIND_DAYS_BEFORE_EXPIRY * 24 * HOUR_MS).toISOString() } }, field: 'receipt.expiresAt', mode: 'forward', start: { t: nowIso, id: '' }, batch: ctx.batch },
-          ctx.budget,
-          async (page) => {
-            const due = page.filter((o) => o.receipt && shouldRemind(o.receipt.expiresAt, start)).map((o) => expiryReminder(o, nowIso)).filter((n): n is CaseNotice => Boolean(n))
-            report.reminded += await enqueueMissing(ctx.ports, due, ctx.concurrency)
-          },
-        ),
-    },
-    {
-      // A temporary loss report lapses after its region's days: remind once, within its last day.
-      name: 'loss.expiryReminders',
-      run: (ctx) =>
-        scan(
-          ctx.ports,
-          { key: 'loss.expiryReminders', collection: lossCases(ctx.ports), where: { status: 'reported_temporary', temporaryExpiresAt: { $gt: nowIso, $lte: new Date(start.getTime() + 24 * HOUR_MS).toISOString() } }, field: 'temporaryExpiresAt', mode: 'forward', start: { t: nowIso, id: '' }, batch: ctx.batch },
-          ctx.budget,
-          async (page) => {
-            const due = page.map((doc) => temporaryExpiryReminder(doc, nowIso)).filter((n): n is CaseNotice => Boolean(n))
-            report.reminded += await enqueueMissing(ctx.ports, due, ctx.concurrency)
-          },
-        ),
-    },
-    reconcile<OrderDoc>('orders.reconcileNotices', orders, orderNotice),
-    reconcile<ApplicationDoc>('applications.reconcileNotices', applications, applicationNotice),
-    reconcile<LossDoc>('loss.reconcileNotices', lossCases, lossNotice),
+    ...CASE_KINDS.flatMap((kind) => (kind.reminder ? [remind(kind, kind.reminder)] : [])),
+    ...CASE_KINDS.map(reconcile),
     ...retentionTasks(report.retention),
     { name: 'callbacks.purgeNonces', run: async (ctx) => (await purgeExpiredNonces(ctx.ports), true) },
   ]

@@ -4,8 +4,10 @@ import { policyFor } from '../../../src/domain/cancellation/policy'
 import { AppError } from '../../../src/domain/errors'
 import { appendAudit } from '../audit'
 import type { Ports } from '../ports'
-import { maskName } from '../orders/order.store'
-import { applications, moveApplication, toView, type ApplicationDoc } from './application.store'
+import { maskName } from '../../../src/domain/identity/name'
+import { moveCase } from '../case/move'
+import { applications, toView, type ApplicationDoc } from './application.store'
+import { CANCELLATION_KIND } from './cancellation.kind'
 
 /** What an operator's reply carries: names masked, as everywhere operators look. */
 function opsView(doc: ApplicationDoc): ApplicationView {
@@ -34,11 +36,11 @@ export async function decideApplication(ports: Ports, input: DecideApplicationIn
   const decision = { decisionId: input.decisionId, round: input.round, decision: input.decision, effect: 'applied' as const, at }
   const moved =
     input.decision === 'approve'
-      ? await moveApplication(ports, doc, 'approve', 'operator', {
+      ? await moveCase(ports, CANCELLATION_KIND, doc, 'approve', 'operator', {
           set: { refund: { ...(input.refund?.amountFen !== undefined ? { amountFen: input.refund.amountFen } : {}), ...(input.refund?.date ? { date: input.refund.date } : {}), method: policyFor(doc.cityCode).policy.refundMethod, recordedAt: at } },
           push: { decisions: decision },
         })
-      : await moveApplication(ports, doc, 'reject', 'operator', { reason: input.reason, set: { rejection: { reason: input.reason?.trim() ?? '', at } }, push: { decisions: decision } })
+      : await moveCase(ports, CANCELLATION_KIND, doc, 'reject', 'operator', { reason: input.reason, set: { rejection: { reason: input.reason?.trim() ?? '', at } }, push: { decisions: decision } })
   if (!moved) {
     // Someone else's write won between our read and our write: answer from what is there now.
     const now = await applications(ports).get(doc._id)

@@ -1,14 +1,10 @@
 import { CARD_FUNCTION_LABELS, frozenFunctions } from '../../../src/domain/card-loss/card-functions'
-import { LOSS_MACHINE, LOSS_STATUS_LABELS, REISSUE_STARTED, reportInForce, type LossEvent, type LossHistoryEntry, type LossState } from '../../../src/domain/card-loss/loss.machine'
+import { LOSS_MACHINE, LOSS_STATUS_LABELS, REISSUE_STARTED, reportInForce, type LossHistoryEntry, type LossState } from '../../../src/domain/card-loss/loss.machine'
 import { LOSS_FACTS, feeLabel, formalOffline, lossPolicyFor, reissueOffline, unverifiedFacts } from '../../../src/domain/card-loss/loss.policy'
 import { isSourced } from '../../../src/domain/sources/source'
 import type { LossSummary, LossView } from '../../../src/domain/card-loss/loss.view'
-import type { Actor } from '../../../src/domain/case/machine'
 import { AppError } from '../../../src/domain/errors'
-import { lossNoticeFor, temporaryExpiryNotice, type LossNoticeFacts } from '../../../src/domain/card-loss/loss.notices'
-import { moveCase, type MoveExtra } from '../cases/move'
 import type { Ctx } from '../handler'
-import { enqueueCaseNotice, type CaseNotice } from '../orders/outbox'
 import type { Ports } from '../ports'
 
 /** A card-loss case as stored in `loss_cases`: the holder's ID number sealed, masked beside it. */
@@ -88,55 +84,4 @@ export function toView(doc: LossDoc): LossView {
     liftRefusal: REISSUE_STARTED.includes(doc.status) ? '已申请补卡，不能再解除挂失' : undefined,
     canReissue: userEvents.includes('request_reissue') && !reissueOffline(policy),
   }
-}
-
-/** What card-loss notices are about: the domain's facts of a case. */
-const noticeFacts = (doc: LossDoc): LossNoticeFacts => ({
-  caseId: doc._id,
-  cityName: doc.cityName,
-  temporaryExpiresAt: doc.temporaryExpiresAt,
-  rejectionReason: doc.rejection?.reason,
-  delivery: doc.reissue?.delivery.method,
-})
-
-/** The notification history entry `seq` of a card-loss case owes, if any, keyed `<caseId>#<seq>`. */
-export function lossNotice(doc: LossDoc, seq: number): CaseNotice | undefined {
-  const entry = doc.history[seq]
-  const notice = entry && lossNoticeFor(noticeFacts(doc), entry)
-  if (!entry || !notice) return undefined
-  return { key: `${doc._id}#${seq}`, openid: doc.openid, caseId: doc._id, ...notice, page: lossPage(doc), at: entry.at }
-}
-
-const lossPage = (doc: LossDoc) => `features/card-loss/pages/detail/index?caseId=${doc._id}`
-
-/**
- * A temporary report lapses within a day: the reminder to make it formal, keyed `<caseId>#expiring`, so it is
- * written once.
- */
-export function temporaryExpiryReminder(doc: LossDoc, at: string): CaseNotice | undefined {
-  if (doc.status !== 'reported_temporary' || !doc.temporaryExpiresAt) return undefined
-  return { key: `${doc._id}#expiring`, openid: doc.openid, caseId: doc._id, ...temporaryExpiryNotice({ ...noticeFacts(doc), temporaryExpiresAt: doc.temporaryExpiresAt }), page: lossPage(doc), at }
-}
-
-async function enqueueResult(ports: Ports, doc: LossDoc, seq: number): Promise<void> {
-  const notice = lossNotice(doc, seq)
-  if (notice) await enqueueCaseNotice(ports, notice)
-}
-
-/** Writes the notification for a case's first history entry (the report itself). */
-export const enqueueReported = (ports: Ports, doc: LossDoc) => enqueueResult(ports, doc, 0)
-
-export async function moveLoss(ports: Ports, doc: LossDoc, event: LossEvent, actor: Actor, extra: MoveExtra = {}): Promise<LossDoc | null> {
-  const to = LOSS_MACHINE.transition(doc.status, event, actor, extra.reason)
-  const set = { ...(extra.set ?? {}), active: ACTIVE_STATES.includes(to) }
-  const updated = await moveCase(ports, lossCases(ports), LOSS_MACHINE, LOSS_STATUS_LABELS, doc, event, actor, { ...extra, set })
-  if (!updated) return null
-  await enqueueResult(ports, updated, doc.history.length)
-  return updated
-}
-
-export async function mustMoveLoss(...args: Parameters<typeof moveLoss>): Promise<LossDoc> {
-  const moved = await moveLoss(...args)
-  if (!moved) throw new AppError('LOSS_INVALID_TRANSITION')
-  return moved
 }

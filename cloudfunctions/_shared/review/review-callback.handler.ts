@@ -7,8 +7,9 @@ import { isOrderId } from '../../../src/domain/order/order.schema'
 import { parseInput } from '../../../src/domain/validation'
 import { hmacHex, newId } from '../crypto'
 import { DuplicateKeyError, type Ports } from '../ports'
-import { orders } from './order.store'
-import { moveOrder } from './transitions'
+import { orders } from '../order/order.store'
+import { moveCase } from '../case/move'
+import { ORDER_KIND } from '../order/order.kind'
 
 /** An HTTP request as CloudBase's HTTP access hands it to a function, and as the emulator builds it. */
 export interface HttpEvent {
@@ -146,7 +147,7 @@ export async function applyReviewResult(ports: Ports, result: ReviewResult): Pro
   const at = ports.clock.now().toISOString()
   const moved =
     result.result === 'approved'
-      ? await moveOrder(ports, order, 'review_passed', 'reviewer', {
+      ? await moveCase(ports, ORDER_KIND, order, 'review_passed', 'reviewer', {
           set: {
             pendingSubmit: false,
             receipt: {
@@ -157,7 +158,7 @@ export async function applyReviewResult(ports: Ports, result: ReviewResult): Pro
             },
           },
         })
-      : await moveOrder(ports, order, 'review_failed', 'reviewer', {
+      : await moveCase(ports, ORDER_KIND, order, 'review_failed', 'reviewer', {
           reason: `${REJECT_REASONS[result.reasonCode ?? 'OTHER']}${result.reasonText ? `：${result.reasonText}` : ''}`,
           set: { pendingSubmit: false, rejection: { code: result.reasonCode ?? 'OTHER', ...(result.reasonText ? { text: result.reasonText } : {}), at } },
         })
