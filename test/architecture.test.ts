@@ -80,6 +80,12 @@ describe('architecture', () => {
     expect(offenders).toEqual([])
   })
 
+  it('keeps notice rules in the domain: cloudfunctions/_shared/notify only stores and delivers what the case kinds owe', () => {
+    const notify = filesUnder(path.join(root, 'cloudfunctions/_shared/notify'))
+    const rules = notify.filter((file) => /from ['"][^'"]*(\.notices|\.kind|case\/move)['"]|renderMessage/.test(readFileSync(file, 'utf8')))
+    expect(rules.map(rel)).toEqual([])
+  })
+
   it('has no bare-number states or catch-as-success in functions', () => {
     const offenders = filesUnder(path.join(root, 'cloudfunctions')).filter((file) => /catch\s*\(\w+\)\s*\{\s*return\s+\w+\s*\}/.test(readFileSync(file, 'utf8')))
     expect(offenders.map(rel)).toEqual([])
