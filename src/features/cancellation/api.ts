@@ -2,9 +2,9 @@ import type * as v from 'valibot'
 import type { ApplicationInput } from '@/domain/cancellation/cancellation.schema'
 import type { ApplicationSummary, ApplicationView } from '@/domain/cancellation/cancellation.view'
 import type { MaterialKind } from '@/domain/cancellation/reasons'
-import { AppError } from '@/domain/errors'
 import type { TemplateKey } from '@/domain/notify/templates'
-import { callFunction, uploadFile } from '@/platform/cloud'
+import { uploadFile } from '@/platform/cloud'
+import { createFunctionClient } from '@/platform/function-client'
 import type { ProofFile } from '@/platform/proof-file'
 import { COPY } from './copy'
 
@@ -15,14 +15,7 @@ export type ApplicationForm = v.InferInput<typeof ApplicationInput>
  * The cancellation function's actions as the pages use them. Only reads retry. Errors keep the server's Chinese
  * message; a missing function (not deployed, or not in the emulator yet) gets a sentence people can act on.
  */
-async function call<T>(action: string, data: unknown, retries = 0): Promise<T> {
-  try {
-    return await callFunction<T>('cancellation', action, data, { retries })
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'UNKNOWN_FUNCTION') throw new AppError('UNKNOWN_FUNCTION', COPY.common.serviceMissing)
-    throw error
-  }
-}
+const call = createFunctionClient('cancellation', COPY.common.serviceMissing)
 
 export function listApplications(): Promise<ApplicationSummary[]> {
   return call<ApplicationSummary[]>('list', {}, 2)

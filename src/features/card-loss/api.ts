@@ -1,20 +1,12 @@
 import type { LossSummary, LossView, ReceiptChoice } from '@/domain/card-loss/loss.view'
-import { AppError } from '@/domain/errors'
-import { callFunction } from '@/platform/cloud'
+import { createFunctionClient } from '@/platform/function-client'
 import { COPY } from './copy'
 
 /**
  * The cardLoss function's actions as the card-loss pages use them. Only reads retry. Errors keep the server's
  * Chinese message; a missing function (not deployed, or not in the emulator yet) gets a sentence people can act on.
  */
-async function call<T>(action: string, data: unknown, retries = 0): Promise<T> {
-  try {
-    return await callFunction<T>('cardLoss', action, data, { retries })
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'UNKNOWN_FUNCTION') throw new AppError('UNKNOWN_FUNCTION', COPY.common.serviceMissing)
-    throw error
-  }
-}
+const call = createFunctionClient('cardLoss', COPY.common.serviceMissing)
 
 export interface Holder {
   name: string

@@ -1,10 +1,10 @@
+import { AppError } from '@/domain/errors'
 import type { ApplicationState } from '@/domain/cancellation/cancellation.machine'
 import type { DecideApplicationInput } from '@/domain/cancellation/cancellation.schema'
 import type { ApplicationView, OpsApplicationDetail, OpsApplicationRow } from '@/domain/cancellation/cancellation.view'
 import type { LossSummary, LossView } from '@/domain/card-loss/loss.view'
-import { AppError } from '@/domain/errors'
 import type { AuditEntry, Board, OpsOrderDetail, OpsOrderRow, StuckItem } from '@/domain/ops/ops.view'
-import { callFunction } from '@/platform/cloud'
+import { createFunctionClient } from '@/platform/function-client'
 import { COPY } from './copy'
 
 /**
@@ -13,14 +13,7 @@ import { COPY } from './copy'
  * Errors keep the server's Chinese message; a missing function (not deployed, or not in the emulator yet) gets a
  * sentence people can act on.
  */
-async function call<T>(action: string, data: unknown, retries = 0): Promise<T> {
-  try {
-    return await callFunction<T>('ops', action, data, { retries })
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'UNKNOWN_FUNCTION') throw new AppError('UNKNOWN_FUNCTION', COPY.common.serviceMissing)
-    throw error
-  }
-}
+const call = createFunctionClient('ops', COPY.common.serviceMissing)
 
 /** Not signed in as an operator: the page offers the dev switcher (local mode) next to the message. */
 export function isDenied(error: unknown): boolean {

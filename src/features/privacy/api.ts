@@ -1,20 +1,12 @@
-import { AppError } from '@/domain/errors'
 import type { DELETE_CONFIRMATION } from '@/domain/privacy/retention'
-import { callFunction } from '@/platform/cloud'
+import { createFunctionClient } from '@/platform/function-client'
 import { COPY } from './copy'
 
 /**
  * The user function's personal-data actions as the 我的数据 page uses them (`privacy` and `consent` are read and
  * written through the consent gate's shared copy). Errors keep the server's Chinese message.
  */
-async function call<T>(action: string, data: unknown): Promise<T> {
-  try {
-    return await callFunction<T>('user', action, data)
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'UNKNOWN_FUNCTION') throw new AppError('UNKNOWN_FUNCTION', COPY.common.serviceMissing)
-    throw error
-  }
-}
+const call = createFunctionClient('user', COPY.common.serviceMissing)
 
 /** What `user.deleteAccount` reports: documents removed per collection, files removed, paid orders kept anonymised. */
 export interface DeletionReport {
