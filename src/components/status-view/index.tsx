@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { Button, Empty, Loading } from '@nutui/nutui-react-taro'
 import { NetworkError } from '@nutui/icons-react-taro'
 import type { ReactNode } from 'react'
+import type { RemoteState } from '@/hooks/use-remote'
 import './index.scss'
 
 interface Props {
@@ -51,4 +52,35 @@ export function EmptyState({ image, title, description, testId }: EmptyStateProp
 
 export function Hint({ children }: { children: ReactNode }) {
   return <Text className='status-view__hint'>{children}</Text>
+}
+
+interface RemoteViewProps<T> {
+  remote: RemoteState<T>
+  /** Without it a first failure offers no 重试 (a page opened with a bad link has nothing to retry). */
+  retry?: boolean
+  loadingText?: string
+  children: ReactNode
+}
+
+/**
+ * A page's remote data: loading, then the content; a first load that fails shows the error with 重试; a later
+ * refresh that fails (back on the page, 刷新) keeps what was loaded under a one-line warning with 重试.
+ */
+export function RemoteView<T>({ remote, retry = true, loadingText, children }: RemoteViewProps<T>) {
+  const first = remote.data === undefined
+  return (
+    <>
+      {!first && remote.error && (
+        <View className='status-view__stale' role='alert' data-testid='refresh-error'>
+          <Text className='status-view__stale-text'>刷新失败：{remote.error}</Text>
+          <Button size='small' type='primary' fill='outline' onClick={remote.reload} data-testid='refresh-retry'>
+            重试
+          </Button>
+        </View>
+      )}
+      <StatusView loading={remote.loading && first} error={first ? remote.error : undefined} onRetry={retry ? remote.reload : undefined} loadingText={loadingText}>
+        {children}
+      </StatusView>
+    </>
+  )
 }

@@ -40,7 +40,6 @@ export const COPY = {
     consoleTitle: '运营后台',
     /** The ops function is not deployed (or not registered in the emulator yet). */
     serviceMissing: '运营服务暂未开通，请稍后再试',
-    refreshFailed: (message: string) => `刷新失败：${message}`,
     updatedAt: (time: string) => `更新于 ${time}`,
     actionFailed: '操作失败',
     orderId: '订单号',

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useRemote, type Remote } from '@/hooks/use-remote'
+import { useRemote, type Remote, type RemoteOptions, type RemoteState } from '@/hooks/use-remote'
 import { isDenied } from './api'
 
 export interface OpsRemote<T> extends Remote<T> {
@@ -7,8 +7,14 @@ export interface OpsRemote<T> extends Remote<T> {
   denied: boolean
 }
 
+/** What the console's status view reads. */
+export interface OpsRemoteState<T> extends RemoteState<T> {
+  /** The last load was refused because the signed-in user is not an operator. */
+  denied: boolean
+}
+
 /** useRemote, plus whether a failure means "not an operator", so the page can offer to switch accounts. */
-export function useOpsRemote<T>(load: () => Promise<T>, deps: readonly unknown[] = []): OpsRemote<T> {
+export function useOpsRemote<T>(load: () => Promise<T>, deps: readonly unknown[] = [], options: RemoteOptions = {}): OpsRemote<T> {
   const [denied, setDenied] = useState(false)
   const remote = useRemote(
     () =>
@@ -23,6 +29,7 @@ export function useOpsRemote<T>(load: () => Promise<T>, deps: readonly unknown[]
         },
       ),
     deps,
+    options,
   )
   return { ...remote, denied }
 }

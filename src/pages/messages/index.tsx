@@ -1,13 +1,12 @@
 import { View, Text } from '@tarojs/components'
 import {  } from '@nutui/nutui-react-taro'
 import { ArrowRight, Notice } from '@nutui/icons-react-taro'
-import { useRef } from 'react'
 import type { InboxMessage } from '@/domain/order/order.view'
 import { formatInstant } from '@/domain/time'
-import { EmptyState, StatusView } from '@/components/status-view'
+import { EmptyState, RemoteView } from '@/components/status-view'
 import { useRemote } from '@/hooks/use-remote'
 import { callFunction } from '@/platform/cloud'
-import { openPage, useDidShow } from '@/platform/navigation'
+import { openPage } from '@/platform/navigation'
 import { MESSAGES_COPY } from '../copy'
 import './index.scss'
 
@@ -51,18 +50,12 @@ function MessageCard({ message }: { message: InboxMessage }) {
 }
 
 export default function MessagesPage() {
-  const inbox = useRemote(() => callFunction<InboxMessage[]>('user', 'messages', {}, { retries: 2 }))
-  const shown = useRef(false)
-
   /** A tabBar page stays alive: coming back to it shows notifications sent meanwhile. */
-  useDidShow(() => {
-    if (shown.current) inbox.reload()
-    shown.current = true
-  })
+  const inbox = useRemote(() => callFunction<InboxMessage[]>('user', 'messages', {}, { retries: 2 }), [], { reloadOnShow: true })
 
   return (
     <View className='messages'>
-      <StatusView loading={inbox.loading && !inbox.data} error={inbox.error} onRetry={inbox.reload}>
+      <RemoteView remote={inbox}>
         {inbox.data && inbox.data.length > 0 ? (
           <View className='messages__list' data-testid='inbox'>
             {inbox.data.map((m) => (
@@ -72,7 +65,7 @@ export default function MessagesPage() {
         ) : (
           <EmptyState image={<Notice size={72} color='#bfbfbf' />} title={MESSAGES_COPY.emptyTitle} description={MESSAGES_COPY.emptyDescription} testId='inbox-empty' />
         )}
-      </StatusView>
+      </RemoteView>
     </View>
   )
 }

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Tabs } from '@nutui/nutui-react-taro'
 import { ArrowRight, Order } from '@nutui/icons-react-taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import type { OrderState } from '@/domain/order/order.machine'
 import { ORDER_TAB_LABELS, type OrderTab } from '@/domain/order/order-tabs'
 import type { OrderSummary } from '@/domain/order/order.view'
@@ -11,7 +11,7 @@ import type { Profile } from '@/domain/user/user.schema'
 import { EmptyState, StatusView } from '@/components/status-view'
 import { useRemote } from '@/hooks/use-remote'
 import { callFunction } from '@/platform/cloud'
-import { openPage, useDidShow } from '@/platform/navigation'
+import { openPage } from '@/platform/navigation'
 import { ORDERS_COPY } from '../copy'
 import './index.scss'
 
@@ -53,8 +53,9 @@ function OrderCard({ order }: { order: OrderSummary }) {
   )
 }
 
-function OrderList({ tab, version }: { tab: OrderTab; version: number }) {
-  const list = useRemote(() => callFunction<OrderSummary[]>('order', 'list', { tab }, { retries: 2 }), [tab, version])
+function OrderList({ tab }: { tab: OrderTab }) {
+  /** A tabBar page stays alive: coming back to it (after paying, say) loads the list again. */
+  const list = useRemote(() => callFunction<OrderSummary[]>('order', 'list', { tab }, { retries: 2 }), [tab], { reloadOnShow: true })
   return (
     <StatusView loading={list.loading} error={list.error} onRetry={list.reload}>
       {list.data && list.data.length > 0 ? (
@@ -84,14 +85,6 @@ function OrderList({ tab, version }: { tab: OrderTab; version: number }) {
 export default function OrdersPage() {
   const profile = useRemote(() => callFunction<Profile>('user', 'get', undefined, { retries: 2 }))
   const [tab, setTab] = useState<OrderTab>('all')
-  const [version, setVersion] = useState(0)
-  const shown = useRef(false)
-
-  /** A tabBar page stays alive: coming back to it (after paying, say) loads the list again. */
-  useDidShow(() => {
-    if (shown.current) setVersion((v) => v + 1)
-    shown.current = true
-  })
 
   return (
     <View className='orders'>
@@ -114,7 +107,7 @@ export default function OrdersPage() {
         ))}
       </Tabs>
       <View className='orders__pane' data-testid='order-tab' data-tab={tab}>
-        <OrderList key={tab} tab={tab} version={version} />
+        <OrderList key={tab} tab={tab} />
       </View>
     </View>
   )

@@ -1,11 +1,10 @@
 import { View, Text } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import { Checklist } from '@nutui/icons-react-taro'
-import { useRef } from 'react'
 import type { OpsApplicationRow } from '@/domain/cancellation/cancellation.view'
 import { formatInstant } from '@/domain/time'
 import { EmptyState } from '@/components/status-view'
-import { openPage, useDidShow } from '@/platform/navigation'
+import { openPage } from '@/platform/navigation'
 import { COPY } from '../copy'
 import { getCancellations } from '../api'
 import { opsCancellationUrl } from '../routes'
@@ -67,15 +66,10 @@ interface Props {
 
 /** 社保账号注销 applications by queue: the ones waiting for review first, oldest first. Tap one to review it. */
 export function ApplicationPanel({ filter, onFilter }: Props) {
-  const remote = useOpsRemote(() => getCancellations(filter).then((rows) => ({ filter, rows })), [filter])
+  /** Back from an application the operator decided: the queue shows where it went. */
+  const remote = useOpsRemote(() => getCancellations(filter).then((rows) => ({ filter, rows })), [filter], { reloadOnShow: true })
   /** Another queue starts from its own loading state, never from the last queue's rows. */
   const list = { ...remote, data: remote.data?.filter === filter ? remote.data.rows : undefined }
-  const shown = useRef(false)
-  /** Back from an application the operator decided: the queue shows where it went. */
-  useDidShow(() => {
-    if (shown.current) remote.reload()
-    shown.current = true
-  })
 
   const rows = list.data ?? []
   return (

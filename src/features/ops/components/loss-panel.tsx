@@ -1,10 +1,10 @@
 import { View, Text } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import { Checked } from '@nutui/icons-react-taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { formatInstant } from '@/domain/time'
 import { EmptyState } from '@/components/status-view'
-import { openPage, useDidShow } from '@/platform/navigation'
+import { openPage } from '@/platform/navigation'
 import { COPY } from '../copy'
 import { LOSS_QUEUES, getLossCases, type LossQueue, type OpsLossRow } from '../api'
 import { opsLossUrl } from '../routes'
@@ -52,13 +52,8 @@ function LossRow({ row }: { row: OpsLossRow }) {
 /** 挂失补卡: reissue requests to approve or reject, approved ones waiting for the card, and the finished ones. */
 export function LossPanel() {
   const [queue, setQueue] = useState<LossQueue>('open')
-  const cases = useOpsRemote(() => getLossCases(queue), [queue])
-  const shown = useRef(false)
   /** Back from a case: show the queue as it is now. */
-  useDidShow(() => {
-    if (shown.current) cases.reload()
-    shown.current = true
-  })
+  const cases = useOpsRemote(() => getLossCases(queue), [queue], { reloadOnShow: true })
   const rows = cases.data
 
   return (

@@ -2,10 +2,10 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Refresh } from '@nutui/icons-react-taro'
 import type { ReactNode } from 'react'
-import { StatusView } from '@/components/status-view'
+import { RemoteView } from '@/components/status-view'
 import { devSwitcherUrl, openDevSwitcher } from '@/platform/device'
 import { COPY } from '../copy'
-import type { OpsRemote } from '../use-ops-remote'
+import type { OpsRemoteState } from '../use-ops-remote'
 import './panel.scss'
 
 interface HeadProps {
@@ -35,7 +35,7 @@ export function PanelHead({ title, intro, onRefresh, loading, refreshTestId }: H
 }
 
 interface StatusProps<T> {
-  remote: OpsRemote<T>
+  remote: OpsRemoteState<T>
   children: ReactNode
 }
 
@@ -47,17 +47,7 @@ export function OpsStatus<T>({ remote, children }: StatusProps<T>) {
   const first = remote.data === undefined
   return (
     <>
-      {!first && remote.error && (
-        <View className='ops-panel__stale' role='alert' data-testid='refresh-error'>
-          <Text className='ops-panel__stale-text'>{COPY.common.refreshFailed(remote.error)}</Text>
-          <Button size='small' type='primary' fill='outline' onClick={remote.reload}>
-            {COPY.retry}
-          </Button>
-        </View>
-      )}
-      <StatusView loading={remote.loading && first} error={first ? remote.error : undefined} onRetry={remote.reload}>
-        {children}
-      </StatusView>
+      <RemoteView remote={remote}>{children}</RemoteView>
       {first && !remote.loading && remote.denied && devSwitcherUrl && (
         <View className='ops-panel__switch'>
           <Button size='large' block onClick={openDevSwitcher} data-testid='switch-operator'>

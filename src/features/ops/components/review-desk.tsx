@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react'
 import { REJECT_REASONS, type RejectReasonCode } from '@/domain/order/order.view'
 import { DOCUMENT_TYPES } from '@/domain/photo/specs'
 import { formatInstant } from '@/domain/time'
-import { EmptyState, StatusView } from '@/components/status-view'
+import { EmptyState, RemoteView } from '@/components/status-view'
 import { useRemote } from '@/hooks/use-remote'
 import { centerAvailable, centerDecide, centerQueue, type CenterDecision, type CenterTicket } from '@/platform/center'
 import { devSwitcherUrl, openDevSwitcher, showToast } from '@/platform/device'
@@ -174,7 +174,7 @@ export function ReviewDesk() {
         <Text className='ops__intro'>{COPY.intro}</Text>
         {hasKeyboard && <Text className='ops__keys'>{COPY.shortcuts}</Text>}
       </View>
-      <StatusView loading={queue.loading && !queue.data} error={queue.data ? undefined : queue.error} onRetry={queue.reload}>
+      <RemoteView remote={queue}>
         <Tabs value={tab} onChange={(v) => setTab(v as 'pending' | 'done')} className='ops__tabs' duration={0}>
           <Tabs.TabPane value='pending' title={COPY.pendingTab(pending.length)}>
             {pending.length === 0 ? (
@@ -199,7 +199,7 @@ export function ReviewDesk() {
             )}
           </Tabs.TabPane>
         </Tabs>
-      </StatusView>
+      </RemoteView>
       {/* The desk needs the operator's dev session; a plain user gets FORBIDDEN. */}
       {queue.error && !queue.data && devSwitcherUrl && (
         <View className='ops__switch'>

@@ -16,7 +16,7 @@ import { cityByCode } from '@/domain/region'
 import { shanghaiDate } from '@/domain/time'
 import { fieldErrors } from '@/domain/validation'
 import { ConsentGate } from '@/components/consent-gate'
-import { EmptyState, StatusView } from '@/components/status-view'
+import { EmptyState, RemoteView } from '@/components/status-view'
 import { useRemote } from '@/hooks/use-remote'
 import { showToast } from '@/platform/device'
 import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
@@ -422,7 +422,7 @@ export default function ApplyPage() {
     const view = remote.data
     return (
       <View className='cx ca'>
-        <StatusView loading={remote.loading && !view} error={view ? undefined : remote.error} onRetry={remote.reload}>
+        <RemoteView remote={remote}>
           {view && view.canEdit && <EditForm view={view} />}
           {view && !view.canEdit && (
             <View role='alert'>
@@ -434,7 +434,7 @@ export default function ApplyPage() {
               </View>
             </View>
           )}
-        </StatusView>
+        </RemoteView>
       </View>
     )
   }

@@ -1,15 +1,14 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Cell, CellGroup, Step, Steps } from '@nutui/nutui-react-taro'
 import { Edit, Refresh, Upload } from '@nutui/icons-react-taro'
-import { useRef } from 'react'
 import type { ApplicationView } from '@/domain/cancellation/cancellation.view'
 import { HOTLINE } from '@/domain/cancellation/eligibility'
 import { AppError } from '@/domain/errors'
 import { formatInstant } from '@/domain/time'
 import { CustomerService } from '@/components/customer-service'
-import { StatusView } from '@/components/status-view'
+import { RemoteView } from '@/components/status-view'
 import { useRemote } from '@/hooks/use-remote'
-import { openPage, useDidShow, usePageQuery } from '@/platform/navigation'
+import { openPage, usePageQuery } from '@/platform/navigation'
 import { COPY } from '../../copy'
 import { getApplication } from '../../api'
 import { ApplicationInfo } from '../../components/application-info'
@@ -186,24 +185,19 @@ function Detail({ view }: { view: ApplicationView }) {
 export default function ApplicationDetailPage() {
   const { applicationId: raw } = usePageQuery()
   const applicationId = isApplicationId(raw) ? raw : undefined
-  const remote = useRemote(() => (applicationId ? getApplication(applicationId) : Promise.reject(new AppError('VALIDATION_FAILED', COPY.common.missingId))), [applicationId])
-  const shown = useRef(false)
   /** Back from the proofs, the form or the review: show the application as it is now. */
-  useDidShow(() => {
-    if (shown.current) remote.reload()
-    shown.current = true
-  })
+  const remote = useRemote(() => (applicationId ? getApplication(applicationId) : Promise.reject(new AppError('VALIDATION_FAILED', COPY.common.missingId))), [applicationId], { reloadOnShow: true })
   const view = remote.data
   return (
     <View className='cx cdt'>
-      <StatusView loading={remote.loading && !view} error={view ? undefined : remote.error} onRetry={applicationId ? remote.reload : undefined}>
+      <RemoteView remote={remote} retry={!!applicationId}>
         {view && (
           <>
             <Header view={view} onRefresh={remote.reload} refreshing={remote.loading} />
             <Detail view={view} />
           </>
         )}
-      </StatusView>
+      </RemoteView>
     </View>
   )
 }

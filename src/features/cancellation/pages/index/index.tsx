@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ArrowRight } from '@nutui/icons-react-taro'
-import { useRef } from 'react'
 import type { ApplicationSummary } from '@/domain/cancellation/cancellation.view'
 import { HOTLINE } from '@/domain/cancellation/eligibility'
 import { CITY_POLICIES, NATIONAL_DEFAULT, type CancellationPolicy, POLICY_FACTS } from '@/domain/cancellation/policy'
@@ -10,7 +9,7 @@ import { isSourced } from '@/domain/sources/source'
 import { formatInstant } from '@/domain/time'
 import { CustomerService } from '@/components/customer-service'
 import { useRemote } from '@/hooks/use-remote'
-import { openPage, useDidShow } from '@/platform/navigation'
+import { openPage } from '@/platform/navigation'
 import { COPY } from '../../copy'
 import { listApplications } from '../../api'
 import { StatusTag } from '../../components/status-tag'
@@ -190,13 +189,8 @@ function Faq() {
 }
 
 export default function CancellationGuidePage() {
-  const apps = useRemote(listApplications)
-  const shown = useRef(false)
   /** Back from an application: its status may have changed. */
-  useDidShow(() => {
-    if (shown.current) apps.reload()
-    shown.current = true
-  })
+  const apps = useRemote(listApplications, [], { reloadOnShow: true })
 
   return (
     <View className='cx cg'>

@@ -7,11 +7,11 @@ import { MATERIAL_LIMITS, type MaterialKind } from '@/domain/cancellation/reason
 import { AppError } from '@/domain/errors'
 import { formatInstant } from '@/domain/time'
 import { PrivacyPopup } from '@/components/privacy-popup'
-import { EmptyState, StatusView } from '@/components/status-view'
+import { EmptyState, RemoteView } from '@/components/status-view'
 import { useRemote } from '@/hooks/use-remote'
 import { showToast } from '@/platform/device'
 import { MediaError } from '@/platform/media'
-import { openPage, replacePage, useDidShow, usePageQuery } from '@/platform/navigation'
+import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { chooseProofFile } from '@/platform/proof-file'
 import { messageOf } from '@/platform/reply'
 import { COPY } from '../../copy'
@@ -243,21 +243,18 @@ function Materials({ initial, onReload, picking }: { initial: ApplicationView; o
 export default function MaterialsPage() {
   const { applicationId: raw } = usePageQuery()
   const applicationId = isApplicationId(raw) ? raw : undefined
-  const remote = useRemote(() => (applicationId ? getApplication(applicationId) : Promise.reject(new AppError('VALIDATION_FAILED', COPY.common.missingId))), [applicationId])
-  const shown = useRef(false)
   const picking = useRef(false)
-  /** Back from editing or reviewing: fresh counts, and fresh links for the thumbnails (they live 10 minutes). */
-  useDidShow(() => {
-    if (shown.current && !picking.current) remote.reload()
-    shown.current = true
+  /** Back from editing or reviewing: fresh counts, and fresh links for the thumbnails (they live 10 minutes); not back from the file picker. */
+  const remote = useRemote(() => (applicationId ? getApplication(applicationId) : Promise.reject(new AppError('VALIDATION_FAILED', COPY.common.missingId))), [applicationId], {
+    reloadOnShow: () => !picking.current,
   })
 
   return (
     <View className='cx cm'>
       <PrivacyPopup text={M.privacy} />
-      <StatusView loading={remote.loading && !remote.data} error={remote.data ? undefined : remote.error} onRetry={applicationId ? remote.reload : undefined}>
+      <RemoteView remote={remote} retry={!!applicationId}>
         {remote.data && <Materials initial={remote.data} onReload={remote.reload} picking={picking} />}
-      </StatusView>
+      </RemoteView>
     </View>
   )
 }

@@ -1,12 +1,12 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Tips } from '@nutui/icons-react-taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import type { ApplicationView } from '@/domain/cancellation/cancellation.view'
 import { AppError } from '@/domain/errors'
-import { EmptyState, StatusView } from '@/components/status-view'
+import { EmptyState, RemoteView } from '@/components/status-view'
 import { useRemote } from '@/hooks/use-remote'
-import { openPage, replacePage, useDidShow, usePageQuery } from '@/platform/navigation'
+import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { messageOf } from '@/platform/reply'
 import { askSubscribe } from '@/platform/subscribe'
 import { COPY } from '../../copy'
@@ -104,18 +104,13 @@ function Review({ view }: { view: ApplicationView }) {
 export default function ReviewPage() {
   const { applicationId: raw } = usePageQuery()
   const applicationId = isApplicationId(raw) ? raw : undefined
-  const remote = useRemote(() => (applicationId ? getApplication(applicationId) : Promise.reject(new AppError('VALIDATION_FAILED', COPY.common.missingId))), [applicationId])
-  const shown = useRef(false)
   /** Back from editing the form or the proofs: show what is saved now. */
-  useDidShow(() => {
-    if (shown.current) remote.reload()
-    shown.current = true
-  })
+  const remote = useRemote(() => (applicationId ? getApplication(applicationId) : Promise.reject(new AppError('VALIDATION_FAILED', COPY.common.missingId))), [applicationId], { reloadOnShow: true })
   return (
     <View className='cx crv'>
-      <StatusView loading={remote.loading && !remote.data} error={remote.data ? undefined : remote.error} onRetry={applicationId ? remote.reload : undefined}>
+      <RemoteView remote={remote} retry={!!applicationId}>
         {remote.data && <Review view={remote.data} />}
-      </StatusView>
+      </RemoteView>
     </View>
   )
 }

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
 import { Refresh, Shield, Tips } from '@nutui/icons-react-taro'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import * as v from 'valibot'
 import type { LossView } from '@/domain/card-loss/loss.view'
 import { formatYuan } from '@/domain/order/prices'
@@ -10,10 +10,10 @@ import { SOCIAL_SECURITY_HOTLINE } from '@/domain/services'
 import { formatInstant } from '@/domain/time'
 import { fieldErrors } from '@/domain/validation'
 import { CustomerService } from '@/components/customer-service'
-import { EmptyState, StatusView } from '@/components/status-view'
+import { EmptyState, RemoteView } from '@/components/status-view'
 import { useRemote } from '@/hooks/use-remote'
 import { showToast } from '@/platform/device'
-import { openPage, useDidShow, usePageQuery } from '@/platform/navigation'
+import { openPage, usePageQuery } from '@/platform/navigation'
 import { messageOf } from '@/platform/reply'
 import { COPY } from '../../copy'
 import { getLoss, liftLoss, upgradeLoss, verifyHolder } from '../../api'
@@ -382,16 +382,9 @@ function LossDetail({ view, onChanged }: { view: LossView; onChanged: (view: Los
 export default function LossDetailPage() {
   const { caseId: raw } = usePageQuery()
   const caseId = isLossCaseId(raw) ? raw : undefined
-  const remote = useRemote(() => (caseId ? getLoss(caseId) : Promise.reject(new Error('no case'))), [caseId])
-  const [changed, setChanged] = useState<LossView>()
-  const shown = useRef(false)
-
-  useEffect(() => setChanged(undefined), [remote.data])
   /** Back from the reissue page or a notification: show the case as it is now. */
-  useDidShow(() => {
-    if (shown.current) remote.reload()
-    shown.current = true
-  })
+  const remote = useRemote(() => (caseId ? getLoss(caseId) : Promise.reject(new Error('no case'))), [caseId], { reloadOnShow: true })
+
 
   if (!caseId) {
     return (
@@ -400,17 +393,17 @@ export default function LossDetailPage() {
       </View>
     )
   }
-  const view = changed ?? remote.data
+  const view = remote.data
   return (
     <View className='lx ldt'>
-      <StatusView loading={remote.loading && !view} error={view ? undefined : remote.error} onRetry={remote.reload}>
+      <RemoteView remote={remote}>
         {view && (
           <>
             <Header view={view} onRefresh={remote.reload} refreshing={remote.loading} />
-            <LossDetail view={view} onChanged={setChanged} />
+            <LossDetail view={view} onChanged={remote.set} />
           </>
         )}
-      </StatusView>
+      </RemoteView>
     </View>
   )
 }

@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ArrowRight, Lock, Order } from '@nutui/icons-react-taro'
-import { useRef } from 'react'
 import { FROZEN_BY, LOSS_VS_CANCELLATION, frozenFunctions } from '@/domain/card-loss/card-functions'
 import { LOSS_POLICIES, NATIONAL_LOSS_DEFAULT, feeLabel, type LossFact, type LossPolicy } from '@/domain/card-loss/loss.policy'
 import { isSourced } from '@/domain/sources/source'
@@ -9,9 +8,9 @@ import { isProvinceOnly } from '@/domain/region'
 import { SOCIAL_SECURITY_HOTLINE } from '@/domain/services'
 import { formatInstant } from '@/domain/time'
 import { CustomerService } from '@/components/customer-service'
-import { EmptyState, StatusView } from '@/components/status-view'
+import { EmptyState, RemoteView } from '@/components/status-view'
 import { useRemote } from '@/hooks/use-remote'
-import { openPage, useDidShow } from '@/platform/navigation'
+import { openPage } from '@/platform/navigation'
 import { COPY } from '../../copy'
 import { listLosses } from '../../api'
 import { FunctionList } from '../../components/function-list'
@@ -134,17 +133,12 @@ function Rules() {
 }
 
 function MyLosses() {
-  const remote = useRemote(listLosses)
-  const shown = useRef(false)
   /** Back from a report or a detail page: show the cases as they are now. */
-  useDidShow(() => {
-    if (shown.current) remote.reload()
-    shown.current = true
-  })
+  const remote = useRemote(listLosses, [], { reloadOnShow: true })
   return (
     <View className='lx__section' data-testid='loss-list'>
       <Text className='lx__section-title'>{I.mineTitle}</Text>
-      <StatusView loading={remote.loading && !remote.data} error={remote.data ? undefined : remote.error} onRetry={remote.reload}>
+      <RemoteView remote={remote}>
         {remote.data && remote.data.length === 0 && (
           <View data-testid='loss-empty'>
             <EmptyState image={<Order size={64} color='#bfbfbf' />} title={I.empty} description={I.emptyHint} />
@@ -168,7 +162,7 @@ function MyLosses() {
             ))}
           </View>
         )}
-      </StatusView>
+      </RemoteView>
     </View>
   )
 }

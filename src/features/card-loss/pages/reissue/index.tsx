@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Checked, Photograph, Tips } from '@nutui/icons-react-taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { MailAddress } from '@/domain/card-loss/loss.schema'
 import type { LossView, ReceiptChoice } from '@/domain/card-loss/loss.view'
 import { AppError } from '@/domain/errors'
@@ -10,10 +10,10 @@ import { allProvinces, cityByCode, type City } from '@/domain/region'
 import { formatInstant } from '@/domain/time'
 import { fieldErrors } from '@/domain/validation'
 import { CityPicker } from '@/components/city-picker'
-import { EmptyState, StatusView } from '@/components/status-view'
+import { EmptyState, RemoteView } from '@/components/status-view'
 import { idPhotoUrl } from '@/features/receipt/routes'
 import { useRemote } from '@/hooks/use-remote'
-import { openPage, replacePage, useDidShow, usePageQuery } from '@/platform/navigation'
+import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { messageOf } from '@/platform/reply'
 import { COPY } from '../../copy'
 import { getLoss, receiptChoice, requestReissue, type Delivery } from '../../api'
@@ -255,13 +255,8 @@ function CannotApply({ view }: { view: LossView }) {
 export default function ReissuePage() {
   const { caseId: raw } = usePageQuery()
   const caseId = isLossCaseId(raw) ? raw : undefined
-  const remote = useRemote(() => (caseId ? Promise.all([getLoss(caseId), receiptChoice(caseId)]) : Promise.reject(new Error('no case'))), [caseId])
-  const shown = useRef(false)
   /** Back from ordering a receipt: it may be approved by now. */
-  useDidShow(() => {
-    if (shown.current) remote.reload()
-    shown.current = true
-  })
+  const remote = useRemote(() => (caseId ? Promise.all([getLoss(caseId), receiptChoice(caseId)]) : Promise.reject(new Error('no case'))), [caseId], { reloadOnShow: true })
 
   if (!caseId) {
     return (
@@ -277,7 +272,7 @@ export default function ReissuePage() {
         <Text className='lx__title'>{R.title}</Text>
         {view && <Text className='lx__intro'>{`${view.cityName} · ${view.holderName}`}</Text>}
       </View>
-      <StatusView loading={remote.loading && !remote.data} error={remote.data ? undefined : remote.error} onRetry={remote.reload}>
+      <RemoteView remote={remote}>
         {view && choice && (
           <>
             <View className='lx__section'>
@@ -286,7 +281,7 @@ export default function ReissuePage() {
             {view.policy.reissueOnline && view.canReissue ? <ReissueForm view={view} choice={choice} onReceiptProblem={remote.reload} /> : <CannotApply view={view} />}
           </>
         )}
-      </StatusView>
+      </RemoteView>
     </View>
   )
 }

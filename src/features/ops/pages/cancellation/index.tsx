@@ -11,7 +11,7 @@ import { formatInstant } from '@/domain/time'
 import { fieldErrors } from '@/domain/validation'
 import { EmptyState } from '@/components/status-view'
 import { showToast } from '@/platform/device'
-import { useDidShow, usePageQuery } from '@/platform/navigation'
+import { usePageQuery } from '@/platform/navigation'
 import { messageOf } from '@/platform/reply'
 import { COPY } from '../../copy'
 import { decideCancellation, getCancellation } from '../../api'
@@ -32,7 +32,6 @@ const TONE: Record<ApplicationState, 'warn' | 'info' | 'ok' | 'bad' | 'off'> = {
   approved: 'ok',
   rejected: 'bad',
 }
-
 
 /** The application moved on since the page loaded: the result cannot apply, the page shows what is there now. */
 const OUTDATED = ['APPLICATION_STALE_RESULT', 'APPLICATION_INVALID_TRANSITION']
@@ -315,14 +314,9 @@ function ApplicationDetail({ view, notice, refreshing, onReload, onOutdated }: D
 export default function OpsApplicationPage() {
   const { applicationId: raw } = usePageQuery()
   const applicationId = isApplicationId(raw) ? raw : undefined
-  const remote = useOpsRemote(() => (applicationId ? getCancellation(applicationId) : Promise.reject(new Error('no application'))), [applicationId])
-  const [notice, setNotice] = useState<string>()
-  const shown = useRef(false)
   /** Back from a PDF or the picture viewer: fresh proof URLs and the status as it is now. */
-  useDidShow(() => {
-    if (shown.current) remote.reload()
-    shown.current = true
-  })
+  const remote = useOpsRemote(() => (applicationId ? getCancellation(applicationId) : Promise.reject(new Error('no application'))), [applicationId], { reloadOnShow: true })
+  const [notice, setNotice] = useState<string>()
 
   if (!applicationId) {
     return (

@@ -1,7 +1,7 @@
 import { View, Text, Image } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Eye, Tips } from '@nutui/icons-react-taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import * as v from 'valibot'
 import { TEMPLATES } from '@/domain/notify/templates'
 import { ResendInput, type OpsOrderDetail } from '@/domain/ops/ops.view'
@@ -297,9 +297,7 @@ export default function OpsOrderDetailPage() {
   const { orderId: raw } = usePageQuery()
   const orderId = isOrderId(raw) ? raw : undefined
   const remote = useOpsRemote(() => (orderId ? getDetail(orderId) : Promise.reject(new Error('no order'))), [orderId])
-  const [changed, setChanged] = useState<OpsOrderDetail>()
 
-  useEffect(() => setChanged(undefined), [remote.data])
 
   if (!orderId) {
     return (
@@ -308,10 +306,10 @@ export default function OpsOrderDetailPage() {
       </View>
     )
   }
-  const order = changed ?? remote.data
+  const order = remote.data
   return (
     <View className='opd' data-testid='ops-detail' data-order-id={orderId}>
-      <OpsStatus remote={remote}>{order && <OrderDetail order={order} onChanged={setChanged} onReload={remote.reload} />}</OpsStatus>
+      <OpsStatus remote={remote}>{order && <OrderDetail order={order} onChanged={remote.set} onReload={remote.reload} />}</OpsStatus>
     </View>
   )
 }

@@ -7,7 +7,7 @@ import { formatYuan } from '@/domain/order/prices'
 import { formatInstant } from '@/domain/time'
 import { EmptyState } from '@/components/status-view'
 import { showToast } from '@/platform/device'
-import { useDidShow, usePageQuery } from '@/platform/navigation'
+import { usePageQuery } from '@/platform/navigation'
 import { messageOf } from '@/platform/reply'
 import { COPY } from '../../copy'
 import { decideReissue, getLossDetail, type LossDecision, type OpsLossDetail } from '../../api'
@@ -208,13 +208,7 @@ function LossDetail({ lossCase, onChanged }: { lossCase: OpsLossDetail; onChange
 export default function OpsLossPage() {
   const { caseId: raw } = usePageQuery()
   const caseId = isLossCaseId(raw) ? raw : undefined
-  const remote = useOpsRemote(() => (caseId ? getLossDetail(caseId) : Promise.reject(new Error('no case'))), [caseId])
-  const shown = useRef(false)
-
-  useDidShow(() => {
-    if (shown.current) remote.reload()
-    shown.current = true
-  })
+  const remote = useOpsRemote(() => (caseId ? getLossDetail(caseId) : Promise.reject(new Error('no case'))), [caseId], { reloadOnShow: true })
 
   if (!caseId) {
     return (

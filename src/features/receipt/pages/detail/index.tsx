@@ -1,7 +1,7 @@
 import { View, Text, Image } from '@tarojs/components'
 import { Button, Cell, CellGroup, Dialog, Step, Steps } from '@nutui/nutui-react-taro'
 import { Tips } from '@nutui/icons-react-taro'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { TEMPLATE_KEYS } from '@/domain/notify/templates'
 import type { OrderState } from '@/domain/order/order.machine'
 import type { OrderView } from '@/domain/order/order.view'
@@ -12,11 +12,11 @@ import { SOCIAL_SECURITY_HOTLINE } from '@/domain/services'
 import { formatInstant } from '@/domain/time'
 import { CustomerService } from '@/components/customer-service'
 import { PrivacyPopup } from '@/components/privacy-popup'
-import { EmptyState, StatusView } from '@/components/status-view'
+import { EmptyState, RemoteView } from '@/components/status-view'
 import { ReceiptUse } from '@/features/card-loss/components/receipt-use'
 import { useRemote } from '@/hooks/use-remote'
 import { showToast } from '@/platform/device'
-import { openPage, replacePage, useDidShow, usePageQuery } from '@/platform/navigation'
+import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { pay } from '@/platform/pay'
 import { messageOf } from '@/platform/reply'
 import { SaveImageError, canOpenAlbumSettings, openAlbumSettings, saveImage } from '@/platform/save-image'
@@ -324,16 +324,9 @@ function OrderDetail({ order, onChanged }: { order: OrderView; onChanged: (order
 export default function OrderDetailPage() {
   const { orderId: raw } = usePageQuery()
   const orderId = isOrderId(raw) ? raw : undefined
-  const remote = useRemote(() => (orderId ? getOrder(orderId) : Promise.reject(new Error('no order'))), [orderId])
-  const [changed, setChanged] = useState<OrderView>()
-  const shown = useRef(false)
-
-  useEffect(() => setChanged(undefined), [remote.data])
   /** Back from paying or from retaking the photo: show the order as it is now. */
-  useDidShow(() => {
-    if (shown.current) remote.reload()
-    shown.current = true
-  })
+  const remote = useRemote(() => (orderId ? getOrder(orderId) : Promise.reject(new Error('no order'))), [orderId], { reloadOnShow: true })
+
 
   if (!orderId) {
     return (
@@ -342,13 +335,13 @@ export default function OrderDetailPage() {
       </View>
     )
   }
-  const order = changed ?? remote.data
+  const order = remote.data
   return (
     <View className='odt'>
       <PrivacyPopup />
-      <StatusView loading={remote.loading && !order} error={order ? undefined : remote.error} onRetry={remote.reload}>
-        {order && <OrderDetail order={order} onChanged={setChanged} />}
-      </StatusView>
+      <RemoteView remote={remote}>
+        {order && <OrderDetail order={order} onChanged={remote.set} />}
+      </RemoteView>
     </View>
   )
 }
