@@ -4,7 +4,7 @@ import { maskIdNumber, requireIdNumber } from '../../src/domain/identity/id-numb
 import { maskPhone } from '../../src/domain/identity/phone'
 import { TEMPLATE_KEYS, type TemplateKey } from '../../src/domain/notify/templates'
 import { ORDER_STATUS_LABELS, historyEntry, unpaidDeadline } from '../../src/domain/order/order.machine'
-import { CreateOrderInput, GetOrderInput, ListOrdersInput, ResubmitOrderInput, statesForTab } from '../../src/domain/order/order.schema'
+import { CreateOrderFields, GetOrderInput, receiptOfferedHere, ListOrdersInput, ResubmitOrderInput, statesForTab } from '../../src/domain/order/order.schema'
 import type { CreateOrderResult, OrderSummary, OrderView } from '../../src/domain/order/order.view'
 import { priceOf } from '../../src/domain/order/prices'
 import { resolveSpec, DOCUMENT_TYPES } from '../../src/domain/photo/specs'
@@ -27,10 +27,11 @@ import { photos, type PhotoDoc } from '../_shared/photo/photo.store'
 const PHOTO_URL_SECONDS = 600
 
 /** `order.create` also records which subscribe-message templates the user just accepted. */
-const CreateInput = v.object({
-  ...CreateOrderInput.entries,
+const CreateFields = v.object({
+  ...CreateOrderFields.entries,
   subscribed: v.optional(v.array(v.picklist(TEMPLATE_KEYS, '订阅消息类型不正确')), []),
 })
+const CreateInput = v.pipe(CreateFields, receiptOfferedHere<v.InferOutput<typeof CreateFields>>())
 
 /** The caller's own checked photo that meets the spec of this type and city, or a coded error. */
 async function usablePhoto(ctx: Ctx, photoId: string, specId: string): Promise<PhotoDoc> {

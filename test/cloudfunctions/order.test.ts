@@ -35,12 +35,16 @@ describe('receipt orders: create, pay, review, notify', () => {
     expect(decryptField(ports.config.dataKey, doc.applicant.idNumberSealed)).toBe(APPLICANT.idNumber)
   })
 
-  it('refuses a province alone, a bad ID number and a photo checked for another city, writing nothing', async () => {
+  it('refuses a province alone, a bad ID number, a photo checked for another city and a 居住证 receipt outside Guangdong, writing nothing', async () => {
     const before = await ports.db.dump()
     const attempt = (data: object) => invoke(orderFunction, { action: 'create', data: { documentType: 'social-security-card', cityCode: '440300', photoId: photoA, applicant: APPLICANT, ...data } }, ALICE, ports)
     expect(await attempt({ cityCode: '440000' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: '请选择具体城市（例如深圳市），不能只选省份' } })
     expect(await attempt({ applicant: { ...APPLICANT, idNumber: '110105194912310021' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
     expect(await attempt({ cityCode: '440100' })).toMatchObject({ ok: false, error: { message: '照片规格与所选证件和城市不一致，请重新检测照片' } })
+    expect(await attempt({ documentType: 'residence-permit', cityCode: '110000' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: '居住证照片回执目前只受理广东省的城市，请选择广东省内办理居住证的城市' },
+    })
     expect(await ports.db.dump()).toEqual(before)
   })
 

@@ -27,6 +27,15 @@ describe('photo spec catalogue', () => {
     expect(specById('driving-licence')).toMatchObject({ pixels: { width: 260, height: 378 }, dpi: 300, fileKb: { min: 14, max: 30 } })
   })
 
+  it('makes 居住证 photos like the ID-card photo, with a Guangdong entry from a Guangdong source', () => {
+    expect(specById('residence-permit')).toMatchObject({ pixels: { width: 358, height: 441 }, dpi: 350, fileKb: { min: 14, max: 20 }, background: { name: '白色' } })
+    expect(resolveSpec('residence-permit', '440300').id).toBe('residence-permit-guangdong')
+    expect(resolveSpec('residence-permit', '110000').id).toBe('residence-permit')
+    const gd = specById('residence-permit-guangdong')!
+    expect(gd.evidence.pixels).toMatchObject({ quote: expect.stringContaining('广东省地区办理居住证照片要求') })
+    expect(gd.evidence.fileKb).toMatchObject({ unverified: true })
+  })
+
   it('resolves a city to its own entry, else its province, else the national default', () => {
     expect(resolveSpec('social-security-card', '440300').id).toBe('ssc-shenzhen')
     expect(resolveSpec('social-security-card', '440100').id).toBe('ssc-guangdong')

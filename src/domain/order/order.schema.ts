@@ -7,6 +7,7 @@ import { Phone } from '../identity/phone'
 import type { DocumentType } from '../photo/spec.types'
 import { requireCity } from '../region'
 import { NATIONAL_PRICES_FEN } from './prices'
+import { receiptNotOffered } from './receipt-coverage'
 
 /** Every document type we sell receipts for; the price table is exhaustive over DocumentType, so this list is too. */
 export const ORDER_DOCUMENT_TYPES = Object.keys(NATIONAL_PRICES_FEN) as DocumentType[]
@@ -61,8 +62,8 @@ export const Applicant = v.object({
   phone: Phone,
 })
 
-/** `order.create`: the client names what it wants; the price comes from the server's table. */
-export const CreateOrderInput = v.object({
+/** The fields of `order.create`: the client names what it wants; the price comes from the server's table. */
+export const CreateOrderFields = v.object({
   documentType: OrderDocumentType,
   cityCode: CityCode,
   photoId: PhotoId,
@@ -70,6 +71,19 @@ export const CreateOrderInput = v.object({
   /** Chosen by the client once per 支付 tap: a create sent again with it (a retry after a lost answer) finds the same order. */
   requestId: v.optional(RequestId),
 })
+
+/** A receipt is only sold where it is taken (receipt-coverage.ts); the error belongs to the city field. */
+export function receiptOfferedHere<T extends { documentType: DocumentType; cityCode: string }>() {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return
+    const { documentType, cityCode } = dataset.value
+    const why = receiptNotOffered(documentType, cityCode)
+    if (why) addIssue({ message: why, path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'cityCode', value: cityCode }] })
+  })
+}
+
+/** `order.create`. */
+export const CreateOrderInput = v.pipe(CreateOrderFields, receiptOfferedHere<v.InferOutput<typeof CreateOrderFields>>())
 export type CreateOrderInput = v.InferOutput<typeof CreateOrderInput>
 
 /** `order.get`. */

@@ -17,6 +17,8 @@ export const NATIONAL_PRICES_FEN: Readonly<Record<DocumentType, number>> = {
   'e-driving-licence': 990,
   /** 出入境 (passport, 港澳通行证) receipt: ¥25.90. */
   'exit-entry': 2590,
+  /** 居住证 receipt (Guangdong only, see receipt-coverage.ts): ¥19.90. */
+  'residence-permit': 1990,
 }
 
 export interface RegionalPrice {

@@ -27,6 +27,7 @@ export const DEFAULT_VALIDITY: Readonly<Record<DocumentType, { days: number; evi
   'driving-licence': { days: DEFAULT_VALIDITY_DAYS, evidence: TYPICAL_180 },
   'e-driving-licence': { days: DEFAULT_VALIDITY_DAYS, evidence: unverifiedBecause('没有找到电子驾驶证回执有效期的来源') },
   'exit-entry': { days: DEFAULT_VALIDITY_DAYS, evidence: unverifiedBecause('没有找到出入境证件回执有效期的来源') },
+  'residence-permit': { days: DEFAULT_VALIDITY_DAYS, evidence: TYPICAL_180 },
 }
 
 /** Remind the user 7 days before a receipt expires (product rule for this issue; DESIGN.md §3 asks for a reminder). */

@@ -1,7 +1,7 @@
 import type { Evidence, Source } from '../sources/source'
 
 /** The document types Huizhi makes photos for. */
-export type DocumentType = 'social-security-card' | 'id-card' | 'driving-licence' | 'e-driving-licence' | 'exit-entry'
+export type DocumentType = 'social-security-card' | 'id-card' | 'driving-licence' | 'e-driving-licence' | 'exit-entry' | 'residence-permit'
 
 /** A range in one unit; either bound may be open. */
 export interface Range {

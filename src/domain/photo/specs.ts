@@ -62,6 +62,18 @@ const ID_2004 = (quote: string) => source('http://hybridbeedesign.com/news_mini.
 const DRIVING = (quote: string) => source('https://m.w09.net/Life/ca51fcaf862fb80d0bb76a0e1f43df45.html', '駕駛證照片要求', quote)
 const E_DRIVING = (quote: string) => source('http://m.pay1999.com/ask/3160801.html', '電子駕駛證照片尺寸的長和寬分別是多少像素?', quote)
 const EXIT_ENTRY = (quote: string) => source('http://yopinpei.com/20250107/2/1277309', '护照照片是二寸还是小二寸（《出入境证件相片照相指引》）', quote, '2025-01-07')
+const EXIT_ENTRY_GUIDE = (quote: string) => source('http://shbk.net/techan/276856.html', '出入境证件相片照相指引（公安部出入境管理局制定）', quote, '2022-11-02')
+
+/** 居住证: 制证用数字相片 as republished — the 居民身份证 numbers (358×441, 350 dpi, 26×32 mm, 14–20 KB, face 207±14 px). */
+const RP = (quote: string) => source('https://fubk.net/changshi/6839.html', '办理居住证所需的照片要求', quote)
+const RP_HEAD = source(
+  'http://m.gansulong.com/c/012225261952024.html',
+  '娄底市居住证照片要求（居住证制证用数字相片）',
+  '人像在相片矩形框内水平居中,脸部宽207±14像素,头顶发迹距相片上边沿7像素~21像素(当头顶发迹距相片上边沿距离与眼睛所在位置距下边沿的距离不能同时满足要求时,优先保证眼睛所在位置距相片下边沿的距离不小于207像素',
+)
+/** 居住证 in Guangdong: 358×441, 32×26 mm, white; the receipt replaces the photo when applying. */
+const GD_RP = (quote: string) => source('https://zhaopianhuizhi.com/jzz/5991/.html', '广东居住证照片几寸啊怎么弄', quote)
+const GD_RP_SPEC = GD_RP('广东省地区办理居住证照片要求为:①照片规格:尺寸32mm*26mm,像素358px*441px,头部占照片尺寸的2/3;②背景底色:白色;③照片颜色:彩色;')
 
 export const PHOTO_SPECS: readonly PhotoSpec[] = [
   SSC_NATIONAL,
@@ -218,10 +230,66 @@ export const PHOTO_SPECS: readonly PhotoSpec[] = [
     evidence: {
       pixels: EXIT_ENTRY('4. 数码照片的尺寸不少于354像素×472像素,宽高比为3:4,宽度在354至480像素之间,高度在472至640像素之间。'),
       printMm: source('https://m.tftnews.com/news2407884', '辦理港澳通行證的照片有什麼要求?（《出入境證件相片照相指引》）', '照片尺寸:寬33mm,高48mm,其中頭部寬度在15mm至22mm之間,頭部高度(從下巴至頭頂)在28mm至33mm之間,頭頂至相片上邊距離在3mm至5mm之間,人臉下颚以下到圖像下邊沿高度不小于7mm。', '2024-08-01'),
-      dpi: unverifiedBecause('指引对数码照片只规定像素，没有规定 dpi'),
+      dpi: EXIT_ENTRY_GUIDE('图像文件大小范围为20K字节到80K字节之间 图像为24位RGB真彩色 图像分辨率为300DPI至600DPI之间'),
       background: EXIT_ENTRY('5. 照片背景色应为均匀的白色、浅灰色或淡蓝色。'),
       fileKb: EXIT_ENTRY('8. 图像文件大小应在20K字节以上,但不超过80K字节。'),
       head: unverifiedBecause('头部宽 15–22 mm、高 28–33 mm 按 30×40 mm 有效区域对应 354×472 像素（11.8 像素/毫米）换算，没有来源'),
+    },
+  },
+  /** 居住证 (national): made like the 居民身份证 photo — 358×441 at 350 dpi, 26×32 mm, white, 14–20 KB, face 207±14 px. */
+  {
+    id: 'residence-permit',
+    version: 1,
+    documentType: 'residence-permit',
+    region: { level: 'national' },
+    title: '居住证',
+    pixels: { width: 358, height: 441 },
+    printMm: { width: 26, height: 32 },
+    dpi: 350,
+    background: WHITE,
+    format: 'jpeg',
+    jpegQuality: 70,
+    fileKb: { min: 14, max: 20, unit: 'KB' },
+    head: {
+      faceWidth: { min: 193, max: 221, unit: 'px' },
+      hairTopMargin: { min: 7, max: 21, unit: 'px' },
+      eyeLineFromBottom: { min: 207, unit: 'px' },
+    },
+    evidence: {
+      pixels: RP('电子版照片尺寸:358px×441px。'),
+      printMm: RP('冲印照片尺寸:26mm×32mm。'),
+      dpi: RP('照片分辨率:350dpi。'),
+      background: RP('近期正面免冠彩色白底证件照。'),
+      fileKb: RP('文件容量:一般在14k~20k字节之间。'),
+      head: RP_HEAD,
+    },
+  },
+  /** 居住证 (Guangdong): 358×441 px, 32×26 mm, white, as the Guangdong receipt services state it; the rest as nationally. */
+  {
+    id: 'residence-permit-guangdong',
+    version: 1,
+    documentType: 'residence-permit',
+    region: { level: 'province', code: '440000', name: '广东省' },
+    title: '居住证（广东）',
+    pixels: { width: 358, height: 441 },
+    printMm: { width: 26, height: 32 },
+    dpi: 350,
+    background: WHITE,
+    format: 'jpeg',
+    jpegQuality: 70,
+    fileKb: { min: 14, max: 20, unit: 'KB' },
+    head: {
+      faceWidth: { min: 193, max: 221, unit: 'px' },
+      hairTopMargin: { min: 7, max: 21, unit: 'px' },
+      eyeLineFromBottom: { min: 207, unit: 'px' },
+    },
+    evidence: {
+      pixels: GD_RP_SPEC,
+      printMm: GD_RP_SPEC,
+      background: GD_RP_SPEC,
+      dpi: unverifiedBecause('广东的来源只写像素和毫米；350 dpi 沿用全国居住证（即身份证）相片要求'),
+      fileKb: unverifiedBecause('广东的来源没有写文件大小；14–20 KB 沿用全国居住证相片要求'),
+      head: unverifiedBecause('广东的来源只写“头部占照片尺寸的2/3”；脸宽等像素要求沿用全国居住证相片要求'),
     },
   },
 ]
@@ -233,6 +301,7 @@ export const DOCUMENT_TYPES: ReadonlyArray<{ type: DocumentType; title: string }
   { type: 'driving-licence', title: '驾驶证' },
   { type: 'e-driving-licence', title: '电子驾驶证' },
   { type: 'exit-entry', title: '护照 / 港澳通行证' },
+  { type: 'residence-permit', title: '居住证' },
 ]
 
 export function specById(id: string): PhotoSpec | undefined {

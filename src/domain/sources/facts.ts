@@ -1,6 +1,7 @@
 import { CITY_POLICIES, NATIONAL_DEFAULT, POLICY_FACTS, type CancellationPolicy, type PolicyFact } from '../cancellation/policy'
 import { CANCEL_REASONS, REASONS } from '../cancellation/reasons'
 import { LOSS_FACTS, LOSS_POLICIES, NATIONAL_LOSS_DEFAULT, type LossFact, type LossPolicy } from '../card-loss/loss.policy'
+import { RECEIPT_COVERAGE } from '../order/receipt-coverage'
 import { DEFAULT_VALIDITY, VALIDITY_RULES } from '../order/receipt-validity'
 import { PHOTO_SPECS, SPEC_FACTS, type SpecFact } from '../photo/specs'
 import type { PhotoSpec, Range } from '../photo/spec.types'
@@ -104,6 +105,7 @@ export function allFacts(): FactRow[] {
   }
   for (const [type, d] of Object.entries(DEFAULT_VALIDITY)) rows.push({ topic: '回执有效期', region: NATIONAL, entry: type, fact: 'days', value: `${d.days} 天`, numbers: [d.days], evidence: d.evidence })
   for (const r of VALIDITY_RULES) rows.push({ topic: '回执有效期', region: r.region.name, regionCode: r.region.code, entry: r.documentType, fact: 'days', value: `${r.days} 天`, numbers: [r.days], evidence: r.evidence })
+  for (const [type, c] of Object.entries(RECEIPT_COVERAGE)) rows.push({ topic: '回执受理地区', region: c.where, entry: type, fact: 'coverage', value: `只受理${c.where}的城市`, numbers: [], evidence: c.evidence })
   return rows
 }
 

@@ -24,6 +24,7 @@ export const COPY = {
     cityTitle: '第二步：选择办理城市',
     cityPicker: { label: '办理城市', placeholder: '请选择', pickerTitle: '选择办理城市' },
     cityHint: '回执只在所选城市有效。请选到具体城市，例如“广东省 → 深圳市”，只选省份不能办理。',
+    coverageHint: (where: string) => `这种证件的照片回执只在${where}办理，下面只列出${where}的城市。`,
     priceLabel: '费用',
     needChoice: '请先选择证件类型和办理城市',
     next: '下一步：拍摄证件照',

@@ -36,6 +36,14 @@ describe('order.create input', () => {
     expect(fieldErrors(CreateOrderInput, { ...validCreate(), documentType: 'visa' })).toEqual({ documentType: '请选择证件类型' })
   })
 
+  it('sells a 居住证 receipt only for a Guangdong city, the error on the city field', () => {
+    expect(fieldErrors(CreateOrderInput, { ...validCreate(), documentType: 'residence-permit', cityCode: '440300' })).toEqual({})
+    expect(fieldErrors(CreateOrderInput, { ...validCreate(), documentType: 'residence-permit', cityCode: '110000' })).toEqual({
+      cityCode: '居住证照片回执目前只受理广东省的城市，请选择广东省内办理居住证的城市',
+    })
+    expect(fieldErrors(CreateOrderInput, { ...validCreate(), documentType: 'id-card', cityCode: '110000' })).toEqual({})
+  })
+
   it('refuses 广东省 (440000) where a city is required', () => {
     expect(fieldErrors(CreateOrderInput, { ...validCreate(), cityCode: '440000' })).toEqual({ cityCode: '请选择具体城市（例如深圳市），不能只选省份' })
   })

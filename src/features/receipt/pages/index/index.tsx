@@ -3,6 +3,7 @@ import { Button, Cell, CellGroup, Radio } from '@nutui/nutui-react-taro'
 import { Photograph, Tips } from '@nutui/icons-react-taro'
 import { useEffect, useMemo, useState } from 'react'
 import { formatYuan, priceOf } from '@/domain/order/prices'
+import { RECEIPT_COVERAGE, provincesWithReceipt } from '@/domain/order/receipt-coverage'
 import { validityDays } from '@/domain/order/receipt-validity'
 import { DOCUMENT_TYPES, resolveSpec, specById } from '@/domain/photo/specs'
 import type { DocumentType, PhotoSpec } from '@/domain/photo/spec.types'
@@ -18,9 +19,11 @@ import './index.scss'
 
 const titleOf = (type: DocumentType) => DOCUMENT_TYPES.find((d) => d.type === type)?.title ?? type
 
-/** The provinces and cities whose receipts take a photo made to this spec. */
+/** The provinces and cities that take a receipt of this type and whose receipts take a photo made to this spec. */
 function provincesFor(spec: PhotoSpec): Province[] {
-  return allProvinces().map((p) => ({ ...p, cities: p.cities.filter((c) => resolveSpec(spec.documentType, c.code).id === spec.id) })).filter((p) => p.cities.length > 0)
+  return provincesWithReceipt(spec.documentType)
+    .map((p) => ({ ...p, cities: p.cities.filter((c) => resolveSpec(spec.documentType, c.code).id === spec.id) }))
+    .filter((p) => p.cities.length > 0)
 }
 
 function Notes({ documentType, city }: { documentType?: DocumentType; city?: City }) {
@@ -53,7 +56,10 @@ function Price({ documentType, city }: { documentType: DocumentType; city: City 
 function ChooseStart() {
   const [documentType, setDocumentType] = useState<DocumentType>()
   const [city, setCity] = useState<City>()
-  const ready = !!documentType && !!city
+  const provinces = useMemo(() => (documentType ? provincesWithReceipt(documentType) : allProvinces()), [documentType])
+  const cityOffered = !!city && provinces.some((p) => p.cities.some((c) => c.code === city.code))
+  const ready = !!documentType && !!city && cityOffered
+  const coverage = documentType && RECEIPT_COVERAGE[documentType]
   return (
     <View className='rcp'>
       <View className='rcp__hero'>
@@ -76,8 +82,8 @@ function ChooseStart() {
       </View>
       <View className='rcp__section'>
         <Text className='rcp__section-title'>{COPY.start.cityTitle}</Text>
-        <CityPicker provinces={allProvinces()} city={city} onChange={setCity} labels={COPY.start.cityPicker} />
-        <Text className='rcp__city-hint'>{COPY.start.cityHint}</Text>
+        <CityPicker provinces={provinces} city={cityOffered ? city : undefined} onChange={setCity} labels={COPY.start.cityPicker} />
+        <Text className='rcp__city-hint'>{coverage ? COPY.start.coverageHint(coverage.where) : COPY.start.cityHint}</Text>
       </View>
       {ready && (
         <View className='rcp__section'>
