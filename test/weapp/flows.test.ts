@@ -73,6 +73,29 @@ describe('a receipt order', () => {
   })
 })
 
+describe('a 居住证 receipt', () => {
+  it('is offered only for Guangdong cities: the picker lists 广东省 alone and says why', async () => {
+    const runtime = await launch('features/receipt/pages/index/index', { cloud })
+    try {
+      await runtime.waitForText('居住证')
+      runtime.tap('居住证')
+      await runtime.settle()
+      expect(runtime.text()).toContain('这种证件的照片回执只在广东省办理')
+      runtime.tap(/^请选择 ›$/)
+      await runtime.waitForText(/选择办理城市 请选择 广东省/)
+      expect(runtime.text()).not.toContain('广西壮族自治区')
+      runtime.tap(/^广东省$/)
+      await runtime.waitForText('深圳市')
+      runtime.tap(/^深圳市$/)
+      await runtime.settle()
+      expect(runtime.text()).toContain('¥19.90')
+      expect(runtime.problems).toEqual([])
+    } finally {
+      runtime.dispose()
+    }
+  })
+})
+
 describe('a card-loss report', () => {
   it('is made on the weapp runtime: consent, city from the cascader, holder, temporary report, then its detail', async () => {
     const runtime = await launch('features/card-loss/pages/report/index', { cloud, user: 'zhangsan' })
