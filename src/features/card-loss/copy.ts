@@ -198,10 +198,4 @@ export const COPY = {
     notNow: '当前状态不能申请补卡',
   },
   /** Shown on an approved 社保卡 receipt (receipt detail page). */
-  receiptUse: {
-    used: '已用于社保卡补办',
-    usedAt: (time: string) => `使用时间 ${time}`,
-    use: '用于补办社保卡',
-    useHint: '社保卡丢了？正式挂失后可以用这张回执补办新卡',
-  },
 } as const

@@ -169,4 +169,10 @@ export const COPY = {
     failedTitle: '重新提交没有完成',
     missing: '缺少订单或照片信息，请从订单详情重新提交。',
   },
+  receiptUse: {
+    used: '已用于社保卡补办',
+    usedAt: (time: string) => `使用时间 ${time}`,
+    use: '用于补办社保卡',
+    useHint: '社保卡丢了？正式挂失后可以用这张回执补办新卡',
+  },
 } as const

@@ -1,24 +1,18 @@
 import * as v from 'valibot'
 import { CityCode, OrderDocumentType, PhotoId } from '@/domain/order/order.schema'
 import type { DocumentType } from '@/domain/photo/spec.types'
+import { query } from '@/routes'
 
 /**
  * The receipt pages' addresses. What an order is about (type, city, checked photo) travels in the query, so a
  * reload keeps it; the applicant's personal data never does (see draft.ts).
  */
 const ROOT = '/features/receipt/pages'
-/** The id-photo flow's first page (its own subpackage). */
-const ID_PHOTO = '/features/id-photo/pages/index/index'
 
 export interface OrderBasics {
   documentType: DocumentType
   cityCode: string
   photoId: string
-}
-
-function query(params: Record<string, string | undefined>): string {
-  const pairs = Object.entries(params).filter((p): p is [string, string] => !!p[1])
-  return pairs.map(([k, val]) => `${k}=${encodeURIComponent(val)}`).join('&')
 }
 
 const basicsQuery = (b: OrderBasics) => query({ documentType: b.documentType, cityCode: b.cityCode, photoId: b.photoId })
@@ -30,14 +24,7 @@ export const resultUrl = (orderId: string): string => `${ROOT}/result/index?${qu
 export const detailUrl = (orderId: string): string => `${ROOT}/detail/index?${query({ orderId })}`
 export const resubmitUrl = (orderId: string, photoId: string): string => `${ROOT}/resubmit/index?${query({ orderId, photoId })}`
 
-/**
- * The id-photo flow, with the document type and city preselected; `resubmitOrderId` asks it to come back to the
- * resubmit page with the new photo instead of starting a new order.
- */
-export const idPhotoUrl = (p: { documentType?: DocumentType; cityCode?: string; resubmitOrderId?: string } = {}): string => {
-  const q = query({ documentType: p.documentType, cityCode: p.cityCode, resubmitOrderId: p.resubmitOrderId })
-  return q ? `${ID_PHOTO}?${q}` : ID_PHOTO
-}
+export { idPhotoUrl } from '@/routes'
 
 const Basics = v.object({ documentType: OrderDocumentType, cityCode: CityCode, photoId: PhotoId })
 

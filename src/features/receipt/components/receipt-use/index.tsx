@@ -3,7 +3,7 @@ import { Checked, Lock } from '@nutui/icons-react-taro'
 import { formatInstant } from '@/domain/time'
 import { openPage } from '@/platform/navigation'
 import { COPY } from '../../copy'
-import { lossHomeUrl } from '../../routes'
+import { cardLossHomeUrl } from '@/routes'
 import './index.scss'
 
 interface Props {
@@ -28,7 +28,7 @@ export function ReceiptUse({ usedAt }: Props) {
     )
   }
   return (
-    <View className='rcu rcu--link' onClick={() => openPage(lossHomeUrl())} data-testid='receipt-use-for-reissue' role='link'>
+    <View className='rcu rcu--link' onClick={() => openPage(cardLossHomeUrl())} data-testid='receipt-use-for-reissue' role='link'>
       <Lock size={22} color='#fa8c16' />
       <View className='rcu__body'>
         <Text className='rcu__title'>{COPY.receiptUse.use}</Text>
