@@ -15,6 +15,13 @@ const ID_RECEIPT: Source = {
   quote: '身份证照片回执有效期一般是60天左右,深圳市的身份证照片回执有效期是6个月(180天)!',
   publishedOrChecked: CHECKED,
 }
+/** 广州 ID-card receipts: 180 days from the day after the photo, as the city's answer is republished. */
+const GUANGZHOU_ID_RECEIPT: Source = {
+  url: 'http://ccschy.com/techan/907ca31cb6e5ccbec5a5e1dc7073ec46.html',
+  title: '广州居民身份证数字相片回执有效期多长时间?',
+  quote: '有效期为180天。请在拍照后次日起(节假日顺延)180天内办证。逾期数码照片将不予保存。',
+  publishedOrChecked: '2023-01-11',
+}
 const TYPICAL_180 = unverifiedBecause('检索了“社保卡相片回执 有效期”“广东 社保卡 相片回执 有效期”“驾驶证 相片回执 有效期”，没有官方页面；只找到未写地区的说明：“驾驶证相片、社保卡相片、居住证相片的回执,有效期通常是180天”，沿用 60 天并作参考')
 
 /** A receipt is valid for about 60 days unless its region says otherwise (ID-card receipts: 一般是60天左右). */
@@ -53,6 +60,8 @@ export const VALIDITY_RULES: readonly ValidityRule[] = [
   },
   /** Shenzhen ID-card receipts are valid 6 months (180 days). */
   { documentType: 'id-card', region: { level: 'city', code: '440300', name: '深圳市' }, days: 180, evidence: ID_RECEIPT },
+  /** Guangzhou ID-card receipts are valid 180 days (拍照后次日起 180 天内办证). */
+  { documentType: 'id-card', region: { level: 'city', code: '440100', name: '广州市' }, days: 180, evidence: GUANGZHOU_ID_RECEIPT },
 ]
 
 /** Days a receipt of this type from this city stays valid: the city's rule, else its province's, else 60. */

@@ -8,7 +8,10 @@ import {
   remindUntil,
   shouldRemind,
   validityDays,
+  validityEvidence,
+  hasSourcedValidity,
 } from '@/domain/order/receipt-validity'
+import type { Source } from '@/domain/sources/source'
 
 const APPROVED = '2026-11-24T04:00:00.000Z'
 
@@ -28,6 +31,13 @@ describe('receipt validity', () => {
   it('is 180 days for 社保卡 in Shenzhen, whose rule beats Guangdong’s', () => {
     expect(validityDays('social-security-card', '440300')).toBe(180)
     expect(expiresAt(APPROVED, 'social-security-card', '440300')).toBe('2027-05-23T04:00:00.000Z')
+  })
+
+  it('is 180 days for 身份证 receipts in Guangzhou, as its notice says, and so counts down there', () => {
+    expect(validityDays('id-card', '440100')).toBe(180)
+    expect(hasSourcedValidity('id-card', '440100')).toBe(true)
+    expect((validityEvidence('id-card', '440100') as Source).quote).toContain('180天内办证')
+    expect(hasSourcedValidity('social-security-card', '440100')).toBe(false)
   })
 
   it('keeps 60 days for other document types in Shenzhen', () => {
