@@ -100,7 +100,6 @@ interface MiniprogramCi {
 
 function loadCi(): MiniprogramCi {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     return require('miniprogram-ci') as MiniprogramCi
   } catch {
     throw new CiConfigError(`miniprogram-ci is not installed: npm install --no-save miniprogram-ci@${MINIPROGRAM_CI_VERSION}`)

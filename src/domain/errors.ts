@@ -101,6 +101,3 @@ export function statusOf(code: ErrorCode): number {
   return ERRORS[code].status
 }
 
-export function errorBody(code: ErrorCode, message?: string): ErrorBody {
-  return { code, message: message ?? ERRORS[code].message }
-}

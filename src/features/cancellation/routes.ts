@@ -16,7 +16,6 @@ function query(params: Record<string, string | undefined>): string {
 
 const byId = (page: string) => (applicationId: string) => `${ROOT}/${page}/index?${query({ applicationId })}`
 
-export const guideUrl = (): string => `${ROOT}/index/index`
 export const eligibilityUrl = (): string => `${ROOT}/eligibility/index`
 /** A new application, with the wizard's answers. */
 export const applyUrl = (a: EligibilityInput): string =>

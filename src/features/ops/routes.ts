@@ -10,7 +10,6 @@ export { isOrderId } from '@/domain/order/order.schema'
 export { isApplicationId } from '@/domain/cancellation/cancellation.schema'
 export { isLossCaseId } from '@/domain/card-loss/loss.schema'
 
-export const consoleUrl = (tab?: ConsoleTab): string => `${ROOT}/index/index${tab ? `?tab=${tab}` : ''}`
 export const opsDetailUrl = (orderId: string): string => `${ROOT}/detail/index?orderId=${encodeURIComponent(orderId)}`
 export const opsLossUrl = (caseId: string): string => `${ROOT}/loss/index?caseId=${encodeURIComponent(caseId)}`
 export const opsCancellationUrl = (applicationId: string): string => `${ROOT}/cancellation/index?applicationId=${encodeURIComponent(applicationId)}`

@@ -1,5 +1,4 @@
 import { View, Text } from '@tarojs/components'
-import {  } from '@nutui/nutui-react-taro'
 import { ArrowRight, Notice } from '@nutui/icons-react-taro'
 import type { InboxMessage } from '@/domain/order/order.view'
 import { formatInstant } from '@/domain/time'

@@ -4,7 +4,6 @@ import type { Browser } from 'playwright-core'
 import { launchBrowser } from '../browser'
 import type { WeappRuntime } from './runtime'
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const compiler = require('miniprogram-compiler') as { wxssToJs(root: string, options?: object): string }
 
 /**

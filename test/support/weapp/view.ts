@@ -7,7 +7,6 @@ import vm from 'node:vm'
  * official `miniprogram-exparser` through `j-component`, on the jsdom of the jest environment. Runs in the test's realm
  * (the view thread of WeChat is a webview, which has `window`); the logic layer lives in its own `vm` realm.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 const compiler = require('miniprogram-compiler') as { wxmlToJs(root: string, options?: object): string; wxssToJs(root: string, options?: object): string }
 const jComponent = require('j-component') as JComponentModule
 const exparser = require('miniprogram-exparser') as Exparser
