@@ -3,6 +3,10 @@ import { grantConsent } from '../../cloudfunctions/_shared/notify/consent'
 import type { OutboxDoc } from '../../cloudfunctions/_shared/notify/outbox'
 import type { OrderDoc } from '../../cloudfunctions/_shared/order/order.store'
 import { Budget } from '../../cloudfunctions/_shared/sweep/budget'
+import { CANCELLATION_KIND } from '../../cloudfunctions/_shared/cancellation/cancellation.kind'
+import { CARD_LOSS_KIND } from '../../cloudfunctions/_shared/card-loss/card-loss.kind'
+import { moveCase } from '../../cloudfunctions/_shared/case/move'
+import { ORDER_KIND } from '../../cloudfunctions/_shared/order/order.kind'
 import { pageAfter, scan, type Cursor } from '../../cloudfunctions/_shared/sweep/scan'
 import { renderMessage } from '@/domain/notify/templates'
 import { ALICE, makePorts, tempDir, type TestPorts } from '../support/store'
@@ -77,6 +81,30 @@ describe('sweeper at scale', () => {
     // The receipts 30 days out are reminded when their week comes, and only they.
     ports.setNow(new Date(ports.clock.now().getTime() + 24 * DAY).toISOString())
     expect((await sweep(ports)).reminded).toBe(10)
+  })
+
+  it('restores, for every case kind, the notice a crash dropped between a move and its outbox write, once', async () => {
+    const order = storedOrder(ports, 1, ALICE.openid, { status: 'reviewing' })
+    await orders().add(order)
+    const application = { _id: 'ca_1', openid: ALICE.openid, status: 'reviewing', version: 3, cityCode: '440300', cityName: '深圳市', bank: { cardMasked: '6222 **** **** 1234' }, history: [], updatedAt: order.updatedAt }
+    await ports.db.collection('cancellations').add(application as never)
+    const lossCase = { _id: 'lc_1', openid: ALICE.openid, status: 'reported_temporary', version: 1, cityCode: '440300', cityName: '深圳市', active: true, history: [], updatedAt: order.updatedAt }
+    await ports.db.collection('loss_cases').add(lossCase as never)
+    const moved = [
+      await moveCase(ports, ORDER_KIND, order, 'review_passed', 'reviewer'),
+      await moveCase(ports, CANCELLATION_KIND, application as never, 'approve', 'operator'),
+      await moveCase(ports, CARD_LOSS_KIND, lossCase as never, 'lift', 'user'),
+    ]
+    const keys = moved.map((doc) => `${doc?._id}#0`)
+    expect(await outbox().count({ _id: { $in: keys } })).toBe(3)
+    // The crash: the moves were written, their outbox entries were not.
+    await outbox().remove({ _id: { $in: keys } })
+    ports.setNow(new Date(ports.clock.now().getTime() + 2 * 60_000).toISOString())
+    const report = await sweep(ports)
+    expect(report.reconciled).toBe(3)
+    expect((await outbox().find({ _id: { $in: keys } }, { limit: 3 })).map((e) => e.template).sort()).toEqual(['application_result', 'loss_result', 'review_result'])
+    ports.setNow(new Date(ports.clock.now().getTime() + 60_000).toISOString())
+    expect((await sweep(ports)).reconciled).toBe(0)
   })
 
   it('delivers due notices first, leaves the rest to the next tick when the budget is spent, and finishes within a few runs', async () => {
