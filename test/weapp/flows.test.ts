@@ -89,6 +89,12 @@ describe('a 居住证 receipt', () => {
       runtime.tap(/^深圳市$/)
       await runtime.settle()
       expect(runtime.text()).toContain('¥19.90')
+      // No source states a 居住证 receipt's validity: a reference, never a promise.
+      expect(runtime.text()).toContain('回执有效期以办理地规定为准（参考：约 60 天），只能使用一次')
+      runtime.tap('居民身份证')
+      await runtime.settle()
+      // 深圳 ID-card receipts: 180 days, sourced.
+      expect(runtime.text()).toContain('回执有效期 180 天，只能使用一次')
       expect(runtime.problems).toEqual([])
     } finally {
       runtime.dispose()

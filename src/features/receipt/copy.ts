@@ -15,6 +15,7 @@ export const COPY = {
     reviewTime: '支付后提交检测中心人工审核，约 10–30 分钟出结果',
     freeResubmit: '审核未通过可免费重新提交照片，无需再次付费',
     validity: (days: number) => `回执有效期 ${days} 天，只能使用一次`,
+    validityReference: (days: number) => `回执有效期以办理地规定为准（参考：约 ${days} 天），只能使用一次`,
   },
   start: {
     title: '照片回执',

@@ -4,7 +4,7 @@ import { Photograph, Tips } from '@nutui/icons-react-taro'
 import { useEffect, useMemo, useState } from 'react'
 import { formatYuan, priceOf } from '@/domain/order/prices'
 import { RECEIPT_COVERAGE, provincesWithReceipt } from '@/domain/order/receipt-coverage'
-import { validityDays } from '@/domain/order/receipt-validity'
+import { hasSourcedValidity, validityDays } from '@/domain/order/receipt-validity'
 import { DOCUMENT_TYPES, resolveSpec, specById } from '@/domain/photo/specs'
 import type { DocumentType, PhotoSpec } from '@/domain/photo/spec.types'
 import { allProvinces, cityByCode, type City, type Province } from '@/domain/region'
@@ -32,7 +32,11 @@ function Notes({ documentType, city }: { documentType?: DocumentType; city?: Cit
       <Text className='rcp__notes-title'>{COPY.start.notesTitle}</Text>
       <Text className='rcp__note'>· {COPY.common.reviewTime}</Text>
       <Text className='rcp__note'>· {COPY.common.freeResubmit}</Text>
-      {documentType && city && <Text className='rcp__note'>· {COPY.common.validity(validityDays(documentType, city.code))}</Text>}
+      {documentType && city && (
+        <Text className='rcp__note' data-testid='receipt-validity-note'>
+          · {(hasSourcedValidity(documentType, city.code) ? COPY.common.validity : COPY.common.validityReference)(validityDays(documentType, city.code))}
+        </Text>
+      )}
     </View>
   )
 }
