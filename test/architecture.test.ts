@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { FUNCTIONS, SYSTEM_FUNCTIONS } from '../emulator/functions'
 
-/** The layering rules of DESIGN.md, checked on every run. */
+/** The layering rules of docs/architecture.md, checked on every run. */
 const root = path.resolve(__dirname, '..')
 
 function filesUnder(dir: string): string[] {

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import type { TemplateIds, TemplateKey } from '@/domain/notify/templates'
 
 /**
- * Template IDs differ per mini-program and come from config (`.env.*`), never from code (DESIGN.md §5).
+ * Template IDs differ per mini-program and come from config (`.env.*`), never from code (docs/architecture.md, platform facts).
  * Taro inlines each `process.env.TARO_APP_*` at build time, so every variable is spelled out.
  */
 const TEMPLATE_IDS: TemplateIds = {

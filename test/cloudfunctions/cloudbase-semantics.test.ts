@@ -10,7 +10,7 @@ import { checkedPhoto, createOrder, order, payAtCashier, result, signedEvent } f
 
 /**
  * The emulator's database behaves as CloudBase's does where our code can tell the difference
- * (DESIGN.md §5; the rest is in docs/cloudbase-differences.md).
+ * (docs/architecture.md, platform facts; the rest is in docs/cloudbase-differences.md).
  */
 describe('the local database keeps CloudBase’s rules', () => {
   let dir: string

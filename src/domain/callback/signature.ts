@@ -1,7 +1,7 @@
 import { instantMs } from '../time'
 
 /**
- * The detection center's signing scheme, both ways (DESIGN.md §4: HMAC-SHA256; CloudBase HTTP access has no
+ * The detection center's signing scheme, both ways (docs/architecture.md, the outside world: HMAC-SHA256; CloudBase HTTP access has no
  * built-in signing). The signature is HMAC(key, `${timestamp}\n${nonce}\n${body}`) over the raw body bytes as
  * received, never a re-serialised JSON. The HMAC itself needs node:crypto, so callers inject it.
  */
@@ -22,7 +22,7 @@ export type VerifyResult = { ok: true } | { ok: false; reason: 'BAD_SIGNATURE' |
 export const TIMESTAMP_WINDOW_SECONDS = 300
 
 /**
- * A nonce must be remembered (in the database, not in memory: DESIGN.md §2) at least as long as a timestamp
+ * A nonce must be remembered (in the database, not in memory: docs/architecture.md, rules) at least as long as a timestamp
  * can be accepted, so twice the window: a replay inside the window is then always caught.
  */
 export const NONCE_RETENTION_SECONDS = 2 * TIMESTAMP_WINDOW_SECONDS

@@ -2,7 +2,7 @@ import { AppError, type ErrorCode } from '../errors'
 import { instantMs } from '../time'
 
 /**
- * One case lifecycle, three case kinds (DESIGN.md §3): receipt orders, cancellation applications and
+ * One case lifecycle, three case kinds (docs/case-lifecycle.md): receipt orders, cancellation applications and
  * card-loss cases are each a typed table of transitions built with `defineMachine`. States are strings.
  * Handlers apply a transition as one conditional write (`where _id = X and status = from and version = v`)
  * and append the history entry the machine builds.
@@ -20,7 +20,7 @@ export interface Rule<S extends string> {
   needsReason?: boolean
 }
 
-/** One line of a case's history (DESIGN.md §3: from, to, actor, reason, at). `at` is an ISO-8601 UTC instant. */
+/** One line of a case's history (docs/case-lifecycle.md: from, to, actor, reason, at). `at` is an ISO-8601 UTC instant. */
 export interface HistoryEntry<S extends string> {
   from: S
   to: S

@@ -7,7 +7,7 @@ import { formatMessageTime } from '../time'
 /**
  * Subscribe-message templates, as data. The field keys (`thing2`, `time4` …) are those of the templates
  * chosen in the WeChat admin console; the template IDs differ per mini-program and live in config
- * (`TemplateIds`), never in code (DESIGN.md §5).
+ * (`TemplateIds`), never in code (docs/architecture.md, platform facts).
  * Doc: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
  */
 export type FieldType = 'thing' | 'character_string' | 'number' | 'letter' | 'phrase' | 'name' | 'time'
@@ -85,7 +85,7 @@ export const TEMPLATES = {
 export type TemplateKey = keyof typeof TEMPLATES
 export const TEMPLATE_KEYS = Object.keys(TEMPLATES) as TemplateKey[]
 
-/** Template IDs per key, read from configuration (DESIGN.md §5: template IDs come from config, never from code). */
+/** Template IDs per key, read from configuration (docs/architecture.md, platform facts: template IDs come from config, never from code). */
 export type TemplateIds = Record<TemplateKey, string>
 
 export type FieldKey<K extends TemplateKey> = keyof (typeof TEMPLATES)[K]['fields'] & string
@@ -96,7 +96,7 @@ export type MessageValues<K extends TemplateKey> = { [F in FieldKey<K>]: string 
 /** WeChat's `data` shape for `subscribeMessage.send`. */
 export type MessageData<K extends TemplateKey> = { [F in FieldKey<K>]: { value: string } }
 
-/** The only words a `phrase` field may carry: a fixed set of status words, so every one fits (DESIGN.md §5). */
+/** The only words a `phrase` field may carry: a fixed set of status words, so every one fits (docs/architecture.md, platform facts). */
 export const PHRASE_WORDS: ReadonlySet<string> = new Set<string>([...Object.values(ORDER_STATUS_WORDS), ...Object.values(APPLICATION_STATUS_WORDS), ...Object.values(LOSS_STATUS_WORDS)])
 
 /** WeChat: `thing` holds at most 20 characters; `name` at most 10 Chinese characters or 20 letters. */

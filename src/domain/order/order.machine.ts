@@ -2,7 +2,7 @@ import { defineMachine, type HistoryEntry, type Rule } from '../case/machine'
 import { instantMs } from '../time'
 
 /**
- * The photo-receipt order lifecycle (DESIGN.md §3): submit → review → approved | rejected (with a reason)
+ * The photo-receipt order lifecycle (docs/case-lifecycle.md): submit → review → approved | rejected (with a reason)
  * → free resubmission. States are strings, never numbers. Handlers apply a transition as one conditional
  * write (`where _id = X and status = from`) and append the history entry this module builds.
  */
@@ -16,23 +16,23 @@ export type OrderEvent = (typeof ORDER_EVENTS)[number]
 
 /** The transition table, as data. Anything not listed here is refused. */
 export const ORDER_TRANSITIONS: Readonly<Record<OrderEvent, Rule<OrderState>>> = {
-  /** The payment callback confirms an unpaid order (DESIGN.md §4: pay callback, idempotent, amount checked). */
+  /** The payment callback confirms an unpaid order (docs/architecture.md, the outside world: pay callback, idempotent, amount checked). */
   pay_confirmed: { from: ['created'], to: 'paid', actors: ['system'] },
-  /** A paid order is sent to the detection center by the system (DESIGN.md §3). */
+  /** A paid order is sent to the detection center by the system (docs/case-lifecycle.md). */
   submitted: { from: ['paid'], to: 'reviewing', actors: ['system'] },
-  /** After a failed review the user may resubmit, free of charge (SPECS.md, Receipts). */
+  /** After a failed review the user may resubmit, free of charge (docs/photo-specs.md, Receipts). */
   resubmitted: { from: ['rejected'], to: 'reviewing', actors: ['user'] },
-  /** The detection center issues the receipt (SPECS.md: a review takes about 10–30 minutes). */
+  /** The detection center issues the receipt (docs/photo-specs.md: a review takes about 10–30 minutes). */
   review_passed: { from: ['reviewing'], to: 'approved', actors: ['reviewer'] },
-  /** The detection center rejects the photo, always with a reason (DESIGN.md §3). */
+  /** The detection center rejects the photo, always with a reason (docs/case-lifecycle.md). */
   review_failed: { from: ['reviewing'], to: 'rejected', actors: ['reviewer'], needsReason: true },
-  /** An unpaid order is cancelled by its user, or by the system after UNPAID_TIMEOUT_MINUTES (DESIGN.md §3). */
+  /** An unpaid order is cancelled by its user, or by the system after UNPAID_TIMEOUT_MINUTES (docs/case-lifecycle.md). */
   cancel: { from: ['created'], to: 'cancelled', actors: ['user', 'system'] },
   /** An operator refunds a paid order that was never reviewed, or a rejected one the user gives up on. */
   refund: { from: ['paid', 'rejected'], to: 'refunded', actors: ['operator'] },
 }
 
-/** An unpaid order is cancelled automatically 30 minutes after it was created (DESIGN.md §3). */
+/** An unpaid order is cancelled automatically 30 minutes after it was created (docs/case-lifecycle.md). */
 export const UNPAID_TIMEOUT_MINUTES = 30
 
 /** Approved, cancelled and refunded orders never change again. */
@@ -49,7 +49,7 @@ export const ORDER_STATUS_LABELS: Readonly<Record<OrderState, string>> = {
   refunded: '已退款',
 }
 
-/** Status words for the `phrase` field of subscribe messages: at most 5 Chinese characters each (DESIGN.md §5). */
+/** Status words for the `phrase` field of subscribe messages: at most 5 Chinese characters each (docs/architecture.md, platform facts). */
 export const ORDER_STATUS_WORDS = {
   created: '待支付',
   paid: '已支付',
@@ -62,7 +62,7 @@ export const ORDER_STATUS_WORDS = {
 
 export type OrderStatusWord = (typeof ORDER_STATUS_WORDS)[OrderState]
 
-/** One line of an order's history (DESIGN.md §3: from, to, actor, reason, at). */
+/** One line of an order's history (docs/case-lifecycle.md: from, to, actor, reason, at). */
 export type OrderHistoryEntry = HistoryEntry<OrderState>
 
 /** The order lifecycle as a machine: the same builder serves cancellations and card-loss cases. */
@@ -80,7 +80,7 @@ export const canFire = ORDER_MACHINE.canFire
 export const availableEvents = ORDER_MACHINE.availableEvents
 /** The next state, or FORBIDDEN / ORDER_INVALID_TRANSITION / ORDER_REASON_REQUIRED. */
 export const transition = ORDER_MACHINE.transition
-/** Builds the history entry a transition appends. A move to `rejected` must say why (DESIGN.md §3). */
+/** Builds the history entry a transition appends. A move to `rejected` must say why (docs/case-lifecycle.md). */
 export const historyEntry = ORDER_MACHINE.historyEntry
 
 /** The instant an unpaid order stops being payable: its creation plus UNPAID_TIMEOUT_MINUTES. */
@@ -88,7 +88,7 @@ export function unpaidDeadline(createdAt: string): string {
   return new Date(instantMs(createdAt) + UNPAID_TIMEOUT_MINUTES * 60_000).toISOString()
 }
 
-/** An order still unpaid UNPAID_TIMEOUT_MINUTES after creation is due for the system's auto-cancel (DESIGN.md §3). */
+/** An order still unpaid UNPAID_TIMEOUT_MINUTES after creation is due for the system's auto-cancel (docs/case-lifecycle.md). */
 export function isStale(order: { status: OrderState; createdAt: string }, now: string | Date): boolean {
   return order.status === 'created' && instantMs(now) >= instantMs(unpaidDeadline(order.createdAt))
 }

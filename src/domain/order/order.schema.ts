@@ -14,7 +14,7 @@ export const ORDER_DOCUMENT_TYPES = Object.keys(NATIONAL_PRICES_FEN) as Document
 
 export const OrderDocumentType = v.picklist(ORDER_DOCUMENT_TYPES, '请选择证件类型')
 
-/** A receipt is bound to one issuing city: 深圳市, never 广东省 alone (SPECS.md, Receipts). */
+/** A receipt is bound to one issuing city: 深圳市, never 广东省 alone (docs/photo-specs.md, Receipts). */
 export const CityCode = v.pipe(
   v.string('请选择城市'),
   v.rawCheck(({ dataset, addIssue }) => {
@@ -100,7 +100,7 @@ export const ListOrdersInput = v.optional(
 export type ListOrdersInput = v.InferOutput<typeof ListOrdersInput>
 
 
-/** `order.resubmit`: a rejected order goes back to review with a new photo, free of charge (SPECS.md, Receipts). */
+/** `order.resubmit`: a rejected order goes back to review with a new photo, free of charge (docs/photo-specs.md, Receipts). */
 export const ResubmitOrderInput = v.object({
   orderId: OrderId,
   photoId: PhotoId,

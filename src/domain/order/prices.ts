@@ -30,7 +30,7 @@ export interface RegionalPrice {
 /** Regional overrides of the national price; a city's entry beats its province's. None yet. */
 export const REGIONAL_PRICES_FEN: readonly RegionalPrice[] = []
 
-/** A resubmission after a failed review is free (SPECS.md, Receipts). */
+/** A resubmission after a failed review is free (docs/photo-specs.md, Receipts). */
 export const RESUBMISSION_PRICE_FEN = 0
 
 /** The price of a new receipt order in fen: the city's entry, else its province's, else the national price. */

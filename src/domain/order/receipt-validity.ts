@@ -3,7 +3,7 @@ import { isSourced, unverifiedBecause, type Evidence, type Source } from '../sou
 import { instantMs } from '../time'
 
 /**
- * How long an issued receipt stays usable, per document type and region (SPECS.md, Receipts).
+ * How long an issued receipt stays usable, per document type and region (docs/photo-specs.md, Receipts).
  * China keeps no daylight saving time, so a day is exactly 24 hours and the arithmetic stays in UTC.
  */
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -37,7 +37,7 @@ export const DEFAULT_VALIDITY: Readonly<Record<DocumentType, { days: number; evi
   'residence-permit': { days: DEFAULT_VALIDITY_DAYS, evidence: TYPICAL_180 },
 }
 
-/** Remind the user 7 days before a receipt expires (product rule for this issue; DESIGN.md §3 asks for a reminder). */
+/** Remind the user 7 days before a receipt expires (product rule for this issue; docs/case-lifecycle.md asks for a reminder). */
 export const REMIND_DAYS_BEFORE_EXPIRY = 7
 
 export interface ValidityRule {
@@ -49,8 +49,8 @@ export interface ValidityRule {
 
 /** Regional exceptions to DEFAULT_VALIDITY_DAYS; a city's rule beats its province's. */
 export const VALIDITY_RULES: readonly ValidityRule[] = [
-  /** Guangdong 社保卡 receipts: 90 days in SPECS.md, but no Guangdong source states it. */
-  { documentType: 'social-security-card', region: { level: 'province', code: '440000', name: '广东省' }, days: 90, evidence: unverifiedBecause('SPECS.md 写 90 天；检索“广东 社保卡 相片回执 有效期”只找到广州人社“社保卡相片上传”取回执号的说明，未写有效期') },
+  /** Guangdong 社保卡 receipts: 90 days in the first research notes, but no Guangdong source states it. */
+  { documentType: 'social-security-card', region: { level: 'province', code: '440000', name: '广东省' }, days: 90, evidence: unverifiedBecause('最初的调研笔记写 90 天；检索“广东 社保卡 相片回执 有效期”只找到广州人社“社保卡相片上传”取回执号的说明，未写有效期') },
   /** Shenzhen 社保卡 receipts: 180 days; Shenzhen's 社保卡、身份证、居住证 receipts are shared, and its ID-card receipts last 180 days. */
   {
     documentType: 'social-security-card',

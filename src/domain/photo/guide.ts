@@ -17,7 +17,7 @@ export interface GuideGeometry {
 
 /**
  * A head, hair top to chin, is about 1.37 times as tall as it is wide: the 驾驶证 rules ask for a head
- * 224–260 px tall and 165–189 px wide (shared/SPECS.md). Used when a spec gives no head height; on the
+ * 224–260 px tall and 165–189 px wide (docs/photo-specs.md). Used when a spec gives no head height; on the
  * 社保卡 face width it puts the head at about two thirds of the frame, as the Guangdong notice asks.
  */
 export const HEAD_HEIGHT_PER_WIDTH = 1.37

@@ -2,7 +2,7 @@ import { unverifiedBecause, type Evidence, type Source } from '../sources/source
 import type { DocumentType, PhotoSpec, SpecFact } from './spec.types'
 
 /**
- * The photo-spec catalogue (research notes: shared/SPECS.md). Specs are data, versioned per entry; a regional
+ * The photo-spec catalogue (research notes: docs/photo-specs.md). Specs are data, versioned per entry; a regional
  * entry overrides the national default for its province or city. Each fact carries the sentence of the page
  * that states it, or `unverified` with what we found instead.
  */

@@ -56,7 +56,7 @@ export function compressedWidthFor(stored: Size, maxSide: number = UPLOAD_LIMITS
 export const UPLOAD_QUALITIES = [0.92, 0.86, 0.8, 0.72, 0.64, 0.56, 0.5] as const
 
 /**
- * The client downsizes before upload but keeps at least twice the target resolution (DESIGN.md §6):
+ * The client downsizes before upload but keeps at least twice the target resolution (docs/photo-specs.md, the pipeline):
  * twice the longest side of any spec (756 px for 电子驾驶证), so the server still has pixels to crop from.
  */
 export const MIN_UPLOAD_SIDE = 2 * Math.max(...PHOTO_SPECS.map((s) => Math.max(s.pixels.width, s.pixels.height)))
