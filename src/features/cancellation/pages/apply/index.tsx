@@ -2,148 +2,64 @@ import { View, Text } from '@tarojs/components'
 import { Button, Checkbox, Input, Popup, Radio } from '@nutui/nutui-react-taro'
 import { CheckNormal, Checked, Tips } from '@nutui/icons-react-taro'
 import { useRef, useState } from 'react'
-import * as v from 'valibot'
 import { BANKS, bankName } from '@/domain/cancellation/banks'
-import { ApplicationInput, DebitCardNumber, HEIR_RELATIONS, HEIR_RELATION_LABELS, checkApplication } from '@/domain/cancellation/cancellation.schema'
+import { HEIR_RELATIONS, HEIR_RELATION_LABELS } from '@/domain/cancellation/cancellation.schema'
 import type { ApplicationView } from '@/domain/cancellation/cancellation.view'
-import { assessEligibility, type EligibilityInput } from '@/domain/cancellation/eligibility'
+import { assessEligibility } from '@/domain/cancellation/eligibility'
 import { REASONS } from '@/domain/cancellation/reasons'
-import { AppError } from '@/domain/errors'
-import { normalizeBankCard } from '@/domain/identity/bank-card'
-import { validateIdNumber } from '@/domain/identity/id-number'
 import { newRequestId } from '@/domain/request-id'
 import { cityByCode } from '@/domain/region'
 import { shanghaiDate } from '@/domain/time'
-import { fieldErrors } from '@/domain/validation'
 import { ConsentGate } from '@/components/consent-gate'
 import { EmptyState, RemoteView } from '@/components/status-view'
+import { Field, FieldGroup, TextField } from '@/components/text-field'
+import { useAction } from '@/hooks/use-action'
+import { useForm, type FormState } from '@/hooks/use-form'
 import { useRemote } from '@/hooks/use-remote'
 import { showToast } from '@/platform/device'
 import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
-import { messageOf } from '@/platform/reply'
 import { COPY } from '../../copy'
 import { getApplication, saveApplication, type ApplicationForm } from '../../api'
+import {
+  APPLY_FIELDS,
+  EMPTY_APPLY,
+  applyErrors,
+  cardFieldState,
+  cardStatus,
+  editingOf,
+  fieldsOfDetails,
+  formOf,
+  grouped,
+  holderEditedAtStart,
+  holderOf,
+  isDeath,
+  type ApplyCase,
+  type ApplyField,
+  type ApplyValues,
+} from '../../application.form'
 import { answersOf, applyUrl, detailUrl, editUrl, eligibilityUrl, isApplicationId, materialsUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
 
 const A = COPY.apply
 
-type HeirRelation = (typeof HEIR_RELATIONS)[number]
+type Form = FormState<ApplyValues>
+type TextInput = Exclude<ApplyField, 'heirRelation' | 'bankCode' | 'cardNumber'>
 
-/** What the user types, as typed. */
-interface Values {
-  insuredName: string
-  insuredId: string
-  heirName: string
-  heirId: string
-  heirRelation: HeirRelation | ''
-  phone: string
-  bankCode: string
-  cardNumber: string
-  holderName: string
+/** One text input of the form, with the schema path's testid and its message. */
+function FormInput({ form, field, label, placeholder, type = 'text', maxLength, hint }: { form: Form; field: TextInput; label: string; placeholder: string; type?: 'text' | 'idcard' | 'number'; maxLength: number; hint?: string }) {
+  return <TextField label={label} placeholder={placeholder} {...form.field(field)} name={field} type={type} maxLength={maxLength} hint={hint} testId={APPLY_FIELDS[field].testId} />
 }
-
-const EMPTY: Values = { insuredName: '', insuredId: '', heirName: '', heirId: '', heirRelation: '', phone: '', bankCode: '', cardNumber: '', holderName: '' }
-
-/** The case the form is for: the wizard's answers, and the application when editing one. */
-interface Case extends EligibilityInput {
-  applicationId?: string
-  /** Masked numbers of the saved application: ID numbers, phone and card must be typed again. */
-  masked?: { insuredId: string; heirId?: string; phone: string; card: string }
-}
-
-/** Schema paths, as `fieldErrors` and the function's VALIDATION_FAILED details name them, and their testids. */
-const FIELDS = {
-  insuredName: { path: 'insured.name', testId: 'apply-insured-name' },
-  insuredId: { path: 'insured.idNumber', testId: 'apply-insured-id' },
-  heirName: { path: 'heir.name', testId: 'apply-heir-name' },
-  heirId: { path: 'heir.idNumber', testId: 'apply-heir-id' },
-  heirRelation: { path: 'heir.relation', testId: 'apply-heir-relation' },
-  phone: { path: 'phone', testId: 'apply-phone' },
-  bankCode: { path: 'bank.bankCode', testId: 'apply-bank' },
-  cardNumber: { path: 'bank.cardNumber', testId: 'apply-card' },
-  holderName: { path: 'bank.holderName', testId: 'apply-holder' },
-} as const satisfies Record<keyof Values, { path: string; testId: string }>
-
-type Field = keyof Values
-const FIELD_OF_PATH = new Map<string, Field>(Object.entries(FIELDS).map(([field, f]) => [f.path, field as Field]))
-
-const isDeath = (c: Case) => c.reason === 'death'
-const payeeOf = (c: Case, values: Values) => (isDeath(c) ? values.heirName : values.insuredName)
-
-function formOf(c: Case, values: Values, holderName: string): ApplicationForm {
-  return {
-    ...(c.applicationId ? { applicationId: c.applicationId } : {}),
-    cityCode: c.cityCode,
-    reason: c.reason,
-    accountState: c.accountState,
-    realNameVerified: c.realNameVerified,
-    insured: { name: values.insuredName, idNumber: values.insuredId },
-    ...(isDeath(c) ? { heir: { name: values.heirName, idNumber: values.heirId, relation: values.heirRelation as HeirRelation } } : {}),
-    phone: values.phone,
-    bank: { bankCode: values.bankCode as ApplicationForm['bank']['bankCode'], cardNumber: values.cardNumber, holderName },
-  }
-}
-
-/**
- * The domain schema's first message per field; a birth date in the future (the one rule that needs today's date);
- * then the rules across fields (`checkApplication`: an heir after a death, the card in the payee's name).
- */
-function errorsOf(form: ApplicationForm): Partial<Record<Field, string>> {
-  const errors: Partial<Record<Field, string>> = {}
-  for (const [path, message] of Object.entries(fieldErrors(ApplicationInput, form))) {
-    const field = FIELD_OF_PATH.get(path)
-    if (field && !errors[field]) errors[field] = message
-  }
-  const today = shanghaiDate(new Date())
-  const ids: Array<[Field, string | undefined]> = [
-    ['insuredId', form.insured.idNumber],
-    ['heirId', form.heir?.idNumber],
-  ]
-  for (const [field, value] of ids) {
-    if (value === undefined || errors[field]) continue
-    const id = validateIdNumber(value, today)
-    if (!id.ok) errors[field] = id.reason
-  }
-  if (Object.keys(errors).length > 0) return errors
-  const parsed = v.safeParse(ApplicationInput, form)
-  if (!parsed.success) return errors
-  try {
-    checkApplication(parsed.output)
-  } catch (error) {
-    if (error instanceof AppError) for (const d of error.details ?? []) errors[FIELD_OF_PATH.get(d.path) ?? 'holderName'] = d.message
-  }
-  return errors
-}
-
-/** The card number as the user types it: how many digits, then the schema's verdict once there are enough. */
-function cardStatus(value: string): { tone: 'typing' | 'bad' | 'ok'; digits: string; message: string } | undefined {
-  const digits = normalizeBankCard(value)
-  if (!digits) return undefined
-  const parsed = v.safeParse(DebitCardNumber, value, { abortPipeEarly: true })
-  if (parsed.success) return { tone: 'ok', digits, message: A.cardOk }
-  const message = parsed.issues[0]?.message ?? ''
-  const typing = /^\d+$/.test(digits) && digits.length < 16
-  return { tone: typing ? 'typing' : 'bad', digits, message }
-}
-
-const grouped = (digits: string) => digits.replace(/(.{4})(?=.)/g, '$1 ')
 
 function BankPicker({ value, error, onChange }: { value: string; error?: string; onChange: (code: string) => void }) {
   const [open, setOpen] = useState(false)
   const name = bankName(value)
   return (
-    <View className={`ca__field${error ? ' ca__field--error' : ''}`}>
+    <Field error={error} testId='apply-bank'>
       <View className='ca__bank' onClick={() => setOpen(true)} data-testid='apply-bank' data-bank={value}>
-        <Text className='ca__label ca__bank-label'>{A.bank}</Text>
+        <Text className='ca__bank-label'>{A.bank}</Text>
         <Text className={name ? 'ca__bank-value' : 'ca__bank-placeholder'}>{name ?? A.bankPlaceholder} ›</Text>
       </View>
-      {error && (
-        <Text className='ca__error' data-testid='apply-bank-error'>
-          {error}
-        </Text>
-      )}
       <Popup className='ca__bank-popup' visible={open} position='bottom' round closeable title={A.bankPickerTitle} onClose={() => setOpen(false)}>
         <View className='ca__banks' data-testid='apply-bank-list'>
           {BANKS.map((b) => (
@@ -162,94 +78,168 @@ function BankPicker({ value, error, onChange }: { value: string; error?: string;
           ))}
         </View>
       </Popup>
+    </Field>
+  )
+}
+
+/** A choice made by tapping (the heir's relation, the bank) counts as the field left. */
+const pick = (form: Form, field: ApplyField) => (value: string) => {
+  form.set(field)(value)
+  form.leave(field)()
+}
+
+function Insured({ form, c }: { form: Form; c: ApplyCase }) {
+  return (
+    <View className='cx__section'>
+      <Text className='cx__section-title'>{isDeath(c) ? A.insuredDeathTitle : A.insuredTitle}</Text>
+      <FieldGroup>
+        <FormInput form={form} field='insuredName' label={A.insuredName} placeholder={A.namePlaceholder} maxLength={30} />
+        <FormInput form={form} field='insuredId' label={A.insuredId} placeholder={A.idPlaceholder} type='idcard' maxLength={22} hint={c.masked ? A.retype(c.masked.insuredId) : undefined} />
+      </FieldGroup>
     </View>
   )
 }
 
-function ApplyForm({ c, initial = EMPTY }: { c: Case; initial?: Values }) {
-  const [values, setValues] = useState<Values>(initial)
+function Heir({ form, c }: { form: Form; c: ApplyCase }) {
+  const relationError = form.shown('heirRelation')
+  return (
+    <View className='cx__section' data-testid='apply-heir'>
+      <Text className='cx__section-title'>{A.heirTitle}</Text>
+      <Text className='cx__section-hint'>{A.heirIntro}</Text>
+      <FieldGroup>
+        <FormInput form={form} field='heirName' label={A.heirName} placeholder={A.namePlaceholder} maxLength={30} />
+        <FormInput form={form} field='heirId' label={A.heirId} placeholder={A.idPlaceholder} type='idcard' maxLength={22} hint={c.masked?.heirId ? A.retype(c.masked.heirId) : undefined} />
+        <Field label={A.heirRelation} error={relationError} testId='apply-heir-relation'>
+          <Radio.Group className='ca__relations' direction='horizontal' value={form.values.heirRelation} onChange={(rel) => pick(form, 'heirRelation')(String(rel))} data-testid='apply-heir-relation'>
+            {HEIR_RELATIONS.map((rel) => (
+              <Radio key={rel} shape='button' value={rel} data-testid={`apply-heir-relation-${rel}`}>
+                {HEIR_RELATION_LABELS[rel]}
+              </Radio>
+            ))}
+          </Radio.Group>
+        </Field>
+      </FieldGroup>
+    </View>
+  )
+}
+
+/** The card number shown digit by digit as typed, with the check's verdict; red once it cannot be right. */
+function CardNumber({ form, c }: { form: Form; c: ApplyCase }) {
+  const card = cardStatus(form.values.cardNumber)
+  const { message, bad } = cardFieldState(card, { server: form.serverError('cardNumber'), check: form.errors.cardNumber, touched: form.touched('cardNumber') })
+  return (
+    <Field label={A.card} error={message} bad={bad} hint={c.masked ? A.retype(c.masked.card) : undefined} testId='apply-card'>
+      <Input
+        className='text-field__input'
+        name='cardNumber'
+        type='text'
+        maxLength={30}
+        placeholder={A.cardPlaceholder}
+        value={form.values.cardNumber}
+        clearable
+        onChange={form.set('cardNumber')}
+        onBlur={form.leave('cardNumber')}
+        data-testid='apply-card'
+      />
+      {card && (
+        <View className={`ca__card ca__card--${bad ? 'bad' : card.tone}`} data-testid='apply-card-hint' data-tone={card.tone}>
+          <Text className='ca__card-digits'>{grouped(card.digits)}</Text>
+          <Text className='ca__card-status'>
+            {A.cardTyped(card.digits.length)}
+            {card.tone === 'ok' ? `　✓ ${card.message}` : `　${card.message}`}
+          </Text>
+        </View>
+      )}
+    </Field>
+  )
+}
+
+function Bank({ form, c, holderName, onHolder }: { form: Form; c: ApplyCase; holderName: string; onHolder: (name: string) => void }) {
+  return (
+    <View className='cx__section'>
+      <Text className='cx__section-title'>{A.bankTitle}</Text>
+      <Text className='cx__section-hint'>{A.bankIntro}</Text>
+      <FieldGroup>
+        <BankPicker value={form.values.bankCode} error={form.shown('bankCode')} onChange={pick(form, 'bankCode')} />
+        <CardNumber form={form} c={c} />
+        <TextField
+          label={A.holder}
+          placeholder={A.namePlaceholder}
+          value={holderName}
+          onChange={onHolder}
+          onBlur={form.leave('holderName')}
+          error={form.shown('holderName')}
+          name='holderName'
+          maxLength={30}
+          hint={A.holderHint(isDeath(c) ? A.heirWho : A.insuredWho)}
+          testId={APPLY_FIELDS.holderName.testId}
+        />
+      </FieldGroup>
+    </View>
+  )
+}
+
+function Consent({ consent, onChange, showError }: { consent: boolean; onChange: (checked: boolean) => void; showError: boolean }) {
+  return (
+    <View className={`cx__section ca__consent${showError ? ' ca__consent--error' : ''}`} data-testid='apply-consent-block'>
+      <Text className='ca__consent-title'>{A.consentTitle}</Text>
+      <Text className='ca__consent-intro'>{A.consentIntro}</Text>
+      <View className='cx__list'>
+        {A.consentItems.map((item) => (
+          <Text key={item} className='cx__item ca__consent-item'>
+            {item}
+          </Text>
+        ))}
+      </View>
+      <Checkbox
+        className='ca__checkbox'
+        checked={consent}
+        icon={<CheckNormal size={26} color='#8c8c8c' />}
+        activeIcon={<Checked size={26} color='#1677ff' />}
+        onChange={onChange}
+        data-testid='apply-consent'
+      >
+        <Text className='ca__consent-label'>{A.consent}</Text>
+      </Checkbox>
+      {showError && (
+        <Text className='ca__error' data-testid='apply-consent-error'>
+          {A.needConsent}
+        </Text>
+      )}
+    </View>
+  )
+}
+
+function ApplyForm({ c, initial = EMPTY_APPLY }: { c: ApplyCase; initial?: ApplyValues }) {
   /** The holder follows the payee's name until the user changes it. */
-  const [holderEdited, setHolderEdited] = useState(() => initial.holderName !== '' && initial.holderName !== payeeOf(c, initial))
-  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({})
-  const [showAll, setShowAll] = useState(false)
+  const [holderEdited, setHolderEdited] = useState(() => holderEditedAtStart(c, initial))
   /** One per visit: saving a new draft again (after a lost answer) edits the draft the first save made. */
   const requestId = useRef(newRequestId())
-  const [serverErrors, setServerErrors] = useState<Partial<Record<Field, string>>>({})
-  const [error, setError] = useState<string>()
   const [consent, setConsent] = useState(false)
-  const [busy, setBusy] = useState(false)
-
-  const holderName = holderEdited ? values.holderName : payeeOf(c, values)
-  const form = formOf(c, values, holderName)
-  const errors = errorsOf(form)
-  const shown = (field: Field) => serverErrors[field] ?? (showAll || touched[field] ? errors[field] : undefined)
-  const death = isDeath(c)
-  const who = death ? A.heirWho : A.insuredWho
+  const form = useForm(initial, (values) => applyErrors(formOf(c, values, holderOf(c, values, holderEdited)), shanghaiDate(new Date())))
+  const holderName = holderOf(c, form.values, holderEdited)
+  const application = formOf(c, form.values, holderName)
+  const save = useAction(
+    async (toSave: ApplicationForm) => {
+      const view = await saveApplication(toSave)
+      replacePage(materialsUrl(view.applicationId))
+    },
+    { holdOnSuccess: true, onError: (e) => form.setServerErrors(fieldsOfDetails(e)) },
+  )
   const city = cityByCode(c.cityCode)
 
-  const set = (field: Field) => (value: string) => {
-    setValues((vals) => ({ ...vals, [field]: value }))
-    setServerErrors((e) => ({ ...e, [field]: undefined }))
-    if (field === 'holderName') setHolderEdited(true)
+  const submit = () => {
+    if (save.busy) return
+    form.showAll()
+    save.setError(undefined)
+    const invalid = Object.keys(form.errors).length > 0
+    if (invalid || !consent) return void showToast(invalid ? A.fixFields : A.needConsent)
+    void save.run(application.applicationId ? application : { ...application, requestId: requestId.current })
   }
-  const leave = (field: Field) => () => setTouched((t) => ({ ...t, [field]: true }))
-
-  const save = () => {
-    if (busy) return
-    setShowAll(true)
-    setError(undefined)
-    const invalid = Object.keys(errors).length > 0
-    if (invalid || !consent) {
-      void showToast(invalid ? A.fixFields : A.needConsent)
-      return
-    }
-    setBusy(true)
-    saveApplication(form.applicationId ? form : { ...form, requestId: requestId.current })
-      .then((view) => replacePage(materialsUrl(view.applicationId)))
-      .catch((e: unknown) => {
-        const details = e instanceof AppError ? (e.details ?? []) : []
-        const mapped: Partial<Record<Field, string>> = {}
-        for (const d of details) {
-          const field = FIELD_OF_PATH.get(d.path)
-          if (field) mapped[field] = d.message
-        }
-        setServerErrors(mapped)
-        setError(messageOf(e))
-        setBusy(false)
-      })
+  const onHolder = (name: string) => {
+    setHolderEdited(true)
+    form.set('holderName')(name)
   }
-
-  const input = (field: Exclude<Field, 'heirRelation' | 'bankCode'>, label: string, placeholder: string, props: { type: 'text' | 'idcard' | 'number'; maxLength: number; hint?: string }) => {
-    const message = shown(field)
-    const value = field === 'holderName' ? holderName : values[field]
-    return (
-      <View className={`ca__field${message ? ' ca__field--error' : ''}`}>
-        <Text className='ca__label'>{label}</Text>
-        <Input
-          className='ca__input'
-          name={field}
-          type={props.type}
-          maxLength={props.maxLength}
-          placeholder={placeholder}
-          value={value}
-          clearable
-          onChange={set(field)}
-          onBlur={leave(field)}
-          data-testid={FIELDS[field].testId}
-        />
-        {props.hint && <Text className='ca__hint'>{props.hint}</Text>}
-        {message && (
-          <Text className='ca__error' data-testid={`${FIELDS[field].testId}-error`}>
-            {message}
-          </Text>
-        )}
-      </View>
-    )
-  }
-
-  const card = cardStatus(values.cardNumber)
-  const cardMessage = serverErrors.cardNumber ?? (card ? undefined : showAll || touched.cardNumber ? errors.cardNumber : undefined)
-  const cardBad = !!cardMessage || card?.tone === 'bad' || (card?.tone === 'typing' && (showAll || !!touched.cardNumber))
 
   return (
     <View className='cx ca'>
@@ -261,135 +251,23 @@ function ApplyForm({ c, initial = EMPTY }: { c: Case; initial?: Values }) {
       </View>
 
       <ConsentGate returnTo={c.applicationId ? editUrl(c.applicationId) : applyUrl(c)}>
-        <View className='cx__section'>
-          <Text className='cx__section-title'>{death ? A.insuredDeathTitle : A.insuredTitle}</Text>
-          <View className='ca__group'>
-            {input('insuredName', A.insuredName, A.namePlaceholder, { type: 'text', maxLength: 30 })}
-            {input('insuredId', A.insuredId, A.idPlaceholder, { type: 'idcard', maxLength: 22, hint: c.masked ? A.retype(c.masked.insuredId) : undefined })}
-          </View>
-        </View>
-
-        {death && (
-          <View className='cx__section' data-testid='apply-heir'>
-            <Text className='cx__section-title'>{A.heirTitle}</Text>
-            <Text className='cx__section-hint'>{A.heirIntro}</Text>
-            <View className='ca__group'>
-              {input('heirName', A.heirName, A.namePlaceholder, { type: 'text', maxLength: 30 })}
-              {input('heirId', A.heirId, A.idPlaceholder, { type: 'idcard', maxLength: 22, hint: c.masked?.heirId ? A.retype(c.masked.heirId) : undefined })}
-              <View className={`ca__field${shown('heirRelation') ? ' ca__field--error' : ''}`}>
-                <Text className='ca__label'>{A.heirRelation}</Text>
-                <Radio.Group
-                  className='ca__relations'
-                  direction='horizontal'
-                  value={values.heirRelation}
-                  onChange={(rel) => {
-                    set('heirRelation')(String(rel))
-                    leave('heirRelation')()
-                  }}
-                  data-testid='apply-heir-relation'
-                >
-                  {HEIR_RELATIONS.map((rel) => (
-                    <Radio key={rel} shape='button' value={rel} data-testid={`apply-heir-relation-${rel}`}>
-                      {HEIR_RELATION_LABELS[rel]}
-                    </Radio>
-                  ))}
-                </Radio.Group>
-                {shown('heirRelation') && (
-                  <Text className='ca__error' data-testid='apply-heir-relation-error'>
-                    {shown('heirRelation')}
-                  </Text>
-                )}
-              </View>
-            </View>
-          </View>
-        )}
-
+        <Insured form={form} c={c} />
+        {isDeath(c) && <Heir form={form} c={c} />}
         <View className='cx__section'>
           <Text className='cx__section-title'>{A.contactTitle}</Text>
-          <View className='ca__group'>{input('phone', A.phone, A.phonePlaceholder, { type: 'number', maxLength: 16, hint: c.masked ? A.retype(c.masked.phone) : undefined })}</View>
+          <FormInput form={form} field='phone' label={A.phone} placeholder={A.phonePlaceholder} type='number' maxLength={16} hint={c.masked ? A.retype(c.masked.phone) : undefined} />
         </View>
-
-        <View className='cx__section'>
-          <Text className='cx__section-title'>{A.bankTitle}</Text>
-          <Text className='cx__section-hint'>{A.bankIntro}</Text>
-          <View className='ca__group'>
-            <BankPicker
-              value={values.bankCode}
-              error={shown('bankCode')}
-              onChange={(code) => {
-                set('bankCode')(code)
-                leave('bankCode')()
-              }}
-            />
-            <View className={`ca__field${cardBad ? ' ca__field--error' : ''}`}>
-              <Text className='ca__label'>{A.card}</Text>
-              <Input
-                className='ca__input'
-                name='cardNumber'
-                type='text'
-                maxLength={30}
-                placeholder={A.cardPlaceholder}
-                value={values.cardNumber}
-                clearable
-                onChange={set('cardNumber')}
-                onBlur={leave('cardNumber')}
-                data-testid='apply-card'
-              />
-              {card && (
-                <View className={`ca__card ca__card--${cardBad ? 'bad' : card.tone}`} data-testid='apply-card-hint' data-tone={card.tone}>
-                  <Text className='ca__card-digits'>{grouped(card.digits)}</Text>
-                  <Text className='ca__card-status'>
-                    {A.cardTyped(card.digits.length)}
-                    {card.tone === 'ok' ? `　✓ ${card.message}` : `　${card.message}`}
-                  </Text>
-                </View>
-              )}
-              {c.masked && <Text className='ca__hint'>{A.retype(c.masked.card)}</Text>}
-              {cardMessage && (
-                <Text className='ca__error' data-testid='apply-card-error'>
-                  {cardMessage}
-                </Text>
-              )}
-            </View>
-            {input('holderName', A.holder, A.namePlaceholder, { type: 'text', maxLength: 30, hint: A.holderHint(who) })}
-          </View>
-        </View>
-
-        <View className={`cx__section ca__consent${showAll && !consent ? ' ca__consent--error' : ''}`} data-testid='apply-consent-block'>
-          <Text className='ca__consent-title'>{A.consentTitle}</Text>
-          <Text className='ca__consent-intro'>{A.consentIntro}</Text>
-          <View className='cx__list'>
-            {A.consentItems.map((item) => (
-              <Text key={item} className='cx__item ca__consent-item'>
-                {item}
-              </Text>
-            ))}
-          </View>
-          <Checkbox
-            className='ca__checkbox'
-            checked={consent}
-            icon={<CheckNormal size={26} color='#8c8c8c' />}
-            activeIcon={<Checked size={26} color='#1677ff' />}
-            onChange={setConsent}
-            data-testid='apply-consent'
-          >
-            <Text className='ca__consent-label'>{A.consent}</Text>
-          </Checkbox>
-          {showAll && !consent && (
-            <Text className='ca__error' data-testid='apply-consent-error'>
-              {A.needConsent}
-            </Text>
-          )}
-        </View>
+        <Bank form={form} c={c} holderName={holderName} onHolder={onHolder} />
+        <Consent consent={consent} onChange={setConsent} showError={form.submitted && !consent} />
 
         <View className='cx__section cx__actions'>
-          {error && (
+          {save.error && (
             <Text className='cx__error ca__server-error' data-testid='apply-error'>
-              {error}
+              {save.error}
             </Text>
           )}
-          <Button type='primary' size='xlarge' block loading={busy} disabled={busy} onClick={save} data-testid='apply-save'>
-            {busy ? A.saving : A.save}
+          <Button type='primary' size='xlarge' block loading={save.busy} disabled={save.busy} onClick={submit} data-testid='apply-save'>
+            {save.busy ? A.saving : A.save}
           </Button>
         </View>
       </ConsentGate>
@@ -399,46 +277,38 @@ function ApplyForm({ c, initial = EMPTY }: { c: Case; initial?: Values }) {
 
 /** The form prefilled from a saved application: names, relation, bank and holder; never the numbers. */
 function EditForm({ view }: { view: ApplicationView }) {
-  const c: Case = {
-    applicationId: view.applicationId,
-    cityCode: view.cityCode,
-    reason: view.reason,
-    accountState: view.accountState,
-    realNameVerified: view.realNameVerified,
-    masked: { insuredId: view.insured.idNumberMasked, heirId: view.heir?.idNumberMasked, phone: view.phoneMasked, card: view.bank.cardMasked },
-  }
-  const relation = HEIR_RELATIONS.find((r) => r === view.heir?.relation) ?? ''
-  const values: Values = { ...EMPTY, insuredName: view.insured.name, heirName: view.heir?.name ?? '', heirRelation: relation, bankCode: view.bank.bankCode, holderName: view.bank.holderName }
+  const { c, values } = editingOf(view)
   return <ApplyForm c={c} initial={values} />
+}
+
+function EditPage({ applicationId }: { applicationId: string }) {
+  const remote = useRemote(() => getApplication(applicationId), [applicationId])
+  const view = remote.data
+  return (
+    <View className='cx ca'>
+      <RemoteView remote={remote}>
+        {view && view.canEdit && <EditForm view={view} />}
+        {view && !view.canEdit && (
+          <View role='alert'>
+            <EmptyState image={<Tips size={72} color='#bfbfbf' />} title={A.notEditableTitle} description={A.notEditable} />
+            <View className='cx__section'>
+              <Button type='primary' size='xlarge' block onClick={() => replacePage(detailUrl(view.applicationId))}>
+                {COPY.common.toDetail}
+              </Button>
+            </View>
+          </View>
+        )}
+      </RemoteView>
+    </View>
+  )
 }
 
 export default function ApplyPage() {
   const query = usePageQuery()
   const applicationId = isApplicationId(query.applicationId) ? query.applicationId : undefined
-  const answers = answersOf(query)
-  const remote = useRemote(() => (applicationId ? getApplication(applicationId) : Promise.resolve(undefined)), [applicationId])
-
-  if (applicationId) {
-    const view = remote.data
-    return (
-      <View className='cx ca'>
-        <RemoteView remote={remote}>
-          {view && view.canEdit && <EditForm view={view} />}
-          {view && !view.canEdit && (
-            <View role='alert'>
-              <EmptyState image={<Tips size={72} color='#bfbfbf' />} title={A.notEditableTitle} description={A.notEditable} />
-              <View className='cx__section'>
-                <Button type='primary' size='xlarge' block onClick={() => replacePage(detailUrl(view.applicationId))}>
-                  {COPY.common.toDetail}
-                </Button>
-              </View>
-            </View>
-          )}
-        </RemoteView>
-      </View>
-    )
-  }
+  if (applicationId) return <EditPage applicationId={applicationId} />
   /** Only what can be handled online is applied for here; the wizard explains the rest. */
+  const answers = answersOf(query)
   const answer = answers && assessEligibility(answers)
   if (!answers || answer?.verdict !== 'online') {
     const why = answer?.verdict === 'offline' ? answer.why : answer?.verdict === 'ineligible' ? answer.why.join('；') : undefined

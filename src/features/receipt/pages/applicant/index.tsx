@@ -1,43 +1,26 @@
 import { View, Text } from '@tarojs/components'
-import { Button, Checkbox, Input } from '@nutui/nutui-react-taro'
+import { Button, Checkbox } from '@nutui/nutui-react-taro'
 import { CheckNormal, Checked, Tips } from '@nutui/icons-react-taro'
 import { useState } from 'react'
-import { validateIdNumber } from '@/domain/identity/id-number'
-import { Applicant } from '@/domain/order/order.schema'
 import { shanghaiDate } from '@/domain/time'
-import { fieldErrors } from '@/domain/validation'
 import { ConsentGate } from '@/components/consent-gate'
 import { EmptyState } from '@/components/status-view'
+import { TextField } from '@/components/text-field'
+import { useForm } from '@/hooks/use-form'
 import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { COPY } from '../../copy'
 import { FlowSteps } from '../../components/flow-steps'
 import { PrivacyRules } from '../../components/privacy-rules'
-import { applicantFor, saveApplicant, type ApplicantInput } from '../../draft'
+import { applicantErrors, EMPTY_APPLICANT, type ApplicantField } from '../../applicant.form'
+import { applicantFor, saveApplicant } from '../../draft'
 import { applicantUrl, basicsOf, confirmUrl, startUrl } from '../../routes'
 import './index.scss'
 
-type Field = keyof ApplicantInput
-const FIELDS: readonly Field[] = ['name', 'idNumber', 'phone']
-
-/**
- * The domain schema's first message per field, plus the one rule the schema leaves to callers with a clock:
- * a birth date in the future (as of today in Asia/Shanghai).
- */
-function errorsOf(values: ApplicantInput): Partial<Record<Field, string>> {
-  const errors: Partial<Record<Field, string>> = fieldErrors(Applicant, values)
-  if (!errors.idNumber) {
-    const id = validateIdNumber(values.idNumber, shanghaiDate(new Date()))
-    if (!id.ok) errors.idNumber = id.reason
-  }
-  return errors
-}
-
-const TESTIDS: Record<Field, string> = { name: 'applicant-name', idNumber: 'applicant-id', phone: 'applicant-phone' }
+const TESTIDS: Record<ApplicantField, string> = { name: 'applicant-name', idNumber: 'applicant-id', phone: 'applicant-phone' }
 
 export default function ApplicantPage() {
   const basics = basicsOf(usePageQuery())
-  const [values, setValues] = useState<ApplicantInput>(() => (basics && applicantFor(basics)) ?? { name: '', idNumber: '', phone: '' })
-  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({})
+  const form = useForm(() => (basics && applicantFor(basics)) ?? EMPTY_APPLICANT, (values) => applicantErrors(values, shanghaiDate(new Date())))
   const [consent, setConsent] = useState(false)
   const [consentError, setConsentError] = useState(false)
   const [rulesOpen, setRulesOpen] = useState(false)
@@ -55,40 +38,16 @@ export default function ApplicantPage() {
     )
   }
 
-  const errors = errorsOf(values)
-  const shown = (field: Field) => (touched[field] ? errors[field] : undefined)
-  const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }))
-  const leave = (field: Field) => () => setTouched((t) => ({ ...t, [field]: true }))
-
   const next = () => {
-    setTouched({ name: true, idNumber: true, phone: true })
+    form.showAll()
     setConsentError(!consent)
-    if (FIELDS.some((f) => errors[f]) || !consent) return
-    saveApplicant(basics, values, new Date().toISOString())
+    if (Object.keys(form.errors).length > 0 || !consent) return
+    saveApplicant(basics, form.values, new Date().toISOString())
     openPage(confirmUrl(basics))
   }
 
-  const field = (name: Field, label: string, placeholder: string, props: { type: 'text' | 'idcard' | 'number'; maxLength: number }) => (
-    <View className={`apl__field${shown(name) ? ' apl__field--error' : ''}`}>
-      <Text className='apl__label'>{label}</Text>
-      <Input
-        className='apl__input'
-        name={name}
-        type={props.type}
-        maxLength={props.maxLength}
-        placeholder={placeholder}
-        value={values[name]}
-        clearable
-        onChange={set(name)}
-        onBlur={leave(name)}
-        data-testid={TESTIDS[name]}
-      />
-      {shown(name) && (
-        <View className='apl__error' role='alert' data-testid={`${TESTIDS[name]}-error`}>
-          {shown(name)}
-        </View>
-      )}
-    </View>
+  const field = (name: ApplicantField, label: string, placeholder: string, props: { type: 'text' | 'idcard' | 'number'; maxLength: number }) => (
+    <TextField label={label} placeholder={placeholder} {...form.field(name)} name={name} type={props.type} maxLength={props.maxLength} testId={TESTIDS[name]} />
   )
 
   return (
