@@ -2,13 +2,14 @@ import { View, Text } from '@tarojs/components'
 import { Button, Tabs } from '@nutui/nutui-react-taro'
 import { ArrowRight, Order } from '@nutui/icons-react-taro'
 import { useState } from 'react'
-import type { OrderState } from '@/domain/order/order.machine'
 import { ORDER_TAB_LABELS, type OrderTab } from '@/domain/order/order-tabs'
 import type { OrderSummary } from '@/domain/order/order.view'
 import { SERVICES } from '@/domain/services'
 import { formatInstant } from '@/domain/time'
 import type { Profile } from '@/domain/user/user.schema'
 import { EmptyState, StatusView } from '@/components/status-view'
+import { StatusWord } from '@/components/case-view'
+import { orderPhase } from '@/domain/order/order.phase'
 import { useRemote } from '@/hooks/use-remote'
 import { callFunction } from '@/platform/cloud'
 import { openPage } from '@/platform/navigation'
@@ -20,24 +21,14 @@ const detailUrl = (orderId: string) => `/features/receipt/pages/detail/index?ord
 const TABS = Object.keys(ORDER_TAB_LABELS) as OrderTab[]
 const receipt = SERVICES.find((s) => s.key === 'receipt')
 
-const TONE: Record<OrderState, string> = {
-  created: 'warn',
-  paid: 'info',
-  reviewing: 'info',
-  approved: 'ok',
-  rejected: 'bad',
-  cancelled: 'off',
-  refunded: 'off',
-}
-
 function OrderCard({ order }: { order: OrderSummary }) {
   return (
     <View className='order-card' onClick={() => openPage(detailUrl(order.orderId))} data-testid='order-card' data-order-id={order.orderId} data-status={order.status}>
       <View className='order-card__top'>
         <Text className='order-card__title'>{order.documentTitle}</Text>
-        <Text className={`order-card__status order-card__status--${TONE[order.status]}`} data-testid='order-card-status'>
+        <StatusWord phase={orderPhase(order.status)} testId='order-card-status' plain>
           {order.statusLabel}
-        </Text>
+        </StatusWord>
       </View>
       <Text className='order-card__city'>{order.cityLabel}</Text>
       {order.receiptNumber && <Text className='order-card__receipt'>{ORDERS_COPY.receiptNumber(order.receiptNumber)}</Text>}

@@ -4,13 +4,14 @@ import { Checklist } from '@nutui/icons-react-taro'
 import type { OpsApplicationRow } from '@/domain/cancellation/cancellation.view'
 import { formatInstant } from '@/domain/time'
 import { EmptyState } from '@/components/status-view'
+import { tagTypeOf } from '@/components/case-view'
+import { applicationPhase } from '@/domain/cancellation/cancellation.phase'
 import { openPage } from '@/platform/navigation'
 import { COPY } from '../copy'
 import { getCancellations } from '../api'
 import { opsCancellationUrl } from '../routes'
 import { useOpsRemote } from '../use-ops-remote'
 import { OpsStatus, PanelHead } from './panel'
-import { APPLICATION_TAG } from './status-tag'
 import './application-panel.scss'
 
 /** The queues the operator picks from, in the order the filter shows them. */
@@ -33,7 +34,7 @@ function ApplicationRow({ row }: { row: OpsApplicationRow }) {
     >
       <View className='app-row__top'>
         <Text className='app-row__name'>{row.insuredName}</Text>
-        <Tag type={APPLICATION_TAG[row.status]} background={APPLICATION_TAG[row.status] === 'default' ? '#8c8c8c' : undefined} className='app-row__status'>
+        <Tag type={tagTypeOf(applicationPhase(row.status))} background={tagTypeOf(applicationPhase(row.status)) === 'default' ? '#8c8c8c' : undefined} className='app-row__status'>
           {row.statusLabel}
         </Tag>
       </View>

@@ -4,12 +4,13 @@ import { Checked } from '@nutui/icons-react-taro'
 import { useState } from 'react'
 import { formatInstant } from '@/domain/time'
 import { EmptyState } from '@/components/status-view'
+import { tagTypeOf } from '@/components/case-view'
+import { lossPhase } from '@/domain/card-loss/loss.phase'
 import { openPage } from '@/platform/navigation'
 import { COPY } from '../copy'
 import { LOSS_QUEUES, getLossCases, type LossQueue, type OpsLossRow } from '../api'
 import { opsLossUrl } from '../routes'
 import { useOpsRemote } from '../use-ops-remote'
-import { LOSS_TAG } from './loss-tag'
 import { OpsStatus, PanelHead } from './panel'
 import './loss-panel.scss'
 
@@ -20,7 +21,7 @@ function LossRow({ row }: { row: OpsLossRow }) {
     <View className='ops-panel__card loss-row' onClick={() => openPage(opsLossUrl(row.caseId))} data-testid='ops-loss-row' data-case-id={row.caseId} data-status={row.status}>
       <View className='loss-row__top'>
         <Text className='loss-row__name'>{row.holderName}</Text>
-        <Tag type={LOSS_TAG[row.status]} background={LOSS_TAG[row.status] === 'default' ? '#8c8c8c' : undefined} className='loss-row__status'>
+        <Tag type={tagTypeOf(lossPhase(row.status))} background={tagTypeOf(lossPhase(row.status)) === 'default' ? '#8c8c8c' : undefined} className='loss-row__status'>
           {row.statusLabel}
         </Tag>
       </View>

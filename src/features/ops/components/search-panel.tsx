@@ -7,13 +7,14 @@ import { SearchInput, type OpsOrderRow } from '@/domain/ops/ops.view'
 import { formatInstant } from '@/domain/time'
 import { fieldErrors } from '@/domain/validation'
 import { EmptyState } from '@/components/status-view'
+import { tagTypeOf } from '@/components/case-view'
+import { orderPhase } from '@/domain/order/order.phase'
 import { openPage } from '@/platform/navigation'
 import { COPY } from '../copy'
 import { searchOrders } from '../api'
 import { opsDetailUrl } from '../routes'
 import { useOpsRemote } from '../use-ops-remote'
 import { OpsStatus, PanelHead } from './panel'
-import { STATUS_TAG } from './status-tag'
 import './search-panel.scss'
 
 function ResultCard({ row }: { row: OpsOrderRow }) {
@@ -26,7 +27,7 @@ function ResultCard({ row }: { row: OpsOrderRow }) {
     <View className='ops-panel__card result' onClick={() => openPage(opsDetailUrl(row.orderId))} data-testid='ops-result' data-order-id={row.orderId} data-status={row.status}>
       <View className='result__top'>
         <Text className='result__name'>{row.applicantName}</Text>
-        <Tag type={STATUS_TAG[row.status]} background={STATUS_TAG[row.status] === 'default' ? '#8c8c8c' : undefined} className='result__status'>
+        <Tag type={tagTypeOf(orderPhase(row.status))} background={tagTypeOf(orderPhase(row.status)) === 'default' ? '#8c8c8c' : undefined} className='result__status'>
           {row.statusLabel}
         </Tag>
       </View>

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { Button, Cell, CellGroup, Step, Steps } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { Edit, Refresh, Upload } from '@nutui/icons-react-taro'
 import type { ApplicationView } from '@/domain/cancellation/cancellation.view'
 import { HOTLINE } from '@/domain/cancellation/eligibility'
@@ -7,13 +7,15 @@ import { AppError } from '@/domain/errors'
 import { formatInstant } from '@/domain/time'
 import { CustomerService } from '@/components/customer-service'
 import { RemoteView } from '@/components/status-view'
+import { StatusHeader, Timeline } from '@/components/case-view'
+import { applicationPhase } from '@/domain/cancellation/cancellation.phase'
+import { CANCELLATION_MACHINE } from '@/domain/cancellation/cancellation.machine'
 import { useRemote } from '@/hooks/use-remote'
 import { openPage, usePageQuery } from '@/platform/navigation'
 import { COPY } from '../../copy'
 import { getApplication } from '../../api'
 import { ApplicationInfo } from '../../components/application-info'
 import { MaterialFiles } from '../../components/material-files'
-import { STATUS_TONE } from '../../components/status-tag'
 import { editUrl, isApplicationId, materialsUrl, reviewUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
@@ -35,7 +37,7 @@ function Row({ label, value, testId }: { label: string; value: string; testId?: 
 
 function Header({ view, onRefresh, refreshing }: { view: ApplicationView; onRefresh: () => void; refreshing: boolean }) {
   return (
-    <View className={`cdt__header cdt__header--${STATUS_TONE[view.status]}`}>
+    <StatusHeader phase={applicationPhase(view.status)}>
       <View className='cdt__header-top'>
         <Text className={`cdt__status${view.status === 'approved' ? ' cdt__status--big' : ''}`} data-testid='app-status' data-status={view.status}>
           {view.statusLabel}
@@ -48,7 +50,7 @@ function Header({ view, onRefresh, refreshing }: { view: ApplicationView; onRefr
       <Text className='cdt__what'>
         {view.reasonTitle} · {view.cityName}
       </Text>
-    </View>
+    </StatusHeader>
   )
 }
 
@@ -130,42 +132,29 @@ function Refund({ view }: { view: ApplicationView }) {
   )
 }
 
-function Timeline({ view }: { view: ApplicationView }) {
-  if (view.timeline.length === 0) return null
-  return (
-    <View className='cx__card'>
-      <Text className='cx__card-title'>{D.timeline}</Text>
-      <Steps direction='vertical' value={view.timeline.length} className='cdt__timeline' data-testid='app-timeline'>
-        {view.timeline.map((entry, i) => (
-          <Step
-            key={`${entry.to}-${entry.at}-${i}`}
-            value={i + 1}
-            title={i === 0 && entry.to === 'draft' ? D.created : entry.label}
-            description={
-              <Text className='cdt__step-desc'>
-                {formatInstant(entry.at)}
-                {entry.reason ? `　${entry.reason}` : ''}
-              </Text>
-            }
-          />
-        ))}
-      </Steps>
-    </View>
-  )
+function ApplicationTimeline({ view }: { view: ApplicationView }) {
+  const entries = view.timeline.map((entry, i) => ({
+    key: `${entry.to}-${entry.at}-${i}`,
+    title: i === 0 && entry.to === 'draft' ? D.created : entry.label,
+    meta: formatInstant(entry.at),
+    reason: entry.reason,
+    to: entry.to,
+  }))
+  return <Timeline title={D.timeline} entries={entries} testId='app-timeline' />
 }
 
 function Detail({ view }: { view: ApplicationView }) {
   return (
     <View className='cdt__body'>
-      {view.status === 'draft' && <Draft view={view} />}
+      {CANCELLATION_MACHINE.canFire(view.status, 'submit', 'user') && <Draft view={view} />}
       {(view.status === 'submitted' || view.status === 'reviewing') && (
         <Text className='cx__info' data-testid='app-reviewing'>
           {D.reviewing(view.reviewDays)}
         </Text>
       )}
-      {view.status === 'rejected' && <Rejected view={view} />}
+      {CANCELLATION_MACHINE.canFire(view.status, 'resubmit', 'user') && <Rejected view={view} />}
       {view.status === 'approved' && <Refund view={view} />}
-      <Timeline view={view} />
+      <ApplicationTimeline view={view} />
       <View>
         <ApplicationInfo view={view} />
       </View>

@@ -8,11 +8,12 @@ import { CANCEL_REASONS, REASONS } from '@/domain/cancellation/reasons'
 import { isSourced } from '@/domain/sources/source'
 import { formatInstant } from '@/domain/time'
 import { CustomerService } from '@/components/customer-service'
+import { StatusWord } from '@/components/case-view'
+import { applicationPhase } from '@/domain/cancellation/cancellation.phase'
 import { useRemote } from '@/hooks/use-remote'
 import { openPage } from '@/platform/navigation'
 import { COPY } from '../../copy'
 import { listApplications } from '../../api'
-import { StatusTag } from '../../components/status-tag'
 import { detailUrl, eligibilityUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
@@ -43,7 +44,7 @@ function MyApplications({ apps, error, onRetry }: { apps: ApplicationSummary[] |
                 {a.cityName} · {G.createdAt(formatInstant(a.createdAt).slice(0, 10))}
               </Text>
             </View>
-            <StatusTag status={a.status} label={a.statusLabel} />
+            <StatusWord phase={applicationPhase(a.status)}>{a.statusLabel}</StatusWord>
             <ArrowRight size={16} color='#bfbfbf' />
           </View>
         ))}

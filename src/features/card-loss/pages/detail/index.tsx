@@ -1,26 +1,26 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
 import { Refresh, Shield, Tips } from '@nutui/icons-react-taro'
-import { useState, type ReactNode } from 'react'
-import * as v from 'valibot'
+import { useState } from 'react'
 import type { LossView } from '@/domain/card-loss/loss.view'
 import { formatYuan } from '@/domain/order/prices'
-import { IdNumber } from '@/domain/identity/id-number'
 import { SOCIAL_SECURITY_HOTLINE } from '@/domain/services'
 import { formatInstant } from '@/domain/time'
-import { fieldErrors } from '@/domain/validation'
 import { CustomerService } from '@/components/customer-service'
 import { EmptyState, RemoteView } from '@/components/status-view'
 import { TextField } from '@/components/text-field'
+import { Card, Fact, Facts, StatusHeader, Timeline } from '@/components/case-view'
+import { lossPhase } from '@/domain/card-loss/loss.phase'
+import { useForm } from '@/hooks/use-form'
+import { useAction } from '@/hooks/use-action'
 import { useRemote } from '@/hooks/use-remote'
 import { showToast } from '@/platform/device'
 import { openPage, usePageQuery } from '@/platform/navigation'
-import { messageOf } from '@/platform/reply'
 import { COPY } from '../../copy'
 import { getLoss, liftLoss, upgradeLoss, verifyHolder } from '../../api'
 import { FunctionList } from '../../components/function-list'
+import { nextSteps, upgradeErrors } from '../../detail.form'
 import { forgetHolder, holderFor } from '../../holder'
-import { LOSS_TONE } from '../../tone'
 import { isLossCaseId, reissueUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
@@ -29,7 +29,7 @@ const D = COPY.detail
 
 function Header({ view, onRefresh, refreshing }: { view: LossView; onRefresh: () => void; refreshing: boolean }) {
   return (
-    <View className={`ldt__header ldt__header--${LOSS_TONE[view.status]}`}>
+    <StatusHeader phase={lossPhase(view.status)}>
       <View className='ldt__header-top'>
         <Text className='ldt__status' data-testid='loss-status' data-status={view.status}>
           {view.statusLabel}
@@ -42,27 +42,7 @@ function Header({ view, onRefresh, refreshing }: { view: LossView; onRefresh: ()
       <Text className='ldt__what'>
         {COPY.title} · {view.cityName}
       </Text>
-    </View>
-  )
-}
-
-function Card({ title, children, testId, className }: { title?: string; children: ReactNode; testId?: string; className?: string }) {
-  return (
-    <View className={`lx__card${className ? ` ${className}` : ''}`} data-testid={testId}>
-      {title && <Text className='lx__card-title'>{title}</Text>}
-      {children}
-    </View>
-  )
-}
-
-function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <View className='ldt__fact'>
-      <Text className='lx__label'>{label}</Text>
-      <Text className='lx__value ldt__fact-value' data-testid={testId}>
-        {value}
-      </Text>
-    </View>
+    </StatusHeader>
   )
 }
 
@@ -95,8 +75,6 @@ function Functions({ view }: { view: LossView }) {
   )
 }
 
-const UpgradeId = v.object({ idNumber: IdNumber })
-
 /**
  * Temporary → formal: identity verification first (the simulated check locally), then the upgrade with its token.
  * The ID number typed on the report page is still in memory right after reporting; after a reload it is asked for.
@@ -104,30 +82,19 @@ const UpgradeId = v.object({ idNumber: IdNumber })
 function Upgrade({ view, onChanged }: { view: LossView; onChanged: (view: LossView) => void }) {
   const known = holderFor(view.caseId)
   const [open, setOpen] = useState(false)
-  const [idNumber, setIdNumber] = useState('')
-  const [touched, setTouched] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
-  const idError = known ? undefined : fieldErrors(UpgradeId, { idNumber }).idNumber
+  const form = useForm({ idNumber: '' }, (values) => upgradeErrors(values, !!known))
+  const upgrade = useAction(async () => {
+    const { verificationToken } = await verifyHolder(known ?? { name: view.holderName, idNumber: form.values.idNumber.trim() })
+    const next = await upgradeLoss(view.caseId, verificationToken)
+    forgetHolder()
+    onChanged(next)
+    void showToast(D.upgraded, 'success')
+  })
 
   const go = () => {
-    setTouched(true)
-    if (idError || busy) return
-    setBusy(true)
-    setError(undefined)
-    void (async () => {
-      try {
-        const { verificationToken } = await verifyHolder(known ?? { name: view.holderName, idNumber: idNumber.trim() })
-        const next = await upgradeLoss(view.caseId, verificationToken)
-        forgetHolder()
-        onChanged(next)
-        void showToast(D.upgraded, 'success')
-      } catch (e) {
-        setError(messageOf(e))
-      } finally {
-        setBusy(false)
-      }
-    })()
+    form.showAll()
+    if (form.errors.idNumber || upgrade.busy) return
+    void upgrade.run()
   }
 
   if (!open) {
@@ -148,26 +115,16 @@ function Upgrade({ view, onChanged }: { view: LossView; onChanged: (view: LossVi
       {!known && (
         <>
           <Text className='lx__text'>{D.upgradeIdHint}</Text>
-          <TextField
-            label={D.idNumber}
-            placeholder={COPY.report.idNumberPlaceholder}
-            value={idNumber}
-            onChange={setIdNumber}
-            onBlur={() => setTouched(true)}
-            error={touched ? idError : undefined}
-            type='idcard'
-            maxLength={22}
-            testId='loss-upgrade-id'
-          />
+          <TextField label={D.idNumber} placeholder={COPY.report.idNumberPlaceholder} {...form.field('idNumber')} type='idcard' maxLength={22} testId='loss-upgrade-id' />
         </>
       )}
-      {error && (
+      {upgrade.error && (
         <View className='lx__error' role='alert' data-testid='loss-upgrade-error'>
-          {error}
+          {upgrade.error}
         </View>
       )}
-      <Button type='primary' size='xlarge' block icon={<Shield size={20} />} loading={busy} disabled={busy} onClick={go} data-testid='loss-verify'>
-        {busy ? D.upgrading : D.upgradeConfirm}
+      <Button type='primary' size='xlarge' block icon={<Shield size={20} />} loading={upgrade.busy} disabled={upgrade.busy} onClick={go} data-testid='loss-verify'>
+        {upgrade.busy ? D.upgrading : D.upgradeConfirm}
       </Button>
     </View>
   )
@@ -175,24 +132,13 @@ function Upgrade({ view, onChanged }: { view: LossView; onChanged: (view: LossVi
 
 function Lift({ view, onChanged }: { view: LossView; onChanged: (view: LossView) => void }) {
   const [asking, setAsking] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
-
-  const lift = () => {
-    setBusy(true)
-    setError(undefined)
-    liftLoss(view.caseId)
-      .then((next) => {
-        setAsking(false)
-        onChanged(next)
-        void showToast(D.lifted, 'success')
-      })
-      .catch((e: unknown) => {
-        setAsking(false)
-        setError(messageOf(e))
-      })
-      .finally(() => setBusy(false))
-  }
+  const lifting = useAction(async () => {
+    const next = await liftLoss(view.caseId).finally(() => setAsking(false))
+    onChanged(next)
+    void showToast(D.lifted, 'success')
+  })
+  const { busy, error } = lifting
+  const lift = () => void lifting.run()
 
   return (
     <>
@@ -230,33 +176,30 @@ function Lift({ view, onChanged }: { view: LossView; onChanged: (view: LossView)
 
 /** What the user may do next, and why not where the rules say no. */
 function Actions({ view, onChanged }: { view: LossView; onChanged: (view: LossView) => void }) {
-  const temporaryOffline = view.status === 'reported_temporary' && !view.policy.formalOnline
-  const reissueOffline = (view.status === 'reported_formal' || view.status === 'rejected') && !view.policy.reissueOnline
-  const refusal = view.reissue ? undefined : view.liftRefusal
-  const any = view.canUpgrade || view.canLift || view.canReissue || temporaryOffline || reissueOffline || !!refusal
-  if (!any) return null
+  const steps = nextSteps(view)
+  if (!steps) return null
   return (
     <Card title={D.actionsTitle} testId='loss-actions'>
-      {view.canUpgrade && <Upgrade view={view} onChanged={onChanged} />}
-      {temporaryOffline && <Text className='lx__warn'>{D.formalOffline}</Text>}
-      {view.canReissue && (
+      {steps.upgrade && <Upgrade view={view} onChanged={onChanged} />}
+      {steps.formalOffline && <Text className='lx__warn'>{D.formalOffline}</Text>}
+      {steps.reissue && (
         <>
           <Text className='lx__text'>{D.reissueHint}</Text>
-          <Button type={view.status === 'rejected' ? 'danger' : 'primary'} size='xlarge' block onClick={() => openPage(reissueUrl(view.caseId))} data-testid='loss-reissue'>
-            {view.status === 'rejected' ? D.reissueAgain : D.reissue}
+          <Button type={steps.reissue === 'again' ? 'danger' : 'primary'} size='xlarge' block onClick={() => openPage(reissueUrl(view.caseId))} data-testid='loss-reissue'>
+            {steps.reissue === 'again' ? D.reissueAgain : D.reissue}
           </Button>
         </>
       )}
-      {view.status === 'reported_temporary' && <Text className='lx__small'>{D.needFormal}</Text>}
-      {reissueOffline && (
+      {steps.needFormal && <Text className='lx__small'>{D.needFormal}</Text>}
+      {steps.reissueOffline && (
         <Text className='lx__warn' data-testid='loss-reissue-offline'>
-          {view.policy.reissueOfflineNote ?? COPY.reissue.offlineTitle}
+          {steps.reissueOffline}
         </Text>
       )}
-      {view.canLift && <Lift view={view} onChanged={onChanged} />}
-      {refusal && (
+      {steps.lift && <Lift view={view} onChanged={onChanged} />}
+      {steps.liftRefusal && (
         <Text className='lx__small' data-testid='loss-lift-refusal'>
-          {refusal}
+          {steps.liftRefusal}
         </Text>
       )}
     </Card>
@@ -293,12 +236,12 @@ function Reissue({ view }: { view: LossView }) {
           {mail ? D.issuedMail : D.issuedPickup}
         </Text>
       )}
-      <View className='ldt__facts'>
+      <Facts>
         <Fact label={D.receiptNumber} value={reissue.receiptNumber} testId='loss-receipt-number' />
         <Fact label={D.delivery} value={mail ? D.mail(mail) : D.pickup} testId='loss-delivery' />
         <Fact label={D.fee} value={reissue.feeFen ? formatYuan(reissue.feeFen) : view.policy.feeLabel} testId='loss-fee' />
         <Fact label={D.requestedAt} value={formatInstant(reissue.requestedAt)} />
-      </View>
+      </Facts>
       {(view.status === 'reissue_requested' || view.status === 'reissue_approved') && <Text className='lx__info'>{view.policy.unverified.includes('makeDays') ? D.makeDaysUnknown : D.makeDays(view.policy.makeDays)}</Text>}
       {view.liftRefusal && view.status !== 'card_issued' && (
         <Text className='lx__small' data-testid='loss-lift-refusal'>
@@ -312,35 +255,21 @@ function Reissue({ view }: { view: LossView }) {
 function CaseInfo({ view }: { view: LossView }) {
   return (
     <Card title={D.caseTitle}>
-      <View className='ldt__facts'>
+      <Facts>
         <Fact label={D.city} value={view.cityName} />
         <Fact label={D.holder} value={view.holderName} />
         <Fact label={D.idNumber} value={view.idNumberMasked} testId='loss-id-masked' />
         {view.cardNumberMasked && <Fact label={D.cardNumber} value={view.cardNumberMasked} />}
         <Fact label={D.createdAt} value={formatInstant(view.createdAt)} />
         <Fact label={D.caseId} value={view.caseId} testId='loss-case-id' />
-      </View>
+      </Facts>
     </Card>
   )
 }
 
-function Timeline({ view }: { view: LossView }) {
-  return (
-    <Card title={D.timeline} testId='loss-timeline'>
-      {view.timeline.map((entry, i) => (
-        <View key={`${entry.to}-${entry.at}-${i}`} className={`ldt__step${i === view.timeline.length - 1 ? ' ldt__step--last' : ''}`} data-to={entry.to}>
-          <View className='ldt__dot' />
-          <View className='ldt__step-body'>
-            <Text className='ldt__step-title'>{entry.label}</Text>
-            <Text className='ldt__step-meta'>
-              {formatInstant(entry.at)} · {D.actors[entry.actor] ?? entry.actor}
-            </Text>
-            {entry.reason && <Text className='ldt__step-reason'>{entry.reason}</Text>}
-          </View>
-        </View>
-      ))}
-    </Card>
-  )
+function LossTimeline({ view }: { view: LossView }) {
+  const entries = view.timeline.map((entry, i) => ({ key: `${entry.to}-${entry.at}-${i}`, title: entry.label, meta: `${formatInstant(entry.at)} · ${D.actors[entry.actor] ?? entry.actor}`, reason: entry.reason, to: entry.to }))
+  return <Timeline title={D.timeline} entries={entries} testId='loss-timeline' />
 }
 
 /** Where the rules shown come from, and which of them no source states (reference only, with 12333). */
@@ -371,7 +300,7 @@ function LossDetail({ view, onChanged }: { view: LossView; onChanged: (view: Los
       {view.status !== 'rejected' && <Actions view={view} onChanged={onChanged} />}
       {!inProgress && <Reissue view={view} />}
       <CaseInfo view={view} />
-      <Timeline view={view} />
+      <LossTimeline view={view} />
       <CustomerService hotline={SOCIAL_SECURITY_HOTLINE} />
       <Sources view={view} />
     </View>

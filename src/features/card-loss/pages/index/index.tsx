@@ -9,12 +9,13 @@ import { SOCIAL_SECURITY_HOTLINE } from '@/domain/services'
 import { formatInstant } from '@/domain/time'
 import { CustomerService } from '@/components/customer-service'
 import { EmptyState, RemoteView } from '@/components/status-view'
+import { StatusWord } from '@/components/case-view'
+import { lossPhase } from '@/domain/card-loss/loss.phase'
 import { useRemote } from '@/hooks/use-remote'
 import { openPage } from '@/platform/navigation'
 import { COPY } from '../../copy'
 import { listLosses } from '../../api'
 import { FunctionList } from '../../components/function-list'
-import { LOSS_TONE } from '../../tone'
 import { lossDetailUrl, reportUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
@@ -156,7 +157,7 @@ function MyLosses() {
                     {I.createdAt} {formatInstant(c.createdAt)}
                   </Text>
                 </View>
-                <Text className={`lgi__tag lgi__tag--${LOSS_TONE[c.status]}`}>{c.statusLabel}</Text>
+                <StatusWord phase={lossPhase(c.status)}>{c.statusLabel}</StatusWord>
                 <ArrowRight size={16} color='#bfbfbf' />
               </View>
             ))}

@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Refresh, Tips } from '@nutui/icons-react-taro'
 import { useRef, useState } from 'react'
-import { operatorActions, type ApplicationState } from '@/domain/cancellation/cancellation.machine'
+import { operatorActions } from '@/domain/cancellation/cancellation.machine'
 import { DecideApplicationInput } from '@/domain/cancellation/cancellation.schema'
 import type { OpsApplicationDetail } from '@/domain/cancellation/cancellation.view'
 import { ACCOUNT_STATE_LABELS } from '@/domain/cancellation/eligibility'
@@ -10,6 +10,8 @@ import { AppError } from '@/domain/errors'
 import { formatInstant } from '@/domain/time'
 import { fieldErrors } from '@/domain/validation'
 import { EmptyState } from '@/components/status-view'
+import { StatusHeader } from '@/components/case-view'
+import { applicationPhase } from '@/domain/cancellation/cancellation.phase'
 import { showToast } from '@/platform/device'
 import { usePageQuery } from '@/platform/navigation'
 import { messageOf } from '@/platform/reply'
@@ -19,19 +21,11 @@ import { ApplicationRejectSheet } from '../../components/application-reject-shee
 import { ApproveDialog, type RefundInput } from '../../components/approve-dialog'
 import { MaterialChecklist, MaterialFiles } from '../../components/application-materials'
 import { OpsStatus } from '../../components/panel'
-import { Card, Fact } from '../../components/detail-parts'
+import { Card, Fact, Facts, Timeline } from '../../components/detail-parts'
 import { newDecisionId } from '../../decision-input'
 import { isApplicationId } from '../../routes'
 import { useOpsRemote } from '../../use-ops-remote'
 import './index.scss'
-
-const TONE: Record<ApplicationState, 'warn' | 'info' | 'ok' | 'bad' | 'off'> = {
-  draft: 'off',
-  submitted: 'warn',
-  reviewing: 'warn',
-  approved: 'ok',
-  rejected: 'bad',
-}
 
 /** The application moved on since the page loaded: the result cannot apply, the page shows what is there now. */
 const OUTDATED = ['APPLICATION_STALE_RESULT', 'APPLICATION_INVALID_TRANSITION']
@@ -39,7 +33,7 @@ const isOutdated = (error: unknown) => error instanceof AppError && OUTDATED.inc
 
 function Header({ view, onRefresh, refreshing }: { view: OpsApplicationDetail; onRefresh: () => void; refreshing: boolean }) {
   return (
-    <View className={`opa__header opa__header--${TONE[view.status]}`}>
+    <StatusHeader phase={applicationPhase(view.status)}>
       <View className='opa__header-row'>
         <Text className='opa__status' data-testid='ops-app-status' data-status={view.status}>
           {view.statusLabel}
@@ -56,7 +50,7 @@ function Header({ view, onRefresh, refreshing }: { view: OpsApplicationDetail; o
       <Text className='opa__what'>
         {view.reasonTitle} · {view.cityName}
       </Text>
-    </View>
+    </StatusHeader>
   )
 }
 
@@ -145,36 +139,36 @@ function People({ view }: { view: OpsApplicationDetail }) {
   return (
     <>
       <Card title={COPY.application.insured} testId='ops-app-insured'>
-        <View className='ops-facts'>
+        <Facts layout='grid'>
           <Fact label={COPY.application.name} value={view.insured.name} testId='ops-app-insured-name' />
           <Fact label={COPY.application.phone} value={view.phoneMasked} testId='ops-app-phone' />
           <Fact label={COPY.application.idNumber} value={view.insured.idNumberMasked} testId='ops-app-id-number' wide />
-        </View>
+        </Facts>
       </Card>
       {view.heir && (
         <Card title={COPY.application.heir} testId='ops-app-heir'>
-          <View className='ops-facts'>
+          <Facts layout='grid'>
             <Fact label={COPY.application.name} value={view.heir.name} />
             <Fact label={COPY.application.relation} value={view.heir.relationLabel} />
             <Fact label={COPY.application.idNumber} value={view.heir.idNumberMasked} wide />
-          </View>
+          </Facts>
         </Card>
       )}
       <Card title={COPY.application.bank} testId='ops-app-bank'>
-        <View className='ops-facts'>
+        <Facts layout='grid'>
           <Fact label={COPY.application.bankName} value={view.bank.bankName} />
           <Fact label={COPY.application.holder} value={view.bank.holderName} />
           <Fact label={COPY.application.card} value={view.bank.cardMasked} testId='ops-app-card' wide />
-        </View>
+        </Facts>
       </Card>
     </>
   )
 }
 
-function Facts({ view }: { view: OpsApplicationDetail }) {
+function CaseFacts({ view }: { view: OpsApplicationDetail }) {
   return (
     <Card title={COPY.application.facts}>
-      <View className='ops-facts'>
+      <Facts layout='grid'>
         <Fact label={COPY.application.reason} value={view.reasonTitle} wide />
         <Fact label={COPY.application.city} value={view.cityName} />
         <Fact label={COPY.application.reviewDaysLabel} value={COPY.application.reviewDays(view.reviewDays)} />
@@ -182,7 +176,7 @@ function Facts({ view }: { view: OpsApplicationDetail }) {
         <Fact label={COPY.application.realName} value={view.realNameVerified ? COPY.application.realNameYes : COPY.application.realNameNo} />
         <Fact label={COPY.application.createdAt} value={formatInstant(view.createdAt)} />
         <Fact label={COPY.application.applicationId} value={view.applicationId} wide />
-      </View>
+      </Facts>
     </Card>
   )
 }
@@ -199,36 +193,20 @@ function Outcome({ view }: { view: OpsApplicationDetail }) {
       )}
       {refund && (
         <Card title={COPY.application.refund} testId='ops-app-refund'>
-          <View className='ops-facts'>
+          <Facts layout='grid'>
             <Fact label={COPY.application.refundAmount} value={refund.amountLabel ?? COPY.application.notFilled} />
             <Fact label={COPY.application.refundDate} value={refund.date ?? COPY.application.notFilled} />
             <Fact label={COPY.application.refundMethod} value={refund.method} wide />
-          </View>
+          </Facts>
         </Card>
       )}
     </>
   )
 }
 
-function Timeline({ view }: { view: OpsApplicationDetail }) {
-  const last = view.timeline.length - 1
-  return (
-    <Card title={COPY.application.timeline} testId='ops-app-timeline'>
-      {view.timeline.length === 0 && <Text className='ops-panel__note'>{COPY.application.noTimeline}</Text>}
-      {view.timeline.map((entry, i) => (
-        <View key={`${entry.to}-${entry.at}-${i}`} className={`ops-step${i === last ? ' ops-step--last' : ''}`} data-testid='ops-app-timeline-entry' data-to={entry.to}>
-          <View className='ops-step__dot' />
-          <View className='ops-step__body'>
-            <Text className='ops-step__title'>{entry.label}</Text>
-            <Text className='ops-step__meta'>
-              {formatInstant(entry.at)} · {COPY.application.actors[entry.actor] ?? entry.actor}
-            </Text>
-            {entry.reason && <Text className='ops-step__reason'>{entry.reason}</Text>}
-          </View>
-        </View>
-      ))}
-    </Card>
-  )
+function ApplicationTimeline({ view }: { view: OpsApplicationDetail }) {
+  const entries = view.timeline.map((entry, i) => ({ key: `${entry.to}-${entry.at}-${i}`, title: entry.label, meta: `${formatInstant(entry.at)} · ${COPY.application.actors[entry.actor] ?? entry.actor}`, reason: entry.reason, to: entry.to }))
+  return <Timeline title={COPY.application.timeline} entries={entries} testId='ops-app-timeline' entryTestId='ops-app-timeline-entry' empty={COPY.application.noTimeline} />
 }
 
 function Decisions({ view }: { view: OpsApplicationDetail }) {
@@ -296,10 +274,10 @@ function ApplicationDetail({ view, notice, refreshing, onReload, onOutdated }: D
         )}
         <Outcome view={view} />
         <People view={view} />
-        <Facts view={view} />
+        <CaseFacts view={view} />
         <MaterialChecklist view={view} />
         <MaterialFiles view={view} />
-        <Timeline view={view} />
+        <ApplicationTimeline view={view} />
         <Decisions view={view} />
         <Notifications view={view} />
       </View>

@@ -5,56 +5,29 @@ import { useState } from 'react'
 import * as v from 'valibot'
 import { TEMPLATES } from '@/domain/notify/templates'
 import { ResendInput, type OpsOrderDetail } from '@/domain/ops/ops.view'
-import { canFire, type OrderState } from '@/domain/order/order.machine'
+import { canFire } from '@/domain/order/order.machine'
 import { formatYuan } from '@/domain/order/prices'
 import { formatInstant } from '@/domain/time'
 import { EmptyState } from '@/components/status-view'
+import { StatusHeader } from '@/components/case-view'
+import { orderPhase } from '@/domain/order/order.phase'
 import { showToast } from '@/platform/device'
 import { usePageQuery } from '@/platform/navigation'
 import { messageOf } from '@/platform/reply'
 import { COPY } from '../../copy'
 import { getDetail, refundOrder, resendNotification, revealPhoto } from '../../api'
 import { OpsStatus } from '../../components/panel'
-import { Card, Fact } from '../../components/detail-parts'
+import { Card, Fact, Facts, Timeline } from '../../components/detail-parts'
 import { ReasonDialog } from '../../components/reason-dialog'
 import { isOrderId } from '../../routes'
 import { useOpsRemote } from '../../use-ops-remote'
 import './index.scss'
 
-const TONE: Record<OrderState, 'warn' | 'info' | 'ok' | 'bad' | 'off'> = {
-  created: 'warn',
-  paid: 'info',
-  reviewing: 'info',
-  approved: 'ok',
-  rejected: 'bad',
-  cancelled: 'off',
-  refunded: 'off',
-}
-
 const templateTitle = (key: string) => (key in TEMPLATES ? TEMPLATES[key as keyof typeof TEMPLATES].title : key)
 
-function Timeline({ order }: { order: OpsOrderDetail }) {
-  return (
-    <Card title={COPY.detail.timeline} testId='ops-timeline'>
-      {order.timeline.length === 0 && <Text className='ops-panel__note'>{COPY.detail.noTimeline}</Text>}
-      {order.timeline.map((entry, i) => (
-        <View key={`${entry.to}-${entry.at}-${i}`} className={`ops-step${i === order.timeline.length - 1 ? ' ops-step--last' : ''}`} data-testid='ops-timeline-entry' data-to={entry.to}>
-          <View className='ops-step__dot' />
-          <View className='ops-step__body'>
-            <Text className='ops-step__title'>{entry.label}</Text>
-            <Text className='ops-step__meta'>
-              {formatInstant(entry.at)} · {COPY.detail.actors[entry.actor]}
-            </Text>
-            {entry.reason && (
-              <Text className='ops-step__reason' data-testid='ops-timeline-reason'>
-                {entry.reason}
-              </Text>
-            )}
-          </View>
-        </View>
-      ))}
-    </Card>
-  )
+function OrderTimeline({ order }: { order: OpsOrderDetail }) {
+  const entries = order.timeline.map((entry, i) => ({ key: `${entry.to}-${entry.at}-${i}`, title: entry.label, meta: `${formatInstant(entry.at)} · ${COPY.detail.actors[entry.actor]}`, reason: entry.reason, to: entry.to }))
+  return <Timeline title={COPY.detail.timeline} entries={entries} testId='ops-timeline' entryTestId='ops-timeline-entry' empty={COPY.detail.noTimeline} />
 }
 
 /** The photo stays hidden until the operator gives a reason; the server writes the look to the audit log. */
@@ -257,33 +230,33 @@ function PaymentIssues({ order }: { order: OpsOrderDetail }) {
 function OrderDetail({ order, onChanged, onReload }: { order: OpsOrderDetail; onChanged: (order: OpsOrderDetail) => void; onReload: () => void }) {
   return (
     <>
-      <View className={`opd__header opd__header--${TONE[order.status]}`}>
+      <StatusHeader phase={orderPhase(order.status)}>
         <Text className='opd__status' data-testid='ops-detail-status' data-status={order.status}>
           {order.statusLabel}
         </Text>
         <Text className='opd__what'>
           {order.documentTitle} · {order.cityLabel}
         </Text>
-      </View>
+      </StatusHeader>
       <View className='opd__body'>
         <Refund order={order} onChanged={onChanged} />
         <Card title={COPY.detail.applicant}>
-          <View className='ops-facts'>
+          <Facts layout='grid'>
             <Fact label={COPY.detail.name} value={order.applicantName} testId='ops-detail-name' />
             <Fact label={COPY.detail.phone} value={order.phoneMasked} testId='ops-detail-phone' />
             <Fact label={COPY.detail.idNumber} value={order.idNumberMasked} testId='ops-detail-id-number' wide />
-          </View>
+          </Facts>
         </Card>
         <Card title={COPY.detail.order}>
-          <View className='ops-facts'>
+          <Facts layout='grid'>
             <Fact label={COPY.common.orderId} value={order.orderId} testId='ops-detail-order-id' wide />
             <Fact label={COPY.detail.amount} value={order.amountLabel} testId='ops-detail-amount' />
             <Fact label={COPY.detail.submissions} value={String(order.submissions)} />
             <Fact label={COPY.detail.createdAt} value={formatInstant(order.createdAt)} wide />
-          </View>
+          </Facts>
         </Card>
         <Photo orderId={order.orderId} />
-        <Timeline order={order} />
+        <OrderTimeline order={order} />
         <PaymentIssues order={order} />
         <Callbacks order={order} />
         <Notifications order={order} onResent={onReload} />

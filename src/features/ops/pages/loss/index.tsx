@@ -2,10 +2,12 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Tips } from '@nutui/icons-react-taro'
 import { useRef, useState } from 'react'
-import type { LossState } from '@/domain/card-loss/loss.machine'
+import { LOSS_MACHINE } from '@/domain/card-loss/loss.machine'
 import { formatYuan } from '@/domain/order/prices'
 import { formatInstant } from '@/domain/time'
 import { EmptyState } from '@/components/status-view'
+import { StatusHeader } from '@/components/case-view'
+import { lossPhase } from '@/domain/card-loss/loss.phase'
 import { showToast } from '@/platform/device'
 import { usePageQuery } from '@/platform/navigation'
 import { messageOf } from '@/platform/reply'
@@ -13,24 +15,13 @@ import { COPY } from '../../copy'
 import { decideReissue, getLossDetail, type LossDecision, type OpsLossDetail } from '../../api'
 import { newDecisionId } from '../../decision-input'
 import { OpsStatus } from '../../components/panel'
-import { Card, Fact } from '../../components/detail-parts'
+import { Card, Fact, Facts, Timeline } from '../../components/detail-parts'
 import { ReasonDialog } from '../../components/reason-dialog'
 import { isLossCaseId } from '../../routes'
 import { useOpsRemote } from '../../use-ops-remote'
 import './index.scss'
 
 const L = COPY.loss
-
-const TONE: Record<LossState, 'warn' | 'info' | 'ok' | 'bad' | 'off'> = {
-  reported_temporary: 'warn',
-  reported_formal: 'warn',
-  lifted: 'off',
-  expired: 'off',
-  reissue_requested: 'info',
-  reissue_approved: 'info',
-  rejected: 'bad',
-  card_issued: 'ok',
-}
 
 /**
  * Approve or reject a reissue request, or record the card as made. Each decision carries an id made once per tap
@@ -66,16 +57,19 @@ function Actions({ lossCase, onChanged }: { lossCase: OpsLossDetail; onChanged: 
     setRejecting(true)
   }
 
-  if (lossCase.status !== 'reissue_requested' && lossCase.status !== 'reissue_approved') return null
+  /** What the machine lets an operator do now: approve or reject a requested reissue, or record an approved one as made. */
+  const actions = LOSS_MACHINE.availableEvents(lossCase.status, 'operator')
+  if (actions.length === 0) return null
+  const deciding = actions.includes('approve_reissue')
   return (
     <Card title={L.actions} testId='ops-loss-actions'>
-      <Text className='ops-panel__note'>{lossCase.status === 'reissue_requested' ? L.requestedHint : L.approvedHint}</Text>
+      <Text className='ops-panel__note'>{deciding ? L.requestedHint : L.approvedHint}</Text>
       {error && (
         <View className='ops-panel__error' role='alert' data-testid='ops-loss-error'>
           {error}
         </View>
       )}
-      {lossCase.status === 'reissue_requested' ? (
+      {deciding ? (
         <View className='opl__buttons'>
           <Button type='primary' size='xlarge' loading={busy === 'approve'} disabled={!!busy} onClick={() => decide('approve')} data-testid='ops-loss-approve'>
             {L.approve}
@@ -105,23 +99,9 @@ function Actions({ lossCase, onChanged }: { lossCase: OpsLossDetail; onChanged: 
   )
 }
 
-function Timeline({ lossCase }: { lossCase: OpsLossDetail }) {
-  return (
-    <Card title={L.timeline} testId='ops-loss-timeline'>
-      {lossCase.timeline.map((entry, i) => (
-        <View key={`${entry.to}-${entry.at}-${i}`} className={`ops-step${i === lossCase.timeline.length - 1 ? ' ops-step--last' : ''}`} data-to={entry.to}>
-          <View className='ops-step__dot' />
-          <View className='ops-step__body'>
-            <Text className='ops-step__title'>{entry.label}</Text>
-            <Text className='ops-step__meta'>
-              {formatInstant(entry.at)} · {L.actors[entry.actor] ?? entry.actor}
-            </Text>
-            {entry.reason && <Text className='ops-step__reason'>{entry.reason}</Text>}
-          </View>
-        </View>
-      ))}
-    </Card>
-  )
+function LossTimeline({ lossCase }: { lossCase: OpsLossDetail }) {
+  const entries = lossCase.timeline.map((entry, i) => ({ key: `${entry.to}-${entry.at}-${i}`, title: entry.label, meta: `${formatInstant(entry.at)} · ${L.actors[entry.actor] ?? entry.actor}`, reason: entry.reason, to: entry.to }))
+  return <Timeline title={L.timeline} entries={entries} testId='ops-loss-timeline' />
 }
 
 function Lines({ title, testId, empty, lines }: { title: string; testId: string; empty: string; lines: Array<{ key: string; title: string; meta: string }> }) {
@@ -143,14 +123,14 @@ function LossDetail({ lossCase, onChanged }: { lossCase: OpsLossDetail; onChange
   const mail = reissue?.delivery.method === 'mail' ? reissue.delivery.addressMasked : undefined
   return (
     <>
-      <View className={`opl__header opl__header--${TONE[lossCase.status]}`}>
+      <StatusHeader phase={lossPhase(lossCase.status)}>
         <Text className='opl__status' data-testid='ops-loss-status' data-status={lossCase.status}>
           {lossCase.statusLabel}
         </Text>
         <Text className='opl__what'>
           {L.what} · {lossCase.cityName}
         </Text>
-      </View>
+      </StatusHeader>
       <View className='opl__body'>
         <Actions lossCase={lossCase} onChanged={onChanged} />
         {lossCase.rejection && (
@@ -160,33 +140,33 @@ function LossDetail({ lossCase, onChanged }: { lossCase: OpsLossDetail; onChange
           </Card>
         )}
         <Card title={L.holder}>
-          <View className='ops-facts'>
+          <Facts layout='grid'>
             <Fact label={L.name} value={lossCase.holderName} testId='ops-loss-holder' />
             <Fact label={L.city} value={lossCase.cityName} />
             <Fact label={L.idNumber} value={lossCase.idNumberMasked} testId='ops-loss-id-number' wide />
             {lossCase.cardNumberMasked && <Fact label={L.cardNumber} value={lossCase.cardNumberMasked} wide />}
-          </View>
+          </Facts>
         </Card>
         <Card title={L.reissue} testId='ops-loss-reissue'>
           {reissue ? (
-            <View className='ops-facts'>
+            <Facts layout='grid'>
               <Fact label={L.receiptNumber} value={reissue.receiptNumber} testId='ops-loss-receipt' wide />
               <Fact label={L.delivery} value={mail ? L.mail(mail) : L.pickup} testId='ops-loss-delivery' wide />
               <Fact label={L.fee} value={reissue.feeFen ? formatYuan(reissue.feeFen) : L.free} />
               <Fact label={L.requestedAt} value={formatInstant(reissue.requestedAt)} />
-            </View>
+            </Facts>
           ) : (
             <Text className='ops-panel__note'>{L.noReissue}</Text>
           )}
         </Card>
         <Card title={L.caseTitle}>
-          <View className='ops-facts'>
+          <Facts layout='grid'>
             <Fact label={L.caseId} value={lossCase.caseId} testId='ops-loss-case-id' wide />
             <Fact label={L.createdAt} value={formatInstant(lossCase.createdAt)} />
             <Fact label={L.updatedAt} value={formatInstant(lossCase.updatedAt)} />
-          </View>
+          </Facts>
         </Card>
-        <Timeline lossCase={lossCase} />
+        <LossTimeline lossCase={lossCase} />
         <Lines
           title={L.notifications}
           testId='ops-loss-notifications'

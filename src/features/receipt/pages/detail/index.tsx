@@ -1,9 +1,9 @@
 import { View, Text, Image } from '@tarojs/components'
-import { Button, Cell, CellGroup, Dialog, Step, Steps } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Dialog } from '@nutui/nutui-react-taro'
 import { Tips } from '@nutui/icons-react-taro'
 import { useState } from 'react'
 import { TEMPLATE_KEYS } from '@/domain/notify/templates'
-import type { OrderState } from '@/domain/order/order.machine'
+import { canFire } from '@/domain/order/order.machine'
 import type { OrderView } from '@/domain/order/order.view'
 import { formatYuan } from '@/domain/order/prices'
 import { REMIND_DAYS_BEFORE_EXPIRY, daysLeft, validityEvidence } from '@/domain/order/receipt-validity'
@@ -13,6 +13,8 @@ import { formatInstant } from '@/domain/time'
 import { CustomerService } from '@/components/customer-service'
 import { PrivacyPopup } from '@/components/privacy-popup'
 import { EmptyState, RemoteView } from '@/components/status-view'
+import { StatusHeader, Timeline } from '@/components/case-view'
+import { orderPhase } from '@/domain/order/order.phase'
 import { ReceiptUse } from '../../components/receipt-use'
 import { useRemote } from '@/hooks/use-remote'
 import { showToast } from '@/platform/device'
@@ -26,16 +28,6 @@ import { cancelOrder, getOrder, payOrder, receiptImage } from '../../api'
 import { payErrorMessage } from '../../payment'
 import { idPhotoUrl, isOrderId, resultUrl, startUrl } from '../../routes'
 import './index.scss'
-
-const TONE: Record<OrderState, 'warn' | 'info' | 'ok' | 'bad' | 'off'> = {
-  created: 'warn',
-  paid: 'info',
-  reviewing: 'info',
-  approved: 'ok',
-  rejected: 'bad',
-  cancelled: 'off',
-  refunded: 'off',
-}
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -52,39 +44,20 @@ function Row({ label, value, testId }: { label: string; value: string; testId?: 
 
 function Header({ order }: { order: OrderView }) {
   return (
-    <View className={`odt__header odt__header--${TONE[order.status]}`}>
+    <StatusHeader phase={orderPhase(order.status)}>
       <Text className='odt__status' data-testid='order-status' data-status={order.status}>
         {order.statusLabel}
       </Text>
       <Text className='odt__what'>
         {order.documentTitle} · {order.cityLabel}
       </Text>
-    </View>
+    </StatusHeader>
   )
 }
 
-function Timeline({ order }: { order: OrderView }) {
-  if (order.timeline.length === 0) return null
-  return (
-    <View className='odt__card'>
-      <Text className='odt__card-title'>{COPY.detail.timeline}</Text>
-      <Steps direction='vertical' value={order.timeline.length} className='odt__timeline' style={{ height: `${order.timeline.length * 78}px` }} data-testid='order-timeline'>
-        {order.timeline.map((entry, i) => (
-          <Step
-            key={`${entry.to}-${entry.at}`}
-            value={i + 1}
-            title={entry.label}
-            description={
-              <Text className='odt__step-desc'>
-                {formatInstant(entry.at)}
-                {entry.reason ? `　${entry.reason}` : ''}
-              </Text>
-            }
-          />
-        ))}
-      </Steps>
-    </View>
-  )
+function OrderTimeline({ order }: { order: OrderView }) {
+  const entries = order.timeline.map((entry, i) => ({ key: `${entry.to}-${entry.at}-${i}`, title: entry.label, meta: formatInstant(entry.at), reason: entry.reason, to: entry.to }))
+  return <Timeline title={COPY.detail.timeline} entries={entries} testId='order-timeline' />
 }
 
 function Receipt({ order }: { order: OrderView }) {
@@ -291,11 +264,11 @@ function OrderDetail({ order, onChanged }: { order: OrderView; onChanged: (order
       <Header order={order} />
       <View className='odt__body'>
         <Progress order={order} />
-        {order.status === 'created' && <Unpaid order={order} onChanged={onChanged} />}
-        {order.status === 'rejected' && <Rejected order={order} />}
+        {canFire(order.status, 'cancel', 'user') && <Unpaid order={order} onChanged={onChanged} />}
+        {canFire(order.status, 'resubmitted', 'user') && <Rejected order={order} />}
         {order.status === 'approved' && <Receipt order={order} />}
         {order.status === 'approved' && order.documentType === 'social-security-card' && order.receipt && <ReceiptUse usedAt={order.receipt.usedAt} />}
-        <Timeline order={order} />
+        <OrderTimeline order={order} />
         <View className='odt__card odt__photo-card'>
           <Text className='odt__card-title'>{COPY.detail.photo}</Text>
           {order.photoUrl ? (
