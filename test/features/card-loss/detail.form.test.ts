@@ -2,7 +2,7 @@ import type { LossView } from '@/domain/card-loss/loss.view'
 import { nextSteps, upgradeErrors } from '@/features/card-loss/detail.form'
 
 /** A case as the server shows it, with only the fields the next steps read. */
-const view = (over: Partial<LossView> & { policy?: Partial<LossView['policy']> }): LossView =>
+const view = (over: Omit<Partial<LossView>, 'policy'> & { policy?: Partial<LossView['policy']> }): LossView =>
   ({
     status: 'reported_temporary',
     canUpgrade: false,
