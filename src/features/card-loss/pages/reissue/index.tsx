@@ -2,35 +2,27 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Checked, Photograph, Tips } from '@nutui/icons-react-taro'
 import { useState } from 'react'
-import { MailAddress } from '@/domain/card-loss/loss.schema'
 import type { LossView, ReceiptChoice } from '@/domain/card-loss/loss.view'
 import { AppError } from '@/domain/errors'
 import { formatYuan } from '@/domain/order/prices'
 import { allProvinces, cityByCode, type City } from '@/domain/region'
 import { formatInstant } from '@/domain/time'
-import { fieldErrors } from '@/domain/validation'
 import { CityPicker } from '@/components/city-picker'
 import { EmptyState, RemoteView } from '@/components/status-view'
 import { TextField } from '@/components/text-field'
+import { useForm, type FormState } from '@/hooks/use-form'
+import { useAction } from '@/hooks/use-action'
 import { idPhotoUrl } from '@/routes'
 import { useRemote } from '@/hooks/use-remote'
 import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
-import { messageOf } from '@/platform/reply'
 import { COPY } from '../../copy'
 import { getLoss, receiptChoice, requestReissue, type Delivery } from '../../api'
+import { EMPTY_ADDRESS, addressErrors, deliveryOf, isReceiptProblem, reissueBlock, selectedReceipt, type AddressValues, type Method } from '../../reissue.form'
 import { isLossCaseId, lossDetailUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
 
 const R = COPY.reissue
-
-type Method = Delivery['method']
-interface Address {
-  name: string
-  phone: string
-  detail: string
-}
-type AddressField = keyof Address | 'cityCode'
 
 function Fee({ view }: { view: LossView }) {
   return (
@@ -120,48 +112,59 @@ function DeliveryChoice({ method, value, title, hint, onPick }: { method: Method
 }
 
 /** The form, for a case that may apply now in a region that reissues online. */
+/** Where the new card is mailed: the name and phone of who receives it, the city, the street address. */
+function MailAddressFields({ form, city, onCity, cityError }: { form: FormState<AddressValues>; city?: City; onCity: (city: City) => void; cityError?: string }) {
+  return (
+    <View className='lx__section' data-testid='reissue-address'>
+      <Text className='lx__section-title'>{R.addressTitle}</Text>
+      <TextField label={R.addressName} placeholder={R.addressNamePlaceholder} {...form.field('name')} maxLength={30} testId='reissue-address-name' />
+      <TextField label={R.addressPhone} placeholder={R.addressPhonePlaceholder} {...form.field('phone')} type='number' maxLength={16} testId='reissue-address-phone' />
+      <View className='lrs__city'>
+        <CityPicker provinces={allProvinces()} city={city} onChange={onCity} labels={R.addressCity} />
+        {cityError && <View className='lx__field-error'>{cityError}</View>}
+      </View>
+      <TextField label={R.addressDetail} placeholder={R.addressDetailPlaceholder} {...form.field('detail')} maxLength={80} testId='reissue-address-detail' />
+    </View>
+  )
+}
+
 function ReissueForm({ view, choice, onReceiptProblem }: { view: LossView; choice: ReceiptChoice; onReceiptProblem: () => void }) {
   const mailable = view.policy.delivery.includes('mail')
   const [picked, setPicked] = useState<string>()
   const [method, setMethod] = useState<Method | undefined>(mailable ? undefined : 'pickup')
-  const [address, setAddress] = useState<Address>({ name: '', phone: '', detail: '' })
   const [addressCity, setAddressCity] = useState<City | undefined>(() => cityByCode(view.cityCode))
-  const [touched, setTouched] = useState<Partial<Record<AddressField | 'receipt' | 'method', boolean>>>({})
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
-
+  const address = useForm(EMPTY_ADDRESS, (values) => addressErrors(values, addressCity?.code))
   const usable = choice.usable
-  const selected = picked && usable.some((r) => r.orderId === picked) ? picked : usable.length === 1 ? usable[0].orderId : undefined
-  const addressErrors: Partial<Record<AddressField, string>> = fieldErrors(MailAddress, { ...address, cityCode: addressCity?.code })
-  const shown = (field: AddressField) => (touched[field] ? addressErrors[field] : undefined)
-  const set = (field: keyof Address) => (value: string) => setAddress((a) => ({ ...a, [field]: value }))
-  const leave = (field: AddressField) => () => setTouched((t) => ({ ...t, [field]: true }))
+  const selected = selectedReceipt(picked, usable)
+  /** The city is part of the address check; it is shown once a submit was tried. */
+  const errors = addressErrors(address.values, addressCity?.code)
+  const cityError = address.submitted ? errors.cityCode : undefined
   const mailFee = view.policy.mailFeeFen ? R.mailFee(formatYuan(view.policy.mailFeeFen)) : R.mailFree
+  const reissue = useAction(
+    async (orderId: string, delivery: Delivery) => {
+      const next = await requestReissue(view.caseId, orderId, delivery)
+      replacePage(lossDetailUrl(next.caseId))
+    },
+    {
+      holdOnSuccess: true,
+      onError: (e) => {
+        if (!isReceiptProblem(e instanceof AppError ? e.code : undefined)) return
+        setPicked(undefined)
+        onReceiptProblem()
+      },
+    },
+  )
 
   const submit = () => {
-    setTouched({ receipt: true, method: true, name: true, phone: true, detail: true, cityCode: true })
-    if (!selected || !method || busy) return
-    if (method === 'mail' && Object.keys(addressErrors).length > 0) return
-    const delivery: Delivery =
-      method === 'mail' && addressCity ? { method: 'mail', address: { name: address.name.trim(), phone: address.phone.trim(), cityCode: addressCity.code, detail: address.detail.trim() } } : { method: 'pickup' }
-    setBusy(true)
-    setError(undefined)
-    requestReissue(view.caseId, selected, delivery)
-      .then((next) => replacePage(lossDetailUrl(next.caseId)))
-      .catch((e: unknown) => {
-        setError(messageOf(e))
-        setBusy(false)
-        if (e instanceof AppError && e.code.startsWith('RECEIPT_')) {
-          setPicked(undefined)
-          onReceiptProblem()
-        }
-      })
+    address.showAll()
+    if (!selected || !method || reissueBlock({ receipt: selected, method, addressErrors: errors }) || reissue.busy) return
+    void reissue.run(selected, deliveryOf(method, address.values, addressCity?.code))
   }
 
   return (
     <>
       <Receipts choice={choice} selected={selected} onPick={setPicked} cityCode={view.cityCode} cityName={view.cityName} />
-      {touched.receipt && !selected && usable.length > 0 && (
+      {address.submitted && !selected && usable.length > 0 && (
         <View className='lx__section'>
           <View className='lx__field-error' role='alert'>
             {R.needReceipt}
@@ -176,51 +179,21 @@ function ReissueForm({ view, choice, onReceiptProblem }: { view: LossView; choic
               <DeliveryChoice method='pickup' value={method} title={R.pickup} hint={R.pickupHint} onPick={setMethod} />
               {mailable && <DeliveryChoice method='mail' value={method} title={R.mail} hint={mailFee} onPick={setMethod} />}
             </View>
-            {touched.method && !method && (
+            {address.submitted && !method && (
               <View className='lx__field-error' role='alert'>
                 {R.needDelivery}
               </View>
             )}
           </View>
-          {method === 'mail' && (
-            <View className='lx__section' data-testid='reissue-address'>
-              <Text className='lx__section-title'>{R.addressTitle}</Text>
-              <TextField label={R.addressName} placeholder={R.addressNamePlaceholder} value={address.name} onChange={set('name')} onBlur={leave('name')} error={shown('name')} maxLength={30} testId='reissue-address-name' />
-              <TextField
-                label={R.addressPhone}
-                placeholder={R.addressPhonePlaceholder}
-                value={address.phone}
-                onChange={set('phone')}
-                onBlur={leave('phone')}
-                error={shown('phone')}
-                type='number'
-                maxLength={16}
-                testId='reissue-address-phone'
-              />
-              <View className='lrs__city'>
-                <CityPicker provinces={allProvinces()} city={addressCity} onChange={setAddressCity} labels={R.addressCity} />
-                {shown('cityCode') && <View className='lx__field-error'>{shown('cityCode')}</View>}
-              </View>
-              <TextField
-                label={R.addressDetail}
-                placeholder={R.addressDetailPlaceholder}
-                value={address.detail}
-                onChange={set('detail')}
-                onBlur={leave('detail')}
-                error={shown('detail')}
-                maxLength={80}
-                testId='reissue-address-detail'
-              />
-            </View>
-          )}
+          {method === 'mail' && <MailAddressFields form={address} city={addressCity} onCity={setAddressCity} cityError={cityError} />}
           <View className='lx__section lx__actions'>
-            {error && (
+            {reissue.error && (
               <View className='lx__error lrs__error' role='alert' data-testid='reissue-error'>
-                {error}
+                {reissue.error}
               </View>
             )}
-            <Button type='primary' size='xlarge' block loading={busy} disabled={busy} onClick={submit} data-testid='reissue-submit'>
-              {busy ? R.submitting : R.submit}
+            <Button type='primary' size='xlarge' block loading={reissue.busy} disabled={reissue.busy} onClick={submit} data-testid='reissue-submit'>
+              {reissue.busy ? R.submitting : R.submit}
             </Button>
           </View>
         </>
