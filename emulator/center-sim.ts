@@ -30,9 +30,28 @@ export interface TicketDoc {
   decidedAt?: string
   /** The reviewer's coded reason, as people read it. */
   reasonLabel?: string
-  /** The callback to deliver, kept until Huizhi acknowledges it. */
-  callback?: { body: string; delivered: boolean; attempts: number; lastStatus?: number }
+  /** The callback to deliver, kept until Huizhi acknowledges it; a provider's goes to its own URL with its own type. */
+  callback?: { body: string; delivered: boolean; attempts: number; lastStatus?: number; url?: string; contentType?: string }
+  /** A provider simulator's own record of the application (emulator/provider-sims.ts). */
+  provider?: ProviderTicket
 }
+
+/** What a provider simulator keeps beside a ticket: its number, our callback URL, and its answer once decided. */
+export interface ProviderTicket {
+  name: 'zjzapi' | 'clipimg'
+  /** zjzapi's order_no, 可立图's application_no. */
+  no: string
+  callbackUrl: string
+  typeId: number
+  status: string
+  imageCode?: string
+  resultUrl?: string
+  reason?: string
+  simulate?: boolean
+}
+
+/** A decision as the desk sends it, after validation. */
+export type Decision = v.InferOutput<typeof DecideInput>
 
 export const DecideInput = v.object({
   ticketId: v.pipe(v.string('缺少工单号'), v.regex(/^tk_[0-9a-f]{24}$/, '工单号不正确')),
@@ -51,9 +70,9 @@ export interface CenterOptions {
 }
 
 export class SimulatedCenter implements ReviewCenter {
-  constructor(private readonly o: CenterOptions) {}
+  constructor(protected readonly o: CenterOptions) {}
 
-  private get tickets() {
+  protected get tickets() {
     return this.o.db.collection<TicketDoc>('center_tickets')
   }
 
@@ -73,7 +92,7 @@ export class SimulatedCenter implements ReviewCenter {
     return { ticketId }
   }
 
-  private async addTicket(ticketId: string, s: Submission): Promise<void> {
+  protected async addTicket(ticketId: string, s: Submission): Promise<void> {
     await this.tickets.add({
       _id: ticketId,
       submissionId: s.submissionId,
@@ -127,6 +146,26 @@ export class SimulatedCenter implements ReviewCenter {
     const ticket = await this.tickets.get(d.ticketId)
     if (!ticket) throw new AppError('NOT_FOUND', '工单不存在')
     const at = this.o.now().toISOString()
+    const callback = await this.callbackFor(ticket, d, at)
+    const changed = await this.tickets.update(
+      { _id: ticket._id, status: 'pending' },
+      {
+        set: {
+          status: d.result,
+          decidedAt: at,
+          ...(d.reasonCode ? { reasonLabel: `${REJECT_REASONS[d.reasonCode]}${d.reasonText ? `：${d.reasonText}` : ''}` } : {}),
+          callback: { delivered: false, attempts: 0, ...callback.callback },
+          ...(callback.set ?? {}),
+        },
+      },
+    )
+    if (changed !== 1) throw new AppError('CONFLICT', '该工单已处理')
+    await this.deliverCallbacks()
+    return (await this.tickets.get(ticket._id)) as TicketDoc
+  }
+
+  /** The callback a decision sends, in this center's contract (ours: the signed ReviewResult JSON), and what else the ticket records. */
+  protected async callbackFor(ticket: TicketDoc, d: Decision, at: string): Promise<{ callback: { body: string; url?: string; contentType?: string }; set?: Record<string, unknown> }> {
     const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('')
     const result: ReviewResult = {
       callbackId: newId('cb'),
@@ -138,20 +177,7 @@ export class SimulatedCenter implements ReviewCenter {
       ...(d.result === 'rejected' ? { reasonCode: d.reasonCode, ...(d.reasonText ? { reasonText: d.reasonText } : {}) } : {}),
       reviewedAt: at,
     }
-    const changed = await this.tickets.update(
-      { _id: ticket._id, status: 'pending' },
-      {
-        set: {
-          status: d.result,
-          decidedAt: at,
-          ...(d.reasonCode ? { reasonLabel: `${REJECT_REASONS[d.reasonCode]}${d.reasonText ? `：${d.reasonText}` : ''}` } : {}),
-          callback: { body: JSON.stringify(result), delivered: false, attempts: 0 },
-        },
-      },
-    )
-    if (changed !== 1) throw new AppError('CONFLICT', '该工单已处理')
-    await this.deliverCallbacks()
-    return (await this.tickets.get(ticket._id)) as TicketDoc
+    return { callback: { body: JSON.stringify(result) } }
   }
 
   /** Sends every undelivered callback; a 2xx or a final 4xx ends its retries, anything else retries later. */
@@ -160,6 +186,13 @@ export class SimulatedCenter implements ReviewCenter {
     let delivered = 0
     for (const t of due) {
       if (!t.callback) continue
+      if (t.callback.url) {
+        const status = await this.post(t.callback.url, { 'content-type': t.callback.contentType ?? 'application/json' }, t.callback.body)
+        const done = status >= 200 && status < 500
+        await this.tickets.update({ _id: t._id }, { set: { 'callback.delivered': done, 'callback.lastStatus': status }, inc: { 'callback.attempts': 1 } })
+        if (done) delivered++
+        continue
+      }
       const timestamp = String(Math.floor(this.o.now().getTime() / 1000))
       const nonce = newNonce()
       const signature = sign({ timestamp, nonce, body: t.callback.body }, this.o.callbackSecret, hmacHex)
@@ -179,5 +212,14 @@ export class SimulatedCenter implements ReviewCenter {
       if (done) delivered++
     }
     return delivered
+  }
+
+  /** One callback POST; 0 when Huizhi could not be reached. */
+  protected async post(url: string, headers: Record<string, string>, body: string): Promise<number> {
+    try {
+      return (await fetch(url, { method: 'POST', headers, body })).status
+    } catch {
+      return 0
+    }
   }
 }

@@ -4,13 +4,15 @@ import { DuplicateKeyError, type Config, type Db, type Notifier, type Pay, type 
 import { createCloudPayPort, type CloudPayApi, type RefundAnswer, type RefundInput, type UnifiedOrderInput } from '../cloudfunctions/_shared/payment/cloud-pay'
 import { AppError } from '../src/domain/errors'
 import { retentionFromEnv } from '../src/domain/privacy/retention'
+import type { ProviderName } from '../src/domain/provider/receipt-provider'
 
 /** Local stand-ins for what only WeChat has: the cashier, subscribe-message delivery, and the secrets. */
 
 /** Keys for local mode, derived from the data directory's own secret so they survive restarts. */
-export function localConfig(secret: string): Config & { centerSubmitSecret: string } {
+export function localConfig(secret: string, provider: ProviderName = 'huizhi'): Config & { centerSubmitSecret: string } {
   const derive = (label: string) => createHmac('sha256', secret).update(label).digest()
   return {
+    provider: { name: provider, apiKey: derive(`${provider}-api-key`).toString('hex').slice(0, 32), tokenKey: derive('provider-callback-token').toString('hex') },
     dataKey: derive('data-key'),
     centerCallbackSecret: derive('center-callback').toString('hex'),
     centerSubmitSecret: derive('center-submit').toString('hex'),

@@ -19,7 +19,9 @@ import { LocalFiles, checkCloudPath } from './local-files'
 import { SimulatedCenter } from './center-sim'
 import { cashierPage } from './cashier-page'
 import { LocalCashier, createLocalNotifier, createLocalPay, localConfig } from './local-services'
-import { createHttpCenter } from '../cloudfunctions/_shared/center-http'
+import { createCenter, providerNameFromEnv } from '../cloudfunctions/_shared/provider/select'
+import { ClipImgSim, SIM_TYPE_MAP, ZjzapiSim } from './provider-sims'
+import type { ProviderName } from '../src/domain/provider/receipt-provider'
 import { appendAudit } from '../cloudfunctions/_shared/audit'
 import { isOrderId } from '../src/domain/order/order.schema'
 import type { PayAck } from '../cloudfunctions/_shared/payment/pay-callback.handler'
@@ -55,6 +57,8 @@ export interface EmulatorOptions {
   writesPerSecond?: number
   /** How often the sweeper runs (auto-cancel, resubmission, notifications); 0 turns it off (tests drive it). */
   sweepIntervalMs?: number
+  /** The receipt provider the functions speak to, each simulated on loopback (default: HUIZHI_PROVIDER, else our own contract). */
+  provider?: ProviderName
 }
 
 export interface Emulator {
@@ -63,7 +67,9 @@ export interface Emulator {
   db: LocalDb
   identity: DevIdentity
   ports: Ports
+  /** The simulated provider behind the review desk: our center, or the zjzapi / 可立图 simulator. */
   center: SimulatedCenter
+  provider: ProviderName
   /** The simulated WeChat Pay (cashier page, queryOrder, closeOrder, refund). */
   cashier: LocalCashier
   /** Runs one sweep now (tests call it instead of waiting for the interval). */
@@ -153,15 +159,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const secret = loadSecret(dataDir)
   const files = new LocalFiles(path.join(dataDir, 'files'), secret, () => baseUrl)
   const log = options.logger ?? silentLogger
-  const config = localConfig(secret)
+  const provider = options.provider ?? providerNameFromEnv(process.env.HUIZHI_PROVIDER)
+  const config = localConfig(secret, provider)
   const cashier = new LocalCashier(db, now)
-  const center = new SimulatedCenter({
+  const centerOptions = {
     db,
     now,
     submitSecret: config.centerSubmitSecret,
     callbackSecret: config.centerCallbackSecret,
     callbackUrl: () => `${baseUrl}/api/callbacks/review`,
-  })
+  }
+  const simOptions = { ...centerOptions, apiKey: config.provider.apiKey, files, baseUrl: () => baseUrl }
+  const center = provider === 'zjzapi' ? new ZjzapiSim(simOptions) : provider === 'clipimg' ? new ClipImgSim(simOptions) : new SimulatedCenter(centerOptions)
+  const providerBase = (url: string) => ({ huizhi: `${url}/center`, zjzapi: `${url}/zjzapi`, clipimg: `${url}/clipimg/app/receipt_api.php` })[provider]
+  const makeCenter = (url: string) =>
+    createCenter({ provider: config.provider, baseUrl: providerBase(url), centerSubmitSecret: config.centerSubmitSecret, callbackBase: `${url}/api/callbacks/review`, types: SIM_TYPE_MAP, simulate: true, costFen: 500, now })
   /** Like CloudBase storage, the uploader's record goes with the file: removing a file drops its owner row. */
   const owned: Ports['files'] = {
     upload: (cloudPath, content) => files.upload(cloudPath, content),
@@ -180,7 +192,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     operatorOpenids: new Set(options.operatorOpenids ?? []),
     pay: createLocalPay(cashier, () => baseUrl),
     notifier: createLocalNotifier(db, now),
-    center: createHttpCenter(`http://127.0.0.1:0/center`, config.centerSubmitSecret, now),
+    center: makeCenter('http://127.0.0.1:0'),
     config,
   }
   const identity = new DevIdentity(db, now)
@@ -285,6 +297,28 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     res.end(body)
   }
 
+  /** The provider simulator's own API (`/zjzapi/...`, `/clipimg/...`) and its receipt images; false when the path is not one. */
+  async function providerRoute(req: http.IncomingMessage, res: http.ServerResponse, url: URL, method: string): Promise<boolean> {
+    if (!(center instanceof ZjzapiSim || center instanceof ClipImgSim)) return false
+    const simPath = /^\/(zjzapi|clipimg\/app\/receipt_api\.php)(\/[a-z_/]+)$/.exec(url.pathname)
+    if (simPath && method === 'POST' && simPath[1].startsWith(center instanceof ZjzapiSim ? 'zjzapi' : 'clipimg')) {
+      const raw = await readBody(req, 8 * 1024 * 1024)
+      const out = await center.http(simPath[2], req.headers['content-type'] ?? '', raw.toString('utf8'))
+      res.writeHead(out.status, { 'content-type': out.contentType, 'cache-control': 'no-store' })
+      res.end(out.body)
+      return true
+    }
+    const receiptPng = /^\/providers\/receipt\/([A-Za-z0-9]{4,40})\.png$/.exec(url.pathname)
+    if (receiptPng && method === 'GET') {
+      const png = await center.receiptImage(receiptPng[1])
+      if (!png) throw new AppError('NOT_FOUND')
+      res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' })
+      res.end(png)
+      return true
+    }
+    return false
+  }
+
   async function route(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://local')
     const method = req.method ?? 'GET'
@@ -307,7 +341,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         throw error
       }
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, val]) => [k.toLowerCase(), Array.isArray(val) ? val[0] : val]))
-      const answer = await invokeSystem(SYSTEM_FUNCTIONS.reviewCallback, { httpMethod: method, headers, body: raw.toString('utf8') }, { source: LOCAL_HTTP_ACCESS_SOURCE }, ports)
+      const event = { httpMethod: method, path: url.pathname, headers, queryStringParameters: Object.fromEntries(url.searchParams), body: raw.toString('utf8') }
+      const answer = await invokeSystem(SYSTEM_FUNCTIONS.reviewCallback, event, { source: LOCAL_HTTP_ACCESS_SOURCE }, ports)
       if (isRefusal(answer)) return sendJson(res, 403, answer)
       const reply = answer as HttpReply
       res.writeHead(reply.statusCode, reply.headers)
@@ -381,7 +416,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   const server = http.createServer((req, res) => {
     for (const [k, val] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, val)
-    route(req, res).catch((error: unknown) => {
+    providerRoute(req, res, new URL(req.url ?? '/', 'http://local'), req.method ?? 'GET')
+      .then((served) => (served ? undefined : route(req, res)))
+      .catch((error: unknown) => {
       if (res.headersSent) return res.destroy()
       if (error instanceof AppError) return sendError(res, error)
       log.error('emulator request failed', { url: req.url, error: error instanceof Error ? error.stack : String(error) })
@@ -395,7 +432,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   })
   const { port } = server.address() as AddressInfo
   baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`
-  ports.center = createHttpCenter(`${baseUrl}/center`, config.centerSubmitSecret, now)
+  ports.center = makeCenter(baseUrl)
 
   let sweeping: Promise<unknown> = Promise.resolve()
   const runSweep = () => {
@@ -419,6 +456,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     identity,
     ports,
     center,
+    provider,
     cashier,
     sweep: runSweep,
     async close() {

@@ -8,6 +8,7 @@ import type { ReviewCenter, Submission } from './ports'
  */
 export function createHttpCenter(baseUrl: string, submitSecret: string, now: () => Date = () => new Date(), timeoutMs = 8000): ReviewCenter {
   return {
+    provider: 'huizhi',
     async submit(submission: Submission) {
       const body = JSON.stringify(submission)
       const timestamp = String(Math.floor(now().getTime() / 1000))

@@ -38,6 +38,7 @@ export const COLLECTIONS: readonly CollectionDecl[] = [
       { fields: [['openid', 'asc'], ['createdAt', 'desc']], for: '我的订单 (order.list)' },
       { fields: [['status', 'asc'], ['updatedAt', 'asc']], for: 'sweeper and stuck list' },
       { fields: [['status', 'asc'], ['createdAt', 'asc']], for: 'board counts, auto-cancel' },
+      { fields: [['status', 'asc'], ['providerQueryAt', 'asc']], for: 'sweeper: results overdue at a provider with a query (可立图)' },
       { fields: [['applicant.phoneLast4', 'asc']], for: 'operator search by phone' },
       { fields: [['applicant.idLast4', 'asc']], for: 'operator search by ID number' },
       { fields: [['applicant.idBlind', 'asc']], for: 'operator search by the full ID number (blind index)' },

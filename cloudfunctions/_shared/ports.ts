@@ -1,6 +1,7 @@
 import type { TemplateIds } from '../../src/domain/notify/templates'
 import type { Retention } from '../../src/domain/privacy/retention'
 import type { PaymentParams } from '../../src/domain/order/order.view'
+import type { ProviderName, ProviderVerdict } from '../../src/domain/provider/receipt-provider'
 
 /**
  * Ports: what a handler may touch in the outside world.
@@ -144,9 +145,33 @@ export interface Submission {
   applicant: { name: string; idNumber: string; phone: string }
 }
 
-/** The detection center: a signed HTTP submission. Locally the same HTTP adapter talks to the simulated center. */
+/** What a provider's query says about one ticket now; `verdict` is undefined for a status we cannot read. */
+export interface ProviderStatus {
+  ticketId: string
+  verdict: ProviderVerdict | undefined
+}
+
+/**
+ * The receipt provider: our own signed contract (center-http.ts), zjzapi or 可立图 (./provider), chosen by
+ * configuration. Locally each adapter talks to a simulator of its provider on loopback.
+ */
 export interface ReviewCenter {
+  /** Whose contract this adapter speaks (absent: our own). */
+  provider?: ProviderName
   submit(submission: Submission): Promise<{ ticketId: string }>
+  /** What the provider says now about these tickets, where it has a query (可立图); zjzapi and our contract have none. */
+  query?(ticketIds: readonly string[]): Promise<ProviderStatus[]>
+  /** What a completed order costs us at this provider, in fen (recorded on the order for the operators' margin). */
+  costFen?(): number
+}
+
+/** The configured receipt provider and the secrets that authenticate its callbacks. */
+export interface ProviderConfig {
+  name: ProviderName
+  /** The provider's API key: zjzapi signs every callback with md5 of it. */
+  apiKey: string
+  /** Our HMAC key for the per-order token in each callback URL (provider-callback.handler.ts). */
+  tokenKey: string
 }
 
 /** Secrets and settings from the function's environment, never from code. */
@@ -159,6 +184,8 @@ export interface Config {
   templateIds: TemplateIds
   /** How long personal data is kept; the sweeper enforces it (src/domain/privacy/retention.ts). */
   retention: Retention
+  /** Which receipt provider the review callback speaks for (README, Configuration). */
+  provider: ProviderConfig
 }
 
 /** The ports every handler gets, plus the caller's identity. */

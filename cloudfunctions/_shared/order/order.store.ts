@@ -59,8 +59,16 @@ export interface OrderDoc {
   receipt?: { receiptNumber: string; imageNumber?: string; approvedAt: string; expiresAt: string }
   /** The case that used this receipt (receipts are single-use), claimed by one conditional write. */
   receiptUse?: { caseId: string; kind: 'card_reissue'; at: string } | null
-  /** The rendered receipt slip (private PNG), made on first download. */
+  /** The receipt image (private): the provider's own, fetched when it completes, or our slip rendered on first download. */
   receiptFileID?: string
+  /** What the receipt provider charged for this order (zjzapi and 可立图 charge only on success): the operators' margin. */
+  providerCost?: { provider: string; fen: number; at: string }
+  /** When the sweeper next asks the provider's query for this order's result (overdue by processing_time, then backing off). */
+  providerQueryAt?: string
+  /** Queries that found the result still pending (the back-off's exponent). */
+  providerQueries?: number
+  /** The provider cancelled the application (zjzapi 取消完成): the order is rejected and flagged for a refund. */
+  providerCancelled?: boolean
   createdAt: string
   updatedAt: string
 }

@@ -4,6 +4,7 @@ import type { Ports } from '../ports'
 import { orders, type OrderDoc } from './order.store'
 import { moveCase } from '../case/move'
 import { ORDER_KIND } from './order.kind'
+import { firstQueryAt } from '../../../src/domain/provider/receipt-provider'
 
 /** The photo URL the center downloads stays valid for a day (the center may queue it). */
 const CENTER_PHOTO_URL_SECONDS = 24 * 3600
@@ -44,7 +45,9 @@ export async function deliverSubmission(ports: Ports, order: OrderDoc): Promise<
       },
     })
     const submissions = order.submissions.map((s) => (s.submissionId === order.currentSubmissionId ? { ...s, ticketId } : s))
-    await orders(ports).update({ _id: order._id, currentSubmissionId: order.currentSubmissionId }, { set: { pendingSubmit: false, submissions } })
+    // A provider with a query is asked for the result once it is overdue, in case its callback never comes.
+    const queryAt = ports.center.query ? { providerQueryAt: firstQueryAt(ports.clock.now()), providerQueries: 0 } : {}
+    await orders(ports).update({ _id: order._id, currentSubmissionId: order.currentSubmissionId }, { set: { pendingSubmit: false, submissions, ...queryAt } })
     return true
   } catch (error) {
     ports.log.warn('center submission failed; the sweeper retries', { orderId: order._id, error: error instanceof Error ? error.message : String(error) })

@@ -10,6 +10,7 @@ import { DuplicateKeyError, type Ports } from '../ports'
 import { orders } from '../order/order.store'
 import { moveCase } from '../case/move'
 import { ORDER_KIND } from '../order/order.kind'
+import { handleProviderCallback } from './provider-callback.handler'
 
 /** An HTTP request as CloudBase's HTTP access hands it to a function, and as the emulator builds it. */
 export interface HttpEvent {
@@ -17,6 +18,9 @@ export interface HttpEvent {
   headers: Record<string, string | undefined>
   body: string
   isBase64Encoded?: boolean
+  /** The request path, and the query string as CloudBase HTTP access parses it (provider callbacks carry our order token there). */
+  path?: string
+  queryStringParameters?: Record<string, string | undefined>
 }
 
 export interface HttpReply {
@@ -39,7 +43,8 @@ const json = (statusCode: number, body: unknown): HttpReply => ({ statusCode, he
 const refuse = (error: AppError): HttpReply => json(error.status, { ok: false, error: error.toBody() })
 
 /**
- * The review callback: verify the signature, the ±5-minute timestamp and a never-seen nonce; then
+ * The review callback, for whichever provider is configured: another provider's callbacks go to
+ * provider-callback.handler.ts. Our own contract: verify the signature, the ±5-minute timestamp and a never-seen nonce; then
  * apply the result once. A duplicate, or a result for an older submission, is acknowledged and
  * ignored (an order never moves backwards); an unknown order is 404.
  */
@@ -47,6 +52,7 @@ export async function handleReviewCallback(ports: Ports, event: HttpEvent): Prom
   if (event.httpMethod !== 'POST') return refuse(new AppError('METHOD_NOT_ALLOWED'))
   const header = (name: string) => event.headers[name] ?? event.headers[name.toLowerCase()] ?? ''
   const body = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body
+  if (ports.config.provider.name !== 'huizhi') return handleProviderCallback(ports, event, body)
   const now = ports.clock.now()
   const check = verifySignature(
     { timestamp: header('X-Huizhi-Timestamp'), nonce: header('X-Huizhi-Nonce'), body, signature: header('X-Huizhi-Signature') },

@@ -15,10 +15,14 @@ import { orders, type OrderDoc } from '../order/order.store'
 import { deliverSubmission, moveToReviewing } from '../order/submission'
 import { cancelUnpaidOrder as closeAndCancel } from '../payment/payment'
 import { purgeExpiredNonces } from '../review/review-callback.handler'
+import { applyTicketVerdict } from '../review/provider-callback.handler'
+import { CLIPIMG_BATCH_MAX, nextQueryAt } from '../../../src/domain/provider/receipt-provider'
 
 export interface SweepReport {
   cancelled: number
   submitted: number
+  /** Orders whose overdue result the provider's query answered (a callback that never came). */
+  recovered: number
   /** Cancellation applications handed to review that a crash had left behind. */
   forwarded: number
   /** Temporary card-loss reports that lapsed. */
@@ -68,6 +72,9 @@ export async function cancelUnpaidOrder(ports: Ports, order: OrderDoc): Promise<
 function pausingCenter(center: ReviewCenter): ReviewCenter & { paused(): boolean } {
   let failures = 0
   return {
+    provider: center.provider,
+    ...(center.query ? { query: (ids: readonly string[]) => center.query!(ids) } : {}),
+    ...(center.costFen ? { costFen: () => center.costFen!() } : {}),
     paused: () => failures >= CENTER_FAILURES_TO_PAUSE,
     async submit(submission) {
       if (failures >= CENTER_FAILURES_TO_PAUSE) throw new Error('center paused for this run after repeated failures')
@@ -81,6 +88,29 @@ function pausingCenter(center: ReviewCenter): ReviewCenter & { paused(): boolean
       }
     },
   }
+}
+
+/**
+ * Asks the provider's batch query (≤ 100 per call) about orders whose result is overdue and applies what it says,
+ * exactly as a confirmed callback would; those still pending are asked again later, backing off.
+ */
+export async function queryOverdue(ports: Ports, due: readonly OrderDoc[], now: Date): Promise<number> {
+  const ticketOf = (o: OrderDoc) => o.submissions.find((s) => s.submissionId === o.currentSubmissionId)?.ticketId
+  const withTicket = due.filter((o) => ticketOf(o))
+  const statuses = withTicket.length && ports.center.query ? await ports.center.query(withTicket.map((o) => ticketOf(o) as string)) : []
+  const byTicket = new Map(statuses.map((s) => [s.ticketId, s.verdict]))
+  let recovered = 0
+  for (const order of due) {
+    const ticket = ticketOf(order)
+    const verdict = ticket ? byTicket.get(ticket) : undefined
+    if (ticket && verdict && verdict.state !== 'pending') {
+      if ((await applyTicketVerdict(ports, order._id, ticket, verdict)) === 'applied') recovered++
+      continue
+    }
+    const n = order.providerQueries ?? 0
+    await orders(ports).update({ _id: order._id, status: 'reviewing', version: order.version }, { set: { providerQueryAt: nextQueryAt(now, n), providerQueries: n + 1 } })
+  }
+  return recovered
 }
 
 /** Per-item work over a page, `concurrency` at a time; an item's failure is logged and retried on a later pass. */
@@ -163,6 +193,17 @@ function tasks(report: SweepReport, start: Date): SweepTask[] {
     }),
     centerScan('orders.resubmit', { status: 'reviewing', pendingSubmit: true }, deliverSubmission),
     {
+      name: 'orders.queryProvider',
+      async run(ctx) {
+        const c = center(ctx)
+        if (!c.query) return true
+        const due = await orders(ctx.ports).find({ status: 'reviewing', providerQueryAt: { $lte: nowIso } }, { orderBy: [['providerQueryAt', 'asc']], limit: CLIPIMG_BATCH_MAX })
+        if (!due.length || c.paused() || ctx.run.left() < CENTER_CALL_MS) return !due.length
+        report.recovered += await queryOverdue({ ...ctx.ports, center: c }, due, start)
+        return due.length < CLIPIMG_BATCH_MAX
+      },
+    },
+    {
       name: 'loss.expireTemporary',
       run: (ctx) =>
         scan(ctx.ports, { key: 'loss.expireTemporary', collection: lossCases(ctx.ports), where: { status: 'reported_temporary', temporaryExpiresAt: { $lte: nowIso } }, field: 'temporaryExpiresAt', mode: 'round-robin', batch: ctx.batch }, ctx.budget, (page) =>
@@ -202,7 +243,7 @@ export async function sweep(ports: Ports, options: SweepOptions = {}): Promise<S
   const start = ports.clock.now()
   const budgetMs = options.budgetMs ?? SWEEP_BUDGET_MS
   const run = Budget.of(ports.clock, budgetMs)
-  const report: SweepReport = { cancelled: 0, submitted: 0, forwarded: 0, lossExpired: 0, reminded: 0, reconciled: 0, retention: emptyRetentionReport(), notices: { sent: 0, failed: 0, skipped: 0, retried: 0 }, deferred: [], failed: [], ms: 0 }
+  const report: SweepReport = { cancelled: 0, submitted: 0, recovered: 0, forwarded: 0, lossExpired: 0, reminded: 0, reconciled: 0, retention: emptyRetentionReport(), notices: { sent: 0, failed: 0, skipped: 0, retried: 0 }, deferred: [], failed: [], ms: 0 }
   const ctx = (budget: Budget): SweepCtx => ({
     ports,
     budget,

@@ -1,7 +1,7 @@
 import type { Reply } from '../../../src/domain/errors'
 import type { TemplateIds } from '../../../src/domain/notify/templates'
 import { retentionFromEnv } from '../../../src/domain/privacy/retention'
-import { createHttpCenter } from '../center-http'
+import { createCenter, providerSettingsFromEnv } from '../provider/select'
 import { keyFromBase64 } from '../crypto'
 import { invoke, type FunctionDef } from '../handler'
 import { createLogger } from '../log'
@@ -15,7 +15,7 @@ import { createWxFiles } from './wx-files'
 import { createWxNotifier, createWxPay } from './wx-services'
 
 /** Settings from the function's environment variables (CloudBase console → 云函数 → 配置). */
-function configFromEnv(env: NodeJS.ProcessEnv): Config {
+function configFromEnv(env: NodeJS.ProcessEnv, provider: Config['provider']): Config {
   const templateIds: TemplateIds = {
     review_result: env.HUIZHI_TEMPLATE_REVIEW_RESULT ?? '',
     receipt_expiring: env.HUIZHI_TEMPLATE_RECEIPT_EXPIRING ?? '',
@@ -28,6 +28,7 @@ function configFromEnv(env: NodeJS.ProcessEnv): Config {
     centerCallbackSecret: env.HUIZHI_CENTER_CALLBACK_SECRET ?? '',
     templateIds,
     retention: retentionFromEnv(env),
+    provider,
   }
 }
 
@@ -35,6 +36,7 @@ function productionPorts(name: string): Ports {
   assertRuntime()
   const sdk = wxCloud()
   const env = process.env
+  const providerSettings = providerSettingsFromEnv(env)
   return {
     db: createWxDb(sdk.database()),
     files: createWxFiles(sdk),
@@ -43,9 +45,9 @@ function productionPorts(name: string): Ports {
     operatorOpenids: operatorsFromEnv(env.HUIZHI_OPERATORS),
     pay: createWxPay(sdk, env.HUIZHI_SUB_MCH_ID ?? '', env.TCB_ENV ?? env.SCF_NAMESPACE ?? ''),
     notifier: createWxNotifier(sdk),
-    center: createHttpCenter(env.HUIZHI_CENTER_URL ?? '', env.HUIZHI_CENTER_SUBMIT_SECRET ?? ''),
+    center: createCenter(providerSettings),
     // Read once, at cold start: a missing or malformed key stops the function before it serves anything.
-    config: configFromEnv(env),
+    config: configFromEnv(env, providerSettings.provider),
   }
 }
 
