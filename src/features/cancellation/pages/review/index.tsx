@@ -5,9 +5,9 @@ import { useState } from 'react'
 import type { ApplicationView } from '@/domain/cancellation/cancellation.view'
 import { AppError } from '@/domain/errors'
 import { EmptyState, RemoteView } from '@/components/status-view'
+import { useAction } from '@/hooks/use-action'
 import { useRemote } from '@/hooks/use-remote'
 import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
-import { messageOf } from '@/platform/reply'
 import { askSubscribe } from '@/platform/subscribe'
 import { COPY } from '../../copy'
 import { getApplication, submitApplication } from '../../api'
@@ -20,24 +20,20 @@ import './index.scss'
 const R = COPY.review
 
 function Review({ view }: { view: ApplicationView }) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<{ message: string; missing: boolean }>()
+  const [missing, setMissing] = useState(false)
+  const submission = useAction(
+    async (consent: ReturnType<typeof askSubscribe>) => {
+      const next = await submitApplication(view.applicationId, await consent)
+      replacePage(detailUrl(next.applicationId))
+    },
+    { holdOnSuccess: true, onError: (e) => setMissing(e instanceof AppError && e.code === 'MATERIALS_MISSING') },
+  )
+  const { busy, error } = submission
 
   /** Consent to the result notification inside the tap, before any await; then the submission. */
   const submit = () => {
     if (busy) return
-    const consent = askSubscribe(['application_result'])
-    setBusy(true)
-    setError(undefined)
-    void (async () => {
-      try {
-        const next = await submitApplication(view.applicationId, await consent)
-        replacePage(detailUrl(next.applicationId))
-      } catch (e) {
-        setError({ message: messageOf(e), missing: e instanceof AppError && e.code === 'MATERIALS_MISSING' })
-        setBusy(false)
-      }
-    })()
+    void submission.run(askSubscribe(['application_result']))
   }
 
   if (!view.canEdit) {
@@ -84,8 +80,8 @@ function Review({ view }: { view: ApplicationView }) {
       <View className='cx__section cx__actions'>
         {error && (
           <View className='cx__error crv__error' role='alert' data-testid='review-error'>
-            <Text>{error.message}</Text>
-            {error.missing && (
+            <Text>{error}</Text>
+            {missing && (
               <Button className='crv__fix' type='danger' fill='outline' size='large' block onClick={() => openPage(materialsUrl(view.applicationId))} data-testid='review-to-materials'>
                 {R.toMaterials}
               </Button>
