@@ -14,6 +14,8 @@ export interface Action<A extends unknown[], R> {
 export interface ActionOptions {
   /** Called with the failure before its message is shown (to read its code or its field details). */
   onError?: (error: unknown) => void
+  /** The words for a failure (a payment's or a file's own), instead of the server's message. */
+  message?: (error: unknown) => string
   /** Stays busy after success: the action leaves the page, and a second tap must not send it again meanwhile. */
   holdOnSuccess?: boolean
 }
@@ -42,7 +44,7 @@ export function useAction<A extends unknown[], R>(act: (...args: A) => Promise<R
       return result
     } catch (e) {
       optionsRef.current.onError?.(e)
-      setError(messageOf(e))
+      setError((optionsRef.current.message ?? messageOf)(e))
       running.current = false
       setBusy(false)
       return undefined

@@ -6,9 +6,9 @@ import { AppError } from '@/domain/errors'
 import { DELETE_CONFIRMATION } from '@/domain/privacy/retention'
 import { shanghaiDate } from '@/domain/time'
 import { forgetConsent } from '@/components/consent-gate'
+import { useAction } from '@/hooks/use-action'
 import { showToast } from '@/platform/device'
 import { goHome } from '@/platform/navigation'
-import { messageOf } from '@/platform/reply'
 import { canShareFile, saveJson, shareFile, type SavedJson } from '@/platform/save-json'
 import { COPY } from '../../copy'
 import { deleteAccount, exportData, type DeletionReport } from '../../api'
@@ -21,20 +21,12 @@ const D = COPY.data
 const exportName = () => `huizhi-data-${shanghaiDate(new Date())}.json`
 
 function ExportSection() {
-  const [busy, setBusy] = useState(false)
   const [saved, setSaved] = useState<SavedJson>()
-  const [error, setError] = useState<string>()
-
-  const run = () => {
-    if (busy) return
-    setBusy(true)
-    setError(undefined)
-    exportData()
-      .then((data) => saveJson(exportName(), data))
-      .then(setSaved)
-      .catch((e: unknown) => setError(e instanceof AppError ? e.message : D.exportFailed))
-      .finally(() => setBusy(false))
-  }
+  const exporting = useAction(async () => setSaved(await saveJson(exportName(), await exportData())), {
+    message: (e) => (e instanceof AppError ? e.message : D.exportFailed),
+  })
+  const { busy, error } = exporting
+  const run = () => void exporting.run()
 
   const share = () => {
     if (saved?.kind !== 'saved') return
@@ -78,23 +70,18 @@ function ExportSection() {
 
 function DeleteSection({ onDeleted }: { onDeleted: (report: DeletionReport) => void }) {
   const [typed, setTyped] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
   const matches = typed.trim() === DELETE_CONFIRMATION
-
+  const deletion = useAction(
+    async () => {
+      const report = await deleteAccount(DELETE_CONFIRMATION)
+      forgetConsent()
+      onDeleted(report)
+    },
+    { holdOnSuccess: true },
+  )
+  const { busy, error } = deletion
   const run = () => {
-    if (busy || !matches) return
-    setBusy(true)
-    setError(undefined)
-    deleteAccount(DELETE_CONFIRMATION)
-      .then((report) => {
-        forgetConsent()
-        onDeleted(report)
-      })
-      .catch((e: unknown) => {
-        setError(messageOf(e))
-        setBusy(false)
-      })
+    if (matches) void deletion.run()
   }
 
   return (
