@@ -11,6 +11,7 @@ import { formatInstant } from '@/domain/time'
 import { orderPhase } from '@/domain/order/order.phase'
 import { EmptyState } from '@/components/status-view'
 import { StatusHeader } from '@/components/case-view'
+import { useAction } from '@/hooks/use-action'
 import { showToast } from '@/platform/device'
 import { usePageQuery } from '@/platform/navigation'
 import { messageOf } from '@/platform/reply'
@@ -33,21 +34,14 @@ function OrderTimeline({ order }: { order: OpsOrderDetail }) {
 /** The photo stays hidden until the operator gives a reason; the server writes the look to the audit log. */
 function Photo({ orderId }: { orderId: string }) {
   const [asking, setAsking] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
   const [url, setUrl] = useState<string>()
-
-  const reveal = (reason: string) => {
-    setBusy(true)
-    setError(undefined)
-    revealPhoto(orderId, reason)
-      .then(({ photoUrl }) => {
-        setUrl(photoUrl)
-        setAsking(false)
-      })
-      .catch((e: unknown) => setError(messageOf(e)))
-      .finally(() => setBusy(false))
-  }
+  const revealing = useAction(async (reason: string) => {
+    const { photoUrl } = await revealPhoto(orderId, reason)
+    setUrl(photoUrl)
+    setAsking(false)
+  })
+  const { busy, error, setError } = revealing
+  const reveal = (reason: string) => void revealing.run(reason)
 
   return (
     <Card title={COPY.detail.photo}>
@@ -92,22 +86,15 @@ function Photo({ orderId }: { orderId: string }) {
 
 function Refund({ order, onChanged }: { order: OpsOrderDetail; onChanged: (order: OpsOrderDetail) => void }) {
   const [asking, setAsking] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
+  const refunding = useAction(async (reason: string) => {
+    const next = await refundOrder(order.orderId, reason)
+    setAsking(false)
+    onChanged(next)
+    void showToast(COPY.detail.refunded, 'success')
+  })
+  const { busy, error, setError } = refunding
   if (!canFire(order.status, 'refund', 'operator')) return null
-
-  const refund = (reason: string) => {
-    setBusy(true)
-    setError(undefined)
-    refundOrder(order.orderId, reason)
-      .then((next) => {
-        setAsking(false)
-        onChanged(next)
-        void showToast(COPY.detail.refunded, 'success')
-      })
-      .catch((e: unknown) => setError(messageOf(e)))
-      .finally(() => setBusy(false))
-  }
+  const refund = (reason: string) => void refunding.run(reason)
 
   return (
     <Card title={COPY.detail.actions}>
