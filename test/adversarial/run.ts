@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { startEmulator } from '../../emulator/server'
 import { line } from './kit'
+import { clipImgStorm, zjzapiStorm } from './provider-storm'
 import { FULL, SHORT, runSuite } from './suite'
 
 /**
@@ -16,7 +17,14 @@ async function main(): Promise<void> {
   const started = Date.now()
   console.log(`adversarial suite (${short ? 'short' : 'full'} configuration) against ${em.url}`)
   try {
-    const figures = await runSuite(em, short ? SHORT : FULL, (f) => console.log(line(f)))
+    const cfg = short ? SHORT : FULL
+    const figures = await runSuite(em, cfg, (f) => console.log(line(f)))
+    // The same storm against the wholesale providers' callbacks, each on an emulator speaking to its simulator.
+    for (const storm of [zjzapiStorm, clipImgStorm]) {
+      const f = await storm(cfg.storm)
+      console.log(line(f))
+      figures.push(f)
+    }
     const failed = figures.filter((f) => !f.pass)
     console.log(`${figures.length} figures, ${failed.length} failed · ${((Date.now() - started) / 1000).toFixed(0)} s · peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
     process.exitCode = failed.length ? 1 : 0

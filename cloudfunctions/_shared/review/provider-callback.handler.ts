@@ -4,7 +4,7 @@ import type { CallbackEffect } from '../../../src/domain/callback/review-result.
 import { isOrderId } from '../../../src/domain/order/order.schema'
 import { expiresAt } from '../../../src/domain/order/receipt-validity'
 import { reasonLabel, rejectReasonFor, zjzapiVerdict, type ProviderVerdict } from '../../../src/domain/provider/receipt-provider'
-import { hmacHex } from '../crypto'
+import { hmacHex, newId } from '../crypto'
 import { DuplicateKeyError, type Ports } from '../ports'
 import { moveCase } from '../case/move'
 import { ORDER_KIND } from '../order/order.kind'
@@ -114,7 +114,7 @@ async function moveOnVerdict(ports: Ports, order: OrderDoc, submissionId: string
   const at = ports.clock.now().toISOString()
   if (verdict.state === 'approved') {
     const receiptFileID = verdict.resultUrl ? await storeReceiptImage(ports, order, submissionId, verdict.resultUrl) : undefined
-    return moveCase(ports, ORDER_KIND, order, 'review_passed', 'reviewer', {
+    const moved = await moveCase(ports, ORDER_KIND, order, 'review_passed', 'reviewer', {
       set: {
         pendingSubmit: false,
         receipt: { receiptNumber: verdict.receiptNumber, ...(verdict.imageNumber ? { imageNumber: verdict.imageNumber } : {}), approvedAt: at, expiresAt: expiresAt(at, order.documentType, order.cityCode) },
@@ -122,6 +122,9 @@ async function moveOnVerdict(ports: Ports, order: OrderDoc, submissionId: string
         providerCost: { provider: ports.config.provider.name, fen: ports.center.costFen?.() ?? 0, at },
       },
     })
+    // Another delivery of the same result won the move: its copy of the image is the order's, this one goes.
+    if (!moved && receiptFileID) await ports.files.remove([receiptFileID])
+    return moved
   }
   // 取消完成 has no move of its own: the order is rejected with the provider's word, and flagged for an operator's refund.
   const reason = verdict.state === 'cancelled' ? { code: 'OTHER' as const, text: '回执服务商已取消办理，将为您退款' } : rejectReasonFor(verdict.reasonText)
@@ -159,6 +162,7 @@ async function storeReceiptImage(ports: Ports, order: OrderDoc, submissionId: st
   if (!res.ok || !/^image\/(png|jpeg)/.test(type)) throw new AppError('FILE_NOT_FOUND', '回执图片暂时无法下载')
   const bytes = Buffer.from(await res.arrayBuffer())
   if (bytes.length > MAX_RECEIPT_IMAGE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE')
-  const { fileID } = await ports.files.upload(`receipts/${order._id}/${submissionId}-provider.${type.includes('png') ? 'png' : 'jpg'}`, bytes)
+  // One name per attempt: concurrent deliveries of one result each store their own copy, and the losers remove theirs.
+  const { fileID } = await ports.files.upload(`receipts/${order._id}/${submissionId}-${newId('rc', 6)}.${type.includes('png') ? 'png' : 'jpg'}`, bytes)
   return fileID
 }
