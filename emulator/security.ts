@@ -64,5 +64,5 @@ export class WriteLimiter {
 /** Actions that only read: every other action of a function counts as a write. */
 export const READ_ACTIONS: ReadonlySet<string> = new Set([
   'get', 'list', 'messages', 'privacy', 'exportData', 'receipts', 'board', 'stuck', 'search', 'detail', 'audit',
-  'cancellations', 'cancellationDetail', 'lossCases', 'lossDetail', 'uploadTarget', 'verify',
+  'cancellations', 'cancellationDetail', 'lossCases', 'lossDetail', 'uploadTarget', 'verify', 'file',
 ])

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { AppError } from '../../src/domain/errors'
-import { NormalizeInput, type NormalizeResult } from '../../src/domain/photo/photo.schema'
+import { NormalizeInput, PhotoFileInput, PrintSheetInput, type NormalizeResult, type PhotoFile, type PrintSheetResult } from '../../src/domain/photo/photo.schema'
+import { layoutSheet, ONE_INCH, sheetById, TWO_INCH, type CopySize } from '../../src/domain/photo/print-layout'
 import { specById } from '../../src/domain/photo/specs'
 import * as v from 'valibot'
 import { hmacHex } from '../_shared/crypto'
@@ -79,10 +80,49 @@ async function normalize(input: NormalizeInput, ctx: Ctx): Promise<NormalizeResu
   return { photoId, specId: spec.id, photo, checks: result.checks, blocked: result.blocked, warnings: result.warnings }
 }
 
+/** The caller's own photo that passed its checks; another user's is answered like a missing one, so ids cannot be probed. */
+async function printablePhoto(ctx: Ctx, photoId: string): Promise<PhotoDoc & { fileID: string }> {
+  const doc = await photos(ctx).get(photoId)
+  if (!doc || doc.openid !== ctx.caller.openid) {
+    if (doc) ctx.log.warn('photo of another user refused', { openid: ctx.caller.openid })
+    throw new AppError('PHOTO_NOT_FOUND')
+  }
+  if (doc.blocked || !doc.fileID || !specById(doc.specId)) throw new AppError('PHOTO_NOT_PRINTABLE')
+  return doc as PhotoDoc & { fileID: string }
+}
+
+/** `photo.file`: the electronic photo (the stored spec-exact JPEG, byte for byte) behind a fresh short-lived URL. */
+async function photoFile(input: PhotoFileInput, ctx: Ctx): Promise<PhotoFile> {
+  const doc = await printablePhoto(ctx, input.photoId)
+  const [{ url }] = await ctx.files.tempUrls([doc.fileID], URL_MAX_AGE_SECONDS)
+  return { specId: doc.specId, url, width: doc.width ?? 0, height: doc.height ?? 0, dpi: doc.dpi ?? 0, bytes: doc.bytes ?? 0 }
+}
+
+/**
+ * `photo.printSheet`: a print sheet (排版照) of the caller's own checked photo at 300 DPI — copies at the spec's
+ * print size, or 二寸 and 一寸 mixed — stored privately beside the photo (retention deletes it with the photo).
+ */
+async function printSheet(input: PrintSheetInput, ctx: Ctx): Promise<PrintSheetResult> {
+  const doc = await printablePhoto(ctx, input.photoId)
+  const spec = specById(doc.specId)!
+  const sheet = sheetById(input.sheet)!
+  const sizes: CopySize[] = input.layout === 'mixed' ? [TWO_INCH, ONE_INCH] : [{ key: spec.id, title: spec.title, mm: spec.printMm }]
+  const layout = layoutSheet(sheet, sizes)
+  const photo = await download(ctx, doc.fileID)
+  const { renderPrintSheet } = await import('../_shared/photo/print-sheet')
+  const jpeg = await renderPrintSheet(photo, layout)
+  const { fileID } = await ctx.files.upload(`photos/sheets/${doc._id}-${input.sheet}-${input.layout}.jpg`, jpeg)
+  if (!(doc.sheetFileIDs ?? []).includes(fileID)) await photos(ctx).update({ _id: doc._id }, { set: { sheetFileIDs: [...(doc.sheetFileIDs ?? []), fileID] } })
+  const [{ url }] = await ctx.files.tempUrls([fileID], URL_MAX_AGE_SECONDS)
+  return { url, sheet: sheet.id, orientation: layout.orientation, width: layout.width, height: layout.height, dpi: layout.dpi, bytes: jpeg.length, copies: layout.copies }
+}
+
 export const photoFunction = defineFunction({
   name: 'photo',
   actions: {
     uploadTarget: action({ input: v.optional(v.object({}), {}), run: async (_input, ctx) => uploadTarget(ctx) }),
     normalize: action({ input: NormalizeInput, run: normalize }),
+    file: action({ input: PhotoFileInput, run: photoFile }),
+    printSheet: action({ input: PrintSheetInput, run: printSheet }),
   },
 })

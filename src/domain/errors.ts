@@ -20,6 +20,8 @@ export const ERRORS = {
   PHOTO_TOO_LARGE: { status: 413, message: '照片文件超过 10 MB，请换一张较小的照片' },
   PHOTO_TOO_MANY_PIXELS: { status: 413, message: '照片像素过多（超过 4000 万像素），请换一张照片' },
   PHOTO_NOT_IMAGE: { status: 415, message: '这不是一张照片，请选择 JPG、PNG 或 WebP 格式的图片' },
+  PHOTO_NOT_FOUND: { status: 404, message: '没有找到这张证件照，请重新拍摄或选择照片' },
+  PHOTO_NOT_PRINTABLE: { status: 409, message: '这张照片没有通过检测，不能保存或排版，请重新拍摄' },
   PHOTO_TRUNCATED: { status: 422, message: '照片文件不完整，请重新拍摄或重新选择' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的文件类型' },
   URL_EXPIRED: { status: 403, message: '链接已过期，请返回重新打开' },

@@ -13,6 +13,8 @@ export interface PhotoDoc {
   height?: number
   dpi?: number
   bytes?: number
+  /** Print sheets made of this photo (`photo.printSheet`), deleted with it. */
+  sheetFileIDs?: string[]
   checks: CheckResult[]
   /** Human-readable outcome for the CloudBase console. */
   statusText: string

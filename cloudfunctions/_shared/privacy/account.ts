@@ -95,8 +95,8 @@ export async function deleteAccount(ctx: Ctx): Promise<DeletionReport> {
       deleted.orders = (deleted.orders ?? 0) + 1
     }
   }
-  const photos = await ctx.db.collection<{ _id: string; fileID?: string }>('photos').find({ openid }, { limit: 1000 })
-  files.push(...photos.map((p) => p.fileID ?? ''))
+  const photos = await ctx.db.collection<{ _id: string; fileID?: string; sheetFileIDs?: string[] }>('photos').find({ openid }, { limit: 1000 })
+  files.push(...photos.flatMap((p) => [p.fileID ?? '', ...(p.sheetFileIDs ?? [])]))
   for (const a of await applications(ctx).find({ openid }, { limit: 1000 })) files.push(...a.materials.map((m) => m.fileID))
   deleted.cancellations = await applications(ctx).remove({ openid })
   deleted.loss_cases = await lossCases(ctx).remove({ openid })

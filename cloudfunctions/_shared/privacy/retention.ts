@@ -7,7 +7,7 @@ import { Budget, chunks, eachLimit } from '../sweep/budget'
 import { scan } from '../sweep/scan'
 import type { SweepCtx, SweepTask } from '../sweep/task'
 
-type PhotoRow = Pick<PhotoDoc, '_id' | 'openid' | 'fileID' | 'createdAt'>
+type PhotoRow = Pick<PhotoDoc, '_id' | 'openid' | 'fileID' | 'sheetFileIDs' | 'createdAt'>
 
 const DAY_MS = 24 * 3600_000
 
@@ -66,7 +66,7 @@ async function purgeOrderPhotos(ctx: SweepCtx, page: readonly OrderDoc[], alsoRe
   const deletable = docs.filter((d) => !inUse.has(d._id))
   const ownFile = (o: OrderDoc) => deletable.some((d) => d.fileID === o.photoFileID) || !existing.has(o.photoId)
   await removeFiles(ctx, [
-    ...deletable.map((d) => d.fileID),
+    ...deletable.flatMap((d) => [d.fileID, ...(d.sheetFileIDs ?? [])]),
     ...page.map((o) => (ownFile(o) ? o.photoFileID : undefined)),
     ...(alsoReceipt ? page.map((o) => o.receiptFileID) : []),
   ])
@@ -120,7 +120,7 @@ export function retentionTasks(report: RetentionReport): SweepTask[] {
           const inUse = await photosInUse(ctx.ports, page.map((p) => p._id), new Set())
           const unused = page.filter((p) => !inUse.has(p._id))
           if (unused.length === 0) return
-          await removeFiles(ctx, unused.map((p) => p.fileID))
+          await removeFiles(ctx, unused.flatMap((p) => [p.fileID, ...(p.sheetFileIDs ?? [])]))
           await photos(ctx.ports).remove({ _id: { $in: unused.map((p) => p._id) } })
           report.unorderedPhotos += unused.length
         }),

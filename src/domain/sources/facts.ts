@@ -4,6 +4,7 @@ import { LOSS_FACTS, LOSS_POLICIES, NATIONAL_LOSS_DEFAULT, type LossFact, type L
 import { RECEIPT_COVERAGE } from '../order/receipt-coverage'
 import { DEFAULT_VALIDITY, VALIDITY_RULES } from '../order/receipt-validity'
 import { PHOTO_SPECS, SPEC_FACTS, type SpecFact } from '../photo/specs'
+import { ONE_INCH, SHEETS, TWO_INCH } from '../photo/print-layout'
 import type { PhotoSpec, Range } from '../photo/spec.types'
 import { isSourced, type Evidence } from './source'
 
@@ -88,6 +89,17 @@ function specValue(s: PhotoSpec, f: SpecFact): { value: string; numbers: number[
 
 const regionOf = (r: PhotoSpec['region']) => (r.level === 'national' ? { region: NATIONAL } : { region: r.name, regionCode: r.code })
 
+/** Print-sheet paper sizes and the 一寸 / 二寸 sizes of a mixed sheet. */
+function printFacts(): FactRow[] {
+  const sheets = SHEETS.map((sheet): FactRow => {
+    const inches = sheet.inches ? [sheet.inches.width, sheet.inches.height] : []
+    const inWords = sheet.inches ? `（${sheet.inches.width}×${sheet.inches.height} 英寸）` : ''
+    return { topic: '排版相纸', region: NATIONAL, entry: sheet.id, fact: 'size', value: `${sheet.mm.width}×${sheet.mm.height} mm${inWords}`, numbers: [sheet.mm.width, sheet.mm.height, ...inches], evidence: sheet.evidence }
+  })
+  const sizes = [ONE_INCH, TWO_INCH].map((size): FactRow => ({ topic: '排版相纸', region: NATIONAL, entry: size.key, fact: 'printMm', value: `${size.title} ${size.mm.width}×${size.mm.height} mm`, numbers: [size.mm.width, size.mm.height], evidence: size.evidence }))
+  return [...sheets, ...sizes]
+}
+
 export function allFacts(): FactRow[] {
   const rows: FactRow[] = []
   for (const reason of CANCEL_REASONS) {
@@ -105,6 +117,7 @@ export function allFacts(): FactRow[] {
   }
   for (const [type, d] of Object.entries(DEFAULT_VALIDITY)) rows.push({ topic: '回执有效期', region: NATIONAL, entry: type, fact: 'days', value: `${d.days} 天`, numbers: [d.days], evidence: d.evidence })
   for (const r of VALIDITY_RULES) rows.push({ topic: '回执有效期', region: r.region.name, regionCode: r.region.code, entry: r.documentType, fact: 'days', value: `${r.days} 天`, numbers: [r.days], evidence: r.evidence })
+  rows.push(...printFacts())
   for (const [type, c] of Object.entries(RECEIPT_COVERAGE)) rows.push({ topic: '回执受理地区', region: c.where, entry: type, fact: 'coverage', value: `只受理${c.where}的城市`, numbers: [], evidence: c.evidence })
   return rows
 }
