@@ -5,7 +5,7 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/orders/index', 'pages/messages/index'],
   subPackages: [
-    { root: 'features/id-photo', name: 'id-photo', pages: ['pages/index/index', 'pages/capture/index', 'pages/preview/index'] },
+    { root: 'features/id-photo', name: 'id-photo', pages: ['pages/index/index', 'pages/capture/index', 'pages/preview/index', 'pages/print/index'] },
     {
       root: 'features/receipt',
       name: 'receipt',

@@ -1,5 +1,9 @@
-/** Why an image was not saved. `cancelled` says nothing; `denied` can be fixed in the settings. */
-export type SaveFailure = 'cancelled' | 'denied' | 'failed'
+/**
+ * Why an image was not saved. `cancelled` says nothing; `denied` (the album permission refused) can be fixed in the
+ * settings; `privacy` (the privacy popup refused, or the album write not declared in the privacy guide) by agreeing
+ * on the next try.
+ */
+export type SaveFailure = 'cancelled' | 'denied' | 'privacy' | 'failed'
 
 export class SaveImageError extends Error {
   readonly reason: SaveFailure

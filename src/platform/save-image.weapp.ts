@@ -5,8 +5,11 @@ export { SaveImageError, type SaveFailure, type SaveOutcome } from './save-image
 
 function failure(error: unknown): SaveImageError {
   const errMsg = String((error as { errMsg?: string } | undefined)?.errMsg ?? '')
+  const errno = Number((error as { errno?: number } | undefined)?.errno ?? 0)
   if (/cancel/i.test(errMsg)) return new SaveImageError('cancelled', errMsg)
-  if (/auth|deny|denied|privacy/i.test(errMsg)) return new SaveImageError('denied', errMsg)
+  // errno 104: the user refused the privacy popup; 112: the album write is missing from the privacy guide.
+  if (errno === 104 || errno === 112 || /privacy/i.test(errMsg)) return new SaveImageError('privacy', errMsg)
+  if (/auth|deny|denied/i.test(errMsg)) return new SaveImageError('denied', errMsg)
   return new SaveImageError('failed', errMsg)
 }
 

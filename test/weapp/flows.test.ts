@@ -1,4 +1,7 @@
 import { SERVICES } from '@/domain/services'
+import { pxToMm } from '@/domain/photo/print-layout'
+import { specById } from '@/domain/photo/specs'
+import { jpegFacts } from '../support/jpeg-file'
 import { APPLICANT } from '../support/orders'
 import { launch, requireWeappBuild, startCloud, weappRoot, type WeappEnv } from '../support/weapp/launch'
 import { seedCases } from '../support/weapp/seed'
@@ -161,4 +164,74 @@ describe('an ID photo', () => {
       runtime.dispose()
     }
   }, 120_000)
+})
+
+describe('the electronic photo and a print sheet', () => {
+  it('saves the spec-exact JPEG to the album after a refused privacy popup and a refused album permission, then a 6-inch and a mixed sheet', async () => {
+    const face = path.resolve(__dirname, '..', 'fixtures', 'photos', 'face-1.jpg')
+    const spec = specById('ssc-shenzhen')!
+    const runtime = await launch('features/id-photo/pages/index/index', { cloud, user: 'lisi', album: [face], albumRefusals: ['privacy', 'auth'] })
+    try {
+      await runtime.waitForText('第一步：选择证件类型')
+      runtime.tap('社保卡')
+      await runtime.settle()
+      await runtime.pickCity('广东省', '深圳市', '韶关市')
+      if (runtime.text().includes('请先阅读并同意《隐私政策》')) {
+        runtime.tap(/^同意$/)
+        await runtime.waitForText('第三步：拍照或选择照片')
+      }
+      runtime.tap('从相册选择')
+      await runtime.waitForRoute('features/id-photo/pages/preview/index')
+      await runtime.waitForText('保存电子照', 60_000)
+
+      runtime.tap('保存电子照')
+      await runtime.waitForText('需要先同意隐私保护提示，才能把照片保存到相册')
+      runtime.tap('重新保存')
+      await runtime.waitForText('没有“保存到相册”的权限')
+      expect(runtime.text()).toContain('去设置允许保存到相册')
+      runtime.tap('去设置允许保存到相册')
+      await runtime.settle()
+      runtime.tap('重新保存')
+      await runtime.settle()
+      await new Promise((r) => setTimeout(r, 300))
+      await runtime.settle()
+      expect(runtime.toasts).toContain('已保存到相册')
+      expect(runtime.album).toHaveLength(1)
+      const photo = await jpegFacts(runtime.album[0])
+      expect([photo.width, photo.height]).toEqual([spec.pixels.width, spec.pixels.height])
+      expect([photo.exifDpi, photo.dpi]).toEqual([spec.dpi, spec.dpi])
+      expect(photo.kb).toBeGreaterThanOrEqual(spec.fileKb.min!)
+      expect(photo.kb).toBeLessThanOrEqual(spec.fileKb.max!)
+      expect(runtime.calls.map((c) => c.api)).toEqual(expect.arrayContaining(['wx.downloadFile', 'wx.saveImageToPhotosAlbum', 'wx.openSetting']))
+
+      runtime.tap('制作排版照（冲印用）')
+      await runtime.waitForRoute('features/id-photo/pages/print/index')
+      await runtime.waitForText('共 12 张', 30_000)
+      runtime.tap('保存排版照')
+      await runtime.settle()
+      await new Promise((r) => setTimeout(r, 300))
+      await runtime.settle()
+      expect(runtime.album).toHaveLength(2)
+      const sheet = await jpegFacts(runtime.album[1])
+      expect([sheet.width, sheet.height, sheet.exifDpi]).toEqual([1200, 1800, 300])
+
+      runtime.tap('一寸 + 二寸混排')
+      await runtime.waitForText('二寸', 30_000)
+      await runtime.waitForText(/二寸 \d+ 张，每张 35\.0×49\.0 毫米/, 30_000)
+      expect(runtime.text()).toMatch(/一寸 \d+ 张，每张 25\.0×35\.0 毫米/)
+      runtime.tap('保存排版照')
+      await runtime.settle()
+      await new Promise((r) => setTimeout(r, 300))
+      await runtime.settle()
+      expect(runtime.album).toHaveLength(3)
+      const mixed = await jpegFacts(runtime.album[2])
+      expect(mixed.exifDpi).toBe(300)
+      expect(pxToMm(Math.min(mixed.width, mixed.height), mixed.exifDpi)).toBeCloseTo(101.6, 1)
+      const shots = await WeappShots.open(weappRoot)
+      await shots.shot(runtime, 'flow-print-sheet-mixed').finally(() => shots.close())
+      expect(runtime.problems).toEqual([])
+    } finally {
+      runtime.dispose()
+    }
+  }, 180_000)
 })

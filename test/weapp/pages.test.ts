@@ -36,6 +36,7 @@ const cases = (): Record<string, { query?: string; user?: string; shows: Array<s
   'features/id-photo/pages/index/index': { shows: ['证件类型', '居民身份证'] },
   'features/id-photo/pages/capture/index': { query: 'specId=ssc-shenzhen', shows: [/拍摄|拍照|相册/] },
   'features/id-photo/pages/preview/index': { query: 'specId=ssc-shenzhen', shows: [/重新拍摄|重拍|没有照片|请先/] },
+  'features/id-photo/pages/print/index': { query: `photoId=${seeded.photoId}&specId=ssc-shenzhen`, shows: ['6 寸相纸（4×6 英寸）', '共 12 张', '社保卡（深圳） 12 张，每张 26.0×32.0 毫米', '保存排版照'] },
   'features/receipt/pages/index/index': { shows: [/回执/] },
   // Opened cold (no photo handed over in this session), these two show their recovery state; flows.test.ts walks them.
   'features/receipt/pages/applicant/index': { shows: ['没有找到证件照信息', '重新开始'] },

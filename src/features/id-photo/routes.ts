@@ -19,3 +19,6 @@ export const receiptUrl = (specId: string, photoId: string, cityCode?: string): 
 /** A rejected order's free resubmission, with the newly checked photo. */
 export const resubmitUrl = (orderId: string, photoId: string): string =>
   `/features/receipt/pages/resubmit/index?orderId=${encodeURIComponent(orderId)}&photoId=${encodeURIComponent(photoId)}`
+
+/** The print-sheet page (排版照) of a checked photo. */
+export const printUrl = (photoId: string, specId: string): string => `${ROOT}/print/index?photoId=${encodeURIComponent(photoId)}&specId=${encodeURIComponent(specId)}`

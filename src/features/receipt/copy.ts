@@ -156,6 +156,7 @@ export const COPY = {
     downloaded: '回执图片已开始下载',
     saveDenied: '没有保存到相册的权限，请在设置中允许后重试',
     openSettings: '去设置',
+    savePrivacy: '需要同意隐私保护提示（保存到相册）后才能保存，请再点一次保存并选择同意',
     saveFailed: '保存没有完成，请稍后重试',
     refunded: '费用已原路退回。',
     closed: '订单已取消，如需办理请重新下单。',

@@ -37,6 +37,11 @@ export interface RuntimeOptions {
   storage?: Record<string, unknown>
   /** Photos wx.chooseMedia hands out, in turn (album or camera): real image files, copied into the runtime's temp dir. */
   album?: string[]
+  /**
+   * How the next saveImageToPhotosAlbum calls fail, in turn, before saves succeed: `auth` (the album permission
+   * refused, as WeChat says it), `privacy` (the privacy popup refused, errno 104).
+   */
+  albumRefusals?: Array<'auth' | 'privacy'>
 }
 
 interface PageEntry {
@@ -64,6 +69,8 @@ export class WeappRuntime {
   readonly stack: PageEntry[] = []
   readonly appJson: AppJson
   readonly toasts: string[] = []
+  /** The bytes of every image saved to the phone's album (wx.saveImageToPhotosAlbum), as they were in the temp file. */
+  readonly album: Buffer[] = []
   /** Every event the view sent to the logic layer, as `handler type #currentTarget` (for reading a failed flow). */
   readonly events: string[] = []
   private readonly context: vm.Context
@@ -523,6 +530,29 @@ export class WeappRuntime {
         const resized = o.compressedWidth ? input.resize({ width: Number(o.compressedWidth) }) : input
         return { tempFilePath: this.tempFile(await resized.jpeg({ quality: Number(o.quality ?? 80) }).toBuffer(), '.jpg') }
       },
+      // https://developers.weixin.qq.com/miniprogram/dev/api/network/download/wx.downloadFile.html
+      downloadFile: async (o) => {
+        this.inflight++
+        try {
+          const res = await fetch(String(o.url))
+          const bytes = Buffer.from(await res.arrayBuffer())
+          const ext = path.extname(new URL(String(o.url)).pathname) || '.jpg'
+          return { tempFilePath: this.tempFile(bytes, ext), statusCode: res.status }
+        } catch {
+          throw new WxFail('downloadFile:fail network error')
+        } finally {
+          this.inflight--
+        }
+      },
+      // https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.saveImageToPhotosAlbum.html
+      saveImageToPhotosAlbum: (o) => {
+        const refusal = this.options.albumRefusals?.shift()
+        if (refusal === 'auth') throw new WxFail('saveImageToPhotosAlbum:fail auth deny')
+        if (refusal === 'privacy') throw new WxFail('saveImageToPhotosAlbum:fail privacy permission is not authorized', 104)
+        this.album.push(fs.readFileSync(this.localPath(String(o.filePath))))
+        return {}
+      },
+      openSetting: () => ({ authSetting: { 'scope.writePhotosAlbum': true } }),
       getFileSystemManager: () => {
         const realm = this
         return this.toRealmObject({

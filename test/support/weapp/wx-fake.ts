@@ -16,7 +16,8 @@ export interface WxCall {
 export type WxImpl = (options: Record<string, unknown> & { [k: string]: unknown }, ...rest: unknown[]) => unknown
 
 export class WxFail extends Error {
-  constructor(readonly errMsg: string) {
+  /** `errno`: WeChat's error number where the base library gives one (104: privacy refused, 112: not declared). */
+  constructor(readonly errMsg: string, readonly errno?: number) {
     super(errMsg)
   }
 }
@@ -75,7 +76,7 @@ function makeApi(path: string, name: string, spec: ApiSpec, impl: WxImpl | undef
     }).then(
       (value) => hooks.toRealm({ errMsg: `${name}:ok`, ...((value ?? {}) as object) }),
       (error: unknown) => {
-        if (error instanceof WxFail) throw hooks.toRealm({ errMsg: error.errMsg })
+        if (error instanceof WxFail) throw hooks.toRealm(error.errno === undefined ? { errMsg: error.errMsg } : { errMsg: error.errMsg, errno: error.errno })
         throw error
       },
     )

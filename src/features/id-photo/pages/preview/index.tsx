@@ -1,6 +1,6 @@
 import { View, Text, Image } from '@tarojs/components'
 import { Button, Checkbox, Empty, Loading, Step, Steps } from '@nutui/nutui-react-taro'
-import { ImageError, ImageRectangle, NetworkError, Photograph } from '@nutui/icons-react-taro'
+import { Download, ImageError, ImageRectangle, NetworkError, Order, Photograph } from '@nutui/icons-react-taro'
 import { useState } from 'react'
 import type { NormalizeResult } from '@/domain/photo/photo.schema'
 import type { PhotoSpec } from '@/domain/photo/spec.types'
@@ -11,9 +11,13 @@ import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { COPY, mediaFailureMessage } from '../../copy'
 import { CheckList } from '../../components/check-list'
 import { pendingPhoto, setPendingPhoto, type PendingPhoto } from '../../pending-photo'
-import { captureUrl, choiceUrl, receiptUrl, resubmitUrl } from '../../routes'
+import { captureUrl, choiceUrl, printUrl, receiptUrl, resubmitUrl } from '../../routes'
 import { chosenCity, resubmitTarget } from '../../hand-off'
 import { usePhotoCheck, type CheckPhase } from '../../use-photo-check'
+import { PrivacyPopup } from '@/components/privacy-popup'
+import { photoFile } from '../../api'
+import { SaveStatus } from '../../components/save-status'
+import { useSavePhoto } from '../../use-save-photo'
 import './index.scss'
 
 const STEP_OF: Record<CheckPhase, number> = { preparing: 1, uploading: 2, checking: 3, done: 4, failed: 0 }
@@ -81,6 +85,29 @@ function PhotoCard({ spec, result }: { spec: PhotoSpec; result: NormalizeResult 
           </>
         )}
       </View>
+    </View>
+  )
+}
+
+/** The electronic photo to save and the way to a print sheet, once the photo may be used. */
+function Products({ spec, result, enabled }: { spec: PhotoSpec; result: NormalizeResult; enabled: boolean }) {
+  const saver = useSavePhoto(async () => {
+    const file = await photoFile(result.photoId)
+    return { url: file.url, fileName: `${spec.title}-${file.width}x${file.height}.jpg` }
+  })
+  const photo = result.photo
+  if (!photo) return null
+  return (
+    <View className='preview__products' data-testid='products'>
+      <Text className='preview__products-title'>{COPY.preview.productsTitle}</Text>
+      <Text className='preview__products-intro'>{COPY.preview.productsIntro(photo.width, photo.height, photo.dpi)}</Text>
+      <SaveStatus state={saver} testId='save-electronic' />
+      <Button size='large' block icon={<Download size={20} />} disabled={!enabled || saver.saving} loading={saver.saving} onClick={saver.save} data-testid='save-electronic'>
+        {saver.saving ? COPY.save.saving : COPY.preview.saveElectronic}
+      </Button>
+      <Button size='large' block icon={<Order size={20} />} disabled={!enabled} onClick={() => openPage(printUrl(result.photoId, spec.id))} data-testid='open-print'>
+        {COPY.preview.printSheet}
+      </Button>
     </View>
   )
 }
@@ -171,6 +198,7 @@ export default function PreviewPage() {
       <View className='preview__checks'>
         <CheckList checks={result.checks} />
       </View>
+      <PrivacyPopup />
       {result.blocked ? (
         again
       ) : (
@@ -191,6 +219,7 @@ export default function PreviewPage() {
           >
             {COPY.preview.continue}
           </Button>
+          <Products spec={spec} result={result} enabled={mayContinue} />
           <View className='preview__again preview__again--row'>
             <Button size='large' fill='outline' onClick={retake}>
               {COPY.preview.retake}

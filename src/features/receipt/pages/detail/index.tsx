@@ -85,7 +85,8 @@ function Receipt({ order }: { order: OrderView }) {
           if (error.reason === 'denied') {
             setDenied(true)
             setSaveError(COPY.detail.saveDenied)
-          } else if (error.reason !== 'cancelled') setSaveError(COPY.detail.saveFailed)
+          } else if (error.reason === 'privacy') setSaveError(COPY.detail.savePrivacy)
+          else if (error.reason !== 'cancelled') setSaveError(COPY.detail.saveFailed)
         } else setSaveError(messageOf(error))
       } finally {
         setSaving(false)

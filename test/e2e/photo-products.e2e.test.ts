@@ -1,0 +1,137 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import sharp from 'sharp'
+import { layoutSheet, ONE_INCH, pxToMm, sheetById, TWO_INCH } from '@/domain/photo/print-layout'
+import { specById } from '@/domain/photo/specs'
+import { agree, collectErrors, open, PHONE, shotsDir, startE2E, visible, type E2E } from '../support/e2e'
+import { jpegFacts, meanRgb } from '../support/jpeg-file'
+
+const root = path.resolve(__dirname, '../..')
+
+/**
+ * The electronic photo and print sheets in Chromium: what the user downloads is read back from disk — pixels, DPI,
+ * KB range, orientation; each copy of a sheet measured in mm from its pixels and the file's DPI.
+ */
+describe('ID-photo products in Chromium: the electronic photo and print sheets (排版照)', () => {
+  let e2e: E2E
+  let page: Page
+  const errors: string[] = []
+  /** face-1 with a red square on the cheek on the image's left: a mirrored photo would show it on the right. */
+  let markedPhoto: string
+
+  const shot = async (name: string) => {
+    await page.waitForTimeout(600)
+    const viewport = page.viewportSize()!
+    const height = await page.evaluate(() => Math.max(window.innerHeight, ...Array.from(document.querySelectorAll<HTMLElement>('.taro_page_show'), (e) => e.scrollHeight)))
+    await page.setViewportSize({ width: viewport.width, height })
+    await page.screenshot({ path: path.join(shotsDir, `e2e-${name}.png`), fullPage: true })
+    await page.setViewportSize(viewport)
+  }
+
+  /** Clicks and reads back the file the browser downloaded. */
+  const downloadFrom = async (testId: string): Promise<{ bytes: Buffer; name: string }> => {
+    const download = page.waitForEvent('download', { timeout: 30_000 })
+    await visible(page, testId).click()
+    const file = await download
+    return { bytes: readFileSync((await file.path())!), name: file.suggestedFilename() }
+  }
+
+  const redPixels = async (bytes: Buffer) => {
+    const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true })
+    let left = 0
+    let right = 0
+    for (let y = 0; y < info.height; y++) {
+      for (let x = 0; x < info.width; x++) {
+        const i = (y * info.width + x) * info.channels
+        if (data[i] > 200 && data[i + 1] < 70 && data[i + 2] < 70) {
+          if (x < info.width / 2) left++
+          else right++
+        }
+      }
+    }
+    return { left, right }
+  }
+
+  beforeAll(async () => {
+    e2e = await startE2E({}, 'store')
+    const red = await sharp({ create: { width: 18, height: 18, channels: 3, background: { r: 255, g: 0, b: 0 } } }).png().toBuffer()
+    markedPhoto = path.join(e2e.dir, 'marked-face.jpg')
+    writeFileSync(markedPhoto, await sharp(path.join(root, 'test', 'fixtures', 'photos', 'face-1.jpg')).composite([{ input: red, left: 228, top: 455 }]).jpeg({ quality: 95 }).toBuffer())
+    const context = await e2e.browser.newContext({ ...PHONE, acceptDownloads: true })
+    page = collectErrors(await context.newPage(), errors)
+    const created = await page.request.post(`${e2e.em.url}/api/dev/users`, { data: { name: '赵老师' } })
+    const { data } = (await created.json()) as { data: { _id: string } }
+    await page.request.post(`${e2e.em.url}/api/dev/session`, { data: { userId: data._id } })
+  }, 60_000)
+
+  afterAll(async () => {
+    await e2e?.close()
+  })
+
+  it('saves the checked 社保卡（深圳） photo as a download: exact pixels, DPI and KB range, white background, not mirrored', async () => {
+    const spec = specById('ssc-shenzhen')!
+    await open(page, e2e.em.url, '/features/id-photo/pages/index/index')
+    await page.getByText('第一步：选择证件类型').waitFor()
+    await agree(page, 'choose-album')
+    await page.getByTestId('document-social-security-card').click()
+    await page.getByTestId('city-cell').click()
+    await page.locator('.nut-cascader-item', { hasText: /^广东省$/ }).click()
+    await page.locator('.nut-cascader-item', { hasText: /^深圳市$/ }).click()
+    await page.getByTestId('city-value').getByText('广东省 · 深圳市').waitFor()
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByTestId('choose-album').click()
+    await (await chooser).setFiles(markedPhoto)
+    await page.getByTestId('check-result').waitFor({ timeout: 60_000 })
+    expect(await page.getByTestId('verdict').getAttribute('data-verdict')).toBe('passed')
+    await visible(page, 'products').waitFor()
+    await shot('products-preview')
+
+    const { bytes, name } = await downloadFrom('save-electronic')
+    expect(name).toBe('社保卡（深圳）-358x441.jpg')
+    const facts = await jpegFacts(bytes)
+    expect([facts.width, facts.height]).toEqual([spec.pixels.width, spec.pixels.height])
+    expect([facts.exifDpi, facts.dpi]).toEqual([spec.dpi, spec.dpi])
+    expect(facts.kb).toBeGreaterThanOrEqual(spec.fileKb.min!)
+    expect(facts.kb).toBeLessThanOrEqual(spec.fileKb.max!)
+    expect(await meanRgb(bytes, { left: 0, top: 0, width: spec.pixels.width, height: 4 })).toEqual([255, 255, 255])
+    const red = await redPixels(bytes)
+    expect(red.left).toBeGreaterThan(50)
+    expect(red.right).toBe(0)
+    expect(errors).toEqual([])
+  }, 120_000)
+
+  it('makes a 6-inch sheet of 26×32 mm copies, then a mixed 一寸 + 二寸 sheet, and downloads each: every copy measured in mm', async () => {
+    await visible(page, 'open-print').click()
+    const result = visible(page, 'sheet-result')
+    await result.waitFor({ timeout: 30_000 })
+    expect(await visible(page, 'sheet-count').innerText()).toBe('共 12 张')
+    await shot('print-sheet-6in')
+    const single = await jpegFacts((await downloadFrom('save-sheet')).bytes)
+    expect([single.width, single.height, single.exifDpi]).toEqual([1200, 1800, 300])
+
+    await visible(page, 'layout-mixed').click()
+    await page.locator('[data-testid="sheet-result"][data-layout="mixed"]:visible').waitFor({ timeout: 30_000 })
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="sheet-copy-line"]')).some((e) => (e.textContent ?? '').includes('二寸')))
+    const lines = await page.locator('[data-testid="sheet-copy-line"]:visible').allInnerTexts()
+    expect(lines).toEqual([expect.stringMatching(/^二寸 \d+ 张，每张 35\.0×49\.0 毫米$/), expect.stringMatching(/^一寸 \d+ 张，每张 25\.0×35\.0 毫米$/)])
+    await shot('print-sheet-mixed')
+    const { bytes } = await downloadFrom('save-sheet')
+    const facts = await jpegFacts(bytes)
+    expect(facts.exifDpi).toBe(300)
+    const layout = layoutSheet(sheetById('6in')!, [TWO_INCH, ONE_INCH])
+    expect([facts.width, facts.height]).toEqual([layout.width, layout.height])
+    const sizes = { [TWO_INCH.key]: TWO_INCH.mm, [ONE_INCH.key]: ONE_INCH.mm }
+    expect(new Set(layout.copies.map((c) => c.key))).toEqual(new Set([TWO_INCH.key, ONE_INCH.key]))
+    for (const c of layout.copies) {
+      // The copy is there in the file: a grey cut guide just above it, white paper beyond, the photo inside.
+      const guide = await meanRgb(bytes, { left: c.x + 10, top: c.y - 1, width: c.width - 20, height: 1 })
+      const paper = await meanRgb(bytes, { left: c.x + 10, top: c.y - 8, width: c.width - 20, height: 1 })
+      expect(Math.max(...guide)).toBeLessThan(235)
+      expect(Math.min(...paper)).toBeGreaterThan(245)
+      expect(Math.abs(pxToMm(c.width, facts.exifDpi) - sizes[c.key].width)).toBeLessThan(0.1)
+      expect(Math.abs(pxToMm(c.height, facts.exifDpi) - sizes[c.key].height)).toBeLessThan(0.1)
+    }
+    expect(errors).toEqual([])
+  }, 120_000)
+})
