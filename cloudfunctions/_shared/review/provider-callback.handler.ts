@@ -61,7 +61,9 @@ export async function handleProviderCallback(ports: Ports, event: HttpEvent, bod
     const verdict = zjzapiVerdict(fields)
     if (!verdict || !fields.order_no) return refuse(new AppError('VALIDATION_FAILED', '回调状态无法识别'))
     const outcome = await applyTicketVerdict(ports, orderId, String(fields.order_no), verdict)
-    return outcome === 'retry' ? refuse(new AppError('CONFLICT', '提交结果尚未记录，请稍后重试')) : outcome === 'unknown_order' ? refuse(new AppError('ORDER_NOT_FOUND')) : text('success')
+    // A notice that overtook the record of our own submission is answered 503, so the provider sends it again; a 4xx would end its retries.
+    if (outcome === 'retry') return json(503, { ok: false, error: new AppError('PROVIDER_UNAVAILABLE', '提交结果尚未记录，请稍后重试').toBody() })
+    return outcome === 'unknown_order' ? refuse(new AppError('ORDER_NOT_FOUND')) : text('success')
   }
   const orderId = tokenOrder(ports, event)
   if (!orderId) {
