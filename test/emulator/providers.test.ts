@@ -146,6 +146,20 @@ describe('zjzapi: notices authenticated by sign and our per-order token', () => 
     expect((await d.order(orderId)).status).toBe('refunded')
   })
 
+  it('answers 503 to a notice that overtakes the record of our own submission, so zjzapi sends it again, and applies it then', async () => {
+    const orderId = await d.paidOrder('lisi')
+    const right = orderCallbackUrl(`${em.url}/api/callbacks/review`, em.ports.config.provider.tokenKey, orderId)
+    const recorded = await d.order(orderId)
+    const no = recorded.submissions[0].ticketId as string
+    await em.db.collection<OrderDoc>('orders').update({ _id: orderId }, { set: { pendingSubmit: true, submissions: recorded.submissions.map((s) => ({ ...s, ticketId: undefined })) } })
+    const early = await d.callback(right, sim().notice(no, '-1', { reason: '照片模糊' }), form)
+    expect(early.status).toBe(503)
+    expect((await d.order(orderId)).status).toBe('reviewing')
+    await em.db.collection<OrderDoc>('orders').update({ _id: orderId }, { set: { pendingSubmit: false, submissions: recorded.submissions } })
+    expect((await d.callback(right, sim().notice(no, '-1', { reason: '照片模糊' }), form)).status).toBe(200)
+    expect((await d.order(orderId)).rejection).toMatchObject({ code: 'BLURRED', text: '照片模糊' })
+  })
+
   it('maps zjzapi refusals to coded errors', async () => {
     const bad = createZjzapiCenter({ baseUrl: `${em.url}/zjzapi`, apiKey: 'wrong', types: SIM_TYPE_MAP, noticeUrl: () => `${em.url}/api/callbacks/review` })
     const photo = await em.ports.files.upload('test/p.jpg', fixture(1))
