@@ -14,6 +14,7 @@ import { CustomerService } from '@/components/customer-service'
 import { PrivacyPopup } from '@/components/privacy-popup'
 import { EmptyState, RemoteView } from '@/components/status-view'
 import { StatusHeader, Timeline } from '@/components/case-view'
+import { useAction } from '@/hooks/use-action'
 import { orderPhase } from '@/domain/order/order.phase'
 import { ReceiptUse } from '../../components/receipt-use'
 import { useRemote } from '@/hooks/use-remote'
@@ -178,39 +179,35 @@ function Rejected({ order }: { order: OrderView }) {
 }
 
 function Unpaid({ order, onChanged }: { order: OrderView; onChanged: (order: OrderView) => void }) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
   const [asking, setAsking] = useState(false)
+  /** Stays busy once WeChat Pay has the order: the result page or the cashier takes over. */
+  const paying = useAction(
+    async (consent: ReturnType<typeof askSubscribe>) => {
+      const { payment } = await payOrder(order.orderId, await consent)
+      const outcome = await pay(payment)
+      if (outcome === 'paid') replacePage(resultUrl(order.orderId))
+    },
+    { holdOnSuccess: true, message: payErrorMessage },
+  )
+  const cancelling = useAction(async () => {
+    const next = await cancelOrder(order.orderId)
+    onChanged(next)
+    void showToast(COPY.detail.cancelled, 'success')
+  })
+  const busy = paying.busy || cancelling.busy
+  const error = paying.error ?? cancelling.error
 
   /** Subscribe consent in the tap itself, before any await; then the payment parameters, then WeChat Pay. */
   const onPay = () => {
     if (busy) return
-    const consent = askSubscribe(TEMPLATE_KEYS)
-    setBusy(true)
-    setError(undefined)
-    void (async () => {
-      try {
-        const { payment } = await payOrder(order.orderId, await consent)
-        const outcome = await pay(payment)
-        if (outcome === 'paid') replacePage(resultUrl(order.orderId))
-      } catch (e) {
-        setError(payErrorMessage(e))
-        setBusy(false)
-      }
-    })()
+    cancelling.setError(undefined)
+    void paying.run(askSubscribe(TEMPLATE_KEYS))
   }
 
   const onCancel = () => {
     setAsking(false)
-    setBusy(true)
-    setError(undefined)
-    cancelOrder(order.orderId)
-      .then((next) => {
-        onChanged(next)
-        void showToast(COPY.detail.cancelled, 'success')
-      })
-      .catch((e: unknown) => setError(messageOf(e)))
-      .finally(() => setBusy(false))
+    paying.setError(undefined)
+    void cancelling.run()
   }
 
   return (
