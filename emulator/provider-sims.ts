@@ -182,6 +182,9 @@ const CLIPIMG_REQUIRED = ['customer_name', 'customer_phone', 'customer_id_card']
  * sets the application to completed (result_url, image_code) or failed (fail_reason) and POSTs the callback.
  */
 export class ClipImgSim extends ProviderSim {
+  /** Types the provider stopped issuing (tests: coverage follows the provider's list). */
+  readonly dropped = new Set<number>()
+
   async http(path: string, _contentType: string, body: string): Promise<SimAnswer> {
     let req: ClipImgRequest
     try {
@@ -192,7 +195,7 @@ export class ClipImgSim extends ProviderSim {
     const fail = (code: number, message: string) => jsonAnswer({ code, message })
     if (req.apikey !== this.p.apiKey) return fail(1001, '无效的API密钥')
     if (path === '/types') {
-      return jsonAnswer({ code: 0, message: 'success', data: SIM_TYPES.map((t) => ({ id: t.id, name: t.name, required_fields: CLIPIMG_REQUIRED, parameter_guide: { customer_name: '申请人姓名', customer_phone: '11 位手机号', customer_id_card: '18 位身份证号' }, processing_time: `${t.processingMinutes}分钟` })) })
+      return jsonAnswer({ code: 0, message: 'success', data: SIM_TYPES.filter((t) => !this.dropped.has(t.id)).map((t) => ({ id: t.id, name: t.name, required_fields: CLIPIMG_REQUIRED, parameter_guide: { customer_name: '申请人姓名', customer_phone: '11 位手机号', customer_id_card: '18 位身份证号' }, processing_time: `${t.processingMinutes}分钟` })) })
     }
     if (path === '/submit') return this.submitApp(req)
     return this.queries(path, req)
@@ -209,7 +212,7 @@ export class ClipImgSim extends ProviderSim {
     if (!/^1\d{10}$/.test(String(f.customer_phone))) return fail(1006, '手机号格式不正确')
     if (!/^\d{17}[\dXx]$/.test(String(f.customer_id_card))) return fail(1007, '身份证号格式不正确')
     const typeId = Number(req.receipt_type_id)
-    if (!SIM_TYPES.some((t) => t.id === typeId)) return fail(1008, '无效的回执类型')
+    if (!SIM_TYPES.some((t) => t.id === typeId) || this.dropped.has(typeId)) return fail(1008, '无效的回执类型')
     const no = `CL${this.o.now().toISOString().replace(/\D/g, '').slice(0, 14)}${digits(4)}`
     await this.addProviderTicket({ no, name: 'clipimg', typeId, callbackUrl: String(req.callback_url ?? ''), photoUrl: String(req.id_photo_url), applicantName: String(f.customer_name), idNumber: String(f.customer_id_card), cityName: '', simulate: Boolean(req.simulate) })
     return jsonAnswer({ code: 0, message: 'success', data: { application_no: no, status: 'pending' } })

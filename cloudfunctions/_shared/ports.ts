@@ -143,6 +143,8 @@ export interface Submission {
   photoUrl: string
   photoSpec: { width: number; height: number; dpi: number; bytes: number }
   applicant: { name: string; idNumber: string; phone: string }
+  /** The provider's required_fields for this type, when known: an adapter sends no other personal field. */
+  requiredFields?: readonly string[]
 }
 
 /** What a provider's query says about one ticket now; `verdict` is undefined for a status we cannot read. */
@@ -163,6 +165,20 @@ export interface ReviewCenter {
   query?(ticketIds: readonly string[]): Promise<ProviderStatus[]>
   /** What a completed order costs us at this provider, in fen (recorded on the order for the operators' margin). */
   costFen?(): number
+  /** The provider's type id configured for a document type and city (HUIZHI_PROVIDER_TYPES), or undefined. */
+  typeFor?(documentType: string, cityCode: string): number | undefined
+  /** The provider's type list (可立图 /types), cached and refreshed by the sweeper (provider/coverage.ts). */
+  types?(): Promise<ProviderType[]>
+}
+
+/** One receipt type a provider issues, as its type list says. */
+export interface ProviderType {
+  id: number
+  name: string
+  /** The fields it needs (可立图 required_fields): nothing else is sent. */
+  requiredFields: string[]
+  /** Its processing_time in minutes, when the provider states one. */
+  processingMinutes?: number
 }
 
 /** The configured receipt provider and the secrets that authenticate its callbacks. */

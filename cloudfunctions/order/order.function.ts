@@ -4,6 +4,7 @@ import { maskIdNumber, requireIdNumber } from '../../src/domain/identity/id-numb
 import { maskPhone } from '../../src/domain/identity/phone'
 import { TEMPLATE_KEYS, type TemplateKey } from '../../src/domain/notify/templates'
 import { ORDER_STATUS_LABELS, historyEntry, unpaidDeadline } from '../../src/domain/order/order.machine'
+import { providerTypeOf } from '../_shared/provider/coverage'
 import { CreateOrderFields, GetOrderInput, receiptOfferedHere, ListOrdersInput, ResubmitOrderInput, statesForTab } from '../../src/domain/order/order.schema'
 import type { CreateOrderResult, OrderSummary, OrderView } from '../../src/domain/order/order.view'
 import { priceOf } from '../../src/domain/order/prices'
@@ -68,6 +69,8 @@ async function create(input: v.InferOutput<typeof CreateInput>, ctx: Ctx): Promi
   const id = requireIdNumber(input.applicant.idNumber, shanghaiDate(now))
   const city = requireCity(input.cityCode)
   const spec = resolveSpec(input.documentType, city.code)
+  // Before payment: nobody pays for a receipt the configured provider cannot (or no longer) issue.
+  await providerTypeOf(ctx, input.documentType, city.code)
   const photo = await usablePhoto(ctx, input.photoId, spec.id)
   const at = now.toISOString()
   const order: OrderDoc = {

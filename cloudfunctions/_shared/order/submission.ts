@@ -5,6 +5,7 @@ import { orders, type OrderDoc } from './order.store'
 import { moveCase } from '../case/move'
 import { ORDER_KIND } from './order.kind'
 import { firstQueryAt } from '../../../src/domain/provider/receipt-provider'
+import { processingMinutes, providerTypeOf } from '../provider/coverage'
 
 /** The photo URL the center downloads stays valid for a day (the center may queue it). */
 const CENTER_PHOTO_URL_SECONDS = 24 * 3600
@@ -31,6 +32,7 @@ export async function deliverSubmission(ports: Ports, order: OrderDoc): Promise<
   }
   const [{ url }] = await ports.files.tempUrls([photo.fileID], CENTER_PHOTO_URL_SECONDS)
   try {
+    const type = await providerTypeOf(ports, order.documentType, order.cityCode)
     const { ticketId } = await ports.center.submit({
       submissionId: order.currentSubmissionId,
       orderId: order._id,
@@ -43,10 +45,11 @@ export async function deliverSubmission(ports: Ports, order: OrderDoc): Promise<
         idNumber: decryptField(ports.config.dataKey, order.applicant.idNumberSealed),
         phone: decryptField(ports.config.dataKey, order.applicant.phoneSealed),
       },
+      ...(type?.requiredFields.length ? { requiredFields: type.requiredFields } : {}),
     })
     const submissions = order.submissions.map((s) => (s.submissionId === order.currentSubmissionId ? { ...s, ticketId } : s))
     // A provider with a query is asked for the result once it is overdue, in case its callback never comes.
-    const queryAt = ports.center.query ? { providerQueryAt: firstQueryAt(ports.clock.now()), providerQueries: 0 } : {}
+    const queryAt = ports.center.query ? { providerQueryAt: firstQueryAt(ports.clock.now(), processingMinutes(type)), providerQueries: 0 } : {}
     await orders(ports).update({ _id: order._id, currentSubmissionId: order.currentSubmissionId }, { set: { pendingSubmit: false, submissions, ...queryAt } })
     return true
   } catch (error) {

@@ -1,7 +1,7 @@
 import { AppError } from '../../../src/domain/errors'
 import { CLIPIMG_BATCH_MAX, clipImgErrorCode, clipImgVerdict, type ClipImgApplication } from '../../../src/domain/provider/receipt-provider'
-import type { ProviderStatus, ReviewCenter, Submission } from '../ports'
-import { providerTypeFor, type ProviderTypeMap } from './type-map'
+import type { ProviderStatus, ProviderType, ReviewCenter, Submission } from '../ports'
+import { configuredType, providerTypeFor, type ProviderTypeMap } from './type-map'
 
 export interface ClipImgOptions {
   /** https://www.clipimg.com/app/receipt_api.php (the adapter appends /submit, /query, /batch_query, /types). */
@@ -32,6 +32,16 @@ export interface ClipImgType {
   processing_time?: unknown
 }
 
+/** "30分钟", "2小时", 45 → minutes; undefined when it states no time we can read. */
+export function processingMinutesOf(value: unknown): number | undefined {
+  if (typeof value === 'number' && value > 0) return value
+  const m = /^(\d+(?:\.\d+)?)\s*(分钟|小时|天)?/.exec(String(value ?? ''))
+  if (!m) return undefined
+  return Math.round(Number(m[1]) * ({ 分钟: 1, 小时: 60, 天: 1440 }[m[2] ?? '分钟'] ?? 1))
+}
+
+const toType = (t: ClipImgType): ProviderType => ({ id: Number(t.id), name: String(t.name ?? ''), requiredFields: Array.isArray(t.required_fields) ? t.required_fields.map(String) : [], processingMinutes: processingMinutesOf(t.processing_time) })
+
 /** Our applicant fields under the names 可立图's custom_fields example uses (customer_name, customer_phone, customer_id_card). */
 const FIELDS = { customer_name: 'name', customer_phone: 'phone', customer_id_card: 'idNumber' } as const
 
@@ -41,7 +51,7 @@ const FIELDS = { customer_name: 'name', customer_phone: 'phone', customer_id_car
  * ticket; /query and /batch_query (≤ 100) answer the application's status, and `completed` carries result_url
  * and image_code. Its coded errors (1001–2002) become ours (src/domain/provider/receipt-provider.ts).
  */
-export function createClipImgCenter(o: ClipImgOptions): ReviewCenter & { types(): Promise<ClipImgType[]> } {
+export function createClipImgCenter(o: ClipImgOptions): ReviewCenter & { types(): Promise<ProviderType[]> } {
   const base = o.baseUrl.replace(/\/$/, '')
   const post = async <T>(path: string, body: Record<string, unknown>): Promise<T> => {
     let res: Response
@@ -65,9 +75,12 @@ export function createClipImgCenter(o: ClipImgOptions): ReviewCenter & { types()
   return {
     provider: 'clipimg',
     costFen: () => o.costFen ?? 0,
+    typeFor: (documentType, cityCode) => configuredType(o.types, documentType, cityCode),
     async submit(s: Submission) {
       const typeId = providerTypeFor(o.types, s.documentType, s.cityCode)
-      const customFields = Object.fromEntries(Object.entries(FIELDS).map(([field, ours]) => [field, s.applicant[ours]]))
+      // Only what the type's required_fields ask for, when its type list is known (PIPL: no more than needed).
+      const wanted = Object.entries(FIELDS).filter(([field]) => !s.requiredFields || s.requiredFields.includes(field))
+      const customFields = Object.fromEntries(wanted.map(([field, ours]) => [field, s.applicant[ours]]))
       const data = await post<{ application_no?: unknown }>('/submit', { receipt_type_id: typeId, id_photo_url: s.photoUrl, custom_fields: customFields, callback_url: o.callbackUrl(s.orderId) })
       const applicationNo = String(data.application_no ?? '')
       if (!applicationNo) throw new AppError('PROVIDER_UNAVAILABLE')
@@ -85,6 +98,6 @@ export function createClipImgCenter(o: ClipImgOptions): ReviewCenter & { types()
       }
       return out
     },
-    types: () => post<ClipImgType[]>('/types', {}),
+    types: async () => (await post<ClipImgType[]>('/types', {})).map(toType),
   }
 }

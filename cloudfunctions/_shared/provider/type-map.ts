@@ -7,9 +7,15 @@ import { AppError } from '../../../src/domain/errors'
 export type ProviderTypeMap = Readonly<Record<string, number>>
 
 export function providerTypeFor(map: ProviderTypeMap, documentType: string, cityCode: string): number {
-  const id = map[`${documentType}@${cityCode}`] ?? map[documentType]
-  if (typeof id !== 'number' || !Number.isInteger(id)) throw new AppError('RECEIPT_TYPE_UNAVAILABLE')
+  const id = configuredType(map, documentType, cityCode)
+  if (id === undefined) throw new AppError('RECEIPT_TYPE_UNAVAILABLE')
   return id
+}
+
+/** The configured type id, or undefined where none is configured. */
+export function configuredType(map: ProviderTypeMap, documentType: string, cityCode: string): number | undefined {
+  const id = map[`${documentType}@${cityCode}`] ?? map[documentType]
+  return typeof id === 'number' && Number.isInteger(id) ? id : undefined
 }
 
 /** HUIZHI_PROVIDER_TYPES as a map; malformed JSON stops the function at cold start rather than at the first order. */

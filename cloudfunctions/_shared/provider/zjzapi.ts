@@ -2,7 +2,7 @@ import { AppError } from '../../../src/domain/errors'
 import { ZJZAPI_COST_FEN, ZJZAPI_MAX_IMAGE_BYTES } from '../../../src/domain/provider/receipt-provider'
 import { cityByCode } from '../../../src/domain/region'
 import type { ReviewCenter, Submission } from '../ports'
-import { providerTypeFor, type ProviderTypeMap } from './type-map'
+import { configuredType, providerTypeFor, type ProviderTypeMap } from './type-map'
 
 export interface ZjzapiOptions {
   /** e.g. https://api.zjzapi.com (the adapter appends /receipt/make and /receipt/submit). */
@@ -48,6 +48,7 @@ export function createZjzapiCenter(o: ZjzapiOptions): ReviewCenter {
   return {
     provider: 'zjzapi',
     costFen: () => ZJZAPI_COST_FEN,
+    typeFor: (documentType, cityCode) => configuredType(o.types, documentType, cityCode),
     async submit(s: Submission) {
       const itemId = providerTypeFor(o.types, s.documentType, s.cityCode)
       const photo = await fetch(s.photoUrl, { signal: AbortSignal.timeout(o.timeoutMs ?? 8000) })

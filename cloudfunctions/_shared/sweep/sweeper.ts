@@ -16,6 +16,7 @@ import { deliverSubmission, moveToReviewing } from '../order/submission'
 import { cancelUnpaidOrder as closeAndCancel } from '../payment/payment'
 import { purgeExpiredNonces } from '../review/review-callback.handler'
 import { applyTicketVerdict } from '../review/provider-callback.handler'
+import { refreshProviderTypes } from '../provider/coverage'
 import { CLIPIMG_BATCH_MAX, nextQueryAt } from '../../../src/domain/provider/receipt-provider'
 
 export interface SweepReport {
@@ -75,6 +76,8 @@ function pausingCenter(center: ReviewCenter): ReviewCenter & { paused(): boolean
     provider: center.provider,
     ...(center.query ? { query: (ids: readonly string[]) => center.query!(ids) } : {}),
     ...(center.costFen ? { costFen: () => center.costFen!() } : {}),
+    ...(center.typeFor ? { typeFor: (documentType: string, cityCode: string) => center.typeFor!(documentType, cityCode) } : {}),
+    ...(center.types ? { types: () => center.types!() } : {}),
     paused: () => failures >= CENTER_FAILURES_TO_PAUSE,
     async submit(submission) {
       if (failures >= CENTER_FAILURES_TO_PAUSE) throw new Error('center paused for this run after repeated failures')
@@ -192,6 +195,7 @@ function tasks(report: SweepReport, start: Date): SweepTask[] {
       return Boolean(moved && (await deliverSubmission(ports, moved)))
     }),
     centerScan('orders.resubmit', { status: 'reviewing', pendingSubmit: true }, deliverSubmission),
+    { name: 'provider.refreshTypes', run: async (ctx) => (await refreshProviderTypes(ctx.ports), true) },
     {
       name: 'orders.queryProvider',
       async run(ctx) {
