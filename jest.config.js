@@ -22,7 +22,7 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/domain/**/*.test.ts', '<rootDir>/test/features/**/*.test.ts', '<rootDir>/test/architecture.test.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/domain/**/*.test.ts', '<rootDir>/test/features/**/*.test.ts', '<rootDir>/test/platform/**/*.test.ts', '<rootDir>/test/architecture.test.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/test/cloudfunctions/**/*.test.ts', '<rootDir>/test/emulator/**/*.test.ts', '<rootDir>/test/build/**/*.test.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
     /** The built dist/weapp in a headless WeChat: wcc + exparser on a jsdom document for the view, a vm realm for the logic layer. */
