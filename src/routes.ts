@@ -22,3 +22,6 @@ export const idPhotoUrl = (p: { documentType?: DocumentType; cityCode?: string; 
 
 /** The card-loss home page (report, lift, reissue). */
 export const cardLossHomeUrl = (): string => '/features/card-loss/pages/index/index'
+
+/** The print-sheet page (排版照, and the electronic photo's way out) of a checked photo. */
+export const printSheetUrl = (photoId: string, specId: string): string => `/features/id-photo/pages/print/index?${query({ photoId, specId })}`

@@ -105,6 +105,32 @@ describe('a 居住证 receipt', () => {
   })
 })
 
+describe('a 社保卡 receipt', () => {
+  it('is offered only where the coverage table says (广东省): the picker lists 广东省 alone, says why, and offers the electronic photo elsewhere', async () => {
+    const runtime = await launch('features/receipt/pages/index/index', { cloud })
+    try {
+      await runtime.waitForText('居住证')
+      runtime.tap('社保卡')
+      await runtime.settle()
+      expect(runtime.text()).toContain('这种证件的照片回执只在广东省办理，下面只列出广东省的城市。')
+      expect(runtime.text()).toContain('广东省以外申领社保卡，一般在社保卡服务银行网点现场拍照')
+      expect(runtime.text()).toContain('不在广东省办理？拍照后可保存电子照或打印排版照')
+      runtime.tap(/^请选择 ›$/)
+      await runtime.waitForText(/选择办理城市 请选择 广东省/)
+      expect(runtime.text()).not.toContain('北京市')
+      expect(runtime.text()).not.toContain('广西壮族自治区')
+      runtime.tap(/^广东省$/)
+      await runtime.waitForText('东莞市')
+      runtime.tap(/^东莞市$/)
+      await runtime.settle()
+      expect(runtime.text()).toContain('¥')
+      expect(runtime.problems).toEqual([])
+    } finally {
+      runtime.dispose()
+    }
+  })
+})
+
 describe('a card-loss report', () => {
   it('is made on the weapp runtime: consent, city from the cascader, holder, temporary report, then its detail', async () => {
     const runtime = await launch('features/card-loss/pages/report/index', { cloud, user: 'zhangsan' })

@@ -24,7 +24,7 @@ export const resultUrl = (orderId: string): string => `${ROOT}/result/index?${qu
 export const detailUrl = (orderId: string): string => `${ROOT}/detail/index?${query({ orderId })}`
 export const resubmitUrl = (orderId: string, photoId: string): string => `${ROOT}/resubmit/index?${query({ orderId, photoId })}`
 
-export { idPhotoUrl } from '@/routes'
+export { idPhotoUrl, printSheetUrl } from '@/routes'
 
 const Basics = v.object({ documentType: OrderDocumentType, cityCode: CityCode, photoId: PhotoId })
 

@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { Button, Radio } from '@nutui/nutui-react-taro'
 import { ImageRectangle, Photograph } from '@nutui/icons-react-taro'
 import { useEffect, useMemo, useState } from 'react'
+import { RECEIPT_COVERAGE, receiptOffered } from '@/domain/order/receipt-coverage'
 import { DOCUMENT_TYPES, resolveSpec } from '@/domain/photo/specs'
 import type { DocumentType } from '@/domain/photo/spec.types'
 import { allProvinces, cityByCode, type City } from '@/domain/region'
@@ -20,6 +21,20 @@ import { captureUrl, choiceUrl, previewUrl } from '../../routes'
 import './index.scss'
 
 const isDocumentType = (value: string | undefined): value is DocumentType => DOCUMENT_TYPES.some((d) => d.type === value)
+
+/** Before any payment: which cities take this type's receipt, and what a city outside them does instead. */
+function ReceiptCoverageNote({ documentType, city }: { documentType: DocumentType; city?: City }) {
+  const coverage = RECEIPT_COVERAGE[documentType]
+  if (!coverage) return null
+  const title = DOCUMENT_TYPES.find((d) => d.type === documentType)?.title ?? ''
+  const outside = !!city && !receiptOffered(documentType, city.code)
+  return (
+    <View className={`idp__coverage${outside ? ' idp__coverage--outside' : ''}`} data-testid='receipt-coverage' data-offered={city ? String(!outside) : undefined}>
+      <Text className='idp__coverage-text'>{COPY.index.receiptCoverage(title, coverage.where)}</Text>
+      {outside && <Text className='idp__coverage-text'>{COPY.index.receiptElsewhere(city.name, title, coverage.elsewhere)}</Text>}
+    </View>
+  )
+}
 
 export default function IdPhotoChoicePage() {
   const query = usePageQuery()
@@ -67,6 +82,7 @@ export default function IdPhotoChoicePage() {
         <Text className='idp__section-title'>{COPY.index.cityTitle}</Text>
         <CityPicker provinces={allProvinces()} city={city} onChange={setCity} labels={COPY.index.cityPicker} />
         <Text className='idp__city-hint'>{COPY.index.cityHint}</Text>
+        {documentType && <ReceiptCoverageNote documentType={documentType} city={city} />}
       </View>
 
       {spec && (

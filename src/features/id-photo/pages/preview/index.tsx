@@ -5,6 +5,8 @@ import { useState } from 'react'
 import type { NormalizeResult } from '@/domain/photo/photo.schema'
 import type { PhotoSpec } from '@/domain/photo/spec.types'
 import { specById } from '@/domain/photo/specs'
+import { RECEIPT_COVERAGE, receiptOffered } from '@/domain/order/receipt-coverage'
+import { cityByCode } from '@/domain/region'
 import { chooseFromAlbum } from '@/platform/media'
 import { showToast } from '@/platform/device'
 import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
@@ -112,6 +114,17 @@ function Products({ spec, result, enabled }: { spec: PhotoSpec; result: Normaliz
   )
 }
 
+/** Where the chosen city takes no receipt of this type: say so, and how its office takes photos, before any order. */
+function NoReceiptHere({ spec, cityCode }: { spec: PhotoSpec; cityCode: string }) {
+  const coverage = RECEIPT_COVERAGE[spec.documentType]
+  return (
+    <View className='preview__no-receipt' data-testid='no-receipt-here'>
+      <Text className='preview__no-receipt-text'>{COPY.index.noReceiptHere(cityByCode(cityCode)?.name ?? '')}</Text>
+      {coverage && <Text className='preview__no-receipt-text'>{coverage.elsewhere}</Text>}
+    </View>
+  )
+}
+
 export default function PreviewPage() {
   const { specId = '' } = usePageQuery()
   const spec = specById(specId)
@@ -191,6 +204,8 @@ export default function PreviewPage() {
 
   const result = check.result
   const mayContinue = !result.blocked && (result.warnings === 0 || accepted)
+  const cityCode = chosenCity()
+  const receiptHere = !!resubmitTarget() || !cityCode || receiptOffered(spec.documentType, cityCode)
   return (
     <View className='preview' data-testid='check-result'>
       <Verdict result={result} />
@@ -206,19 +221,23 @@ export default function PreviewPage() {
           {result.warnings > 0 && (
             <Checkbox className='preview__accept' checked={accepted} onChange={setAccepted} data-testid='accept-warnings' label={COPY.preview.accept} />
           )}
-          <Button
-            type='primary'
-            size='xlarge'
-            block
-            disabled={!mayContinue}
-            onClick={() => {
-              const orderId = resubmitTarget()
-              openPage(orderId ? resubmitUrl(orderId, result.photoId) : receiptUrl(spec.id, result.photoId, chosenCity()))
-            }}
-            data-testid='continue'
-          >
-            {COPY.preview.continue}
-          </Button>
+          {receiptHere ? (
+            <Button
+              type='primary'
+              size='xlarge'
+              block
+              disabled={!mayContinue}
+              onClick={() => {
+                const orderId = resubmitTarget()
+                openPage(orderId ? resubmitUrl(orderId, result.photoId) : receiptUrl(spec.id, result.photoId, chosenCity()))
+              }}
+              data-testid='continue'
+            >
+              {COPY.preview.continue}
+            </Button>
+          ) : (
+            <NoReceiptHere spec={spec} cityCode={cityCode} />
+          )}
           <Products spec={spec} result={result} enabled={mayContinue} />
           <View className='preview__again preview__again--row'>
             <Button size='large' fill='outline' onClick={retake}>

@@ -14,7 +14,7 @@ import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { COPY } from '../../copy'
 import { rememberPhotoUrl } from '../../draft'
 import { FlowSteps } from '../../components/flow-steps'
-import { applicantUrl, idPhotoUrl, isOrderId, isPhotoId, resubmitUrl } from '../../routes'
+import { applicantUrl, idPhotoUrl, isOrderId, isPhotoId, printSheetUrl, resubmitUrl } from '../../routes'
 import './index.scss'
 
 const titleOf = (type: DocumentType) => DOCUMENT_TYPES.find((d) => d.type === type)?.title ?? type
@@ -88,6 +88,14 @@ function ChooseStart() {
         <Text className='rcp__section-title'>{COPY.start.cityTitle}</Text>
         <CityPicker provinces={provinces} city={cityOffered ? city : undefined} onChange={setCity} labels={COPY.start.cityPicker} />
         <Text className='rcp__city-hint'>{coverage ? COPY.start.coverageHint(coverage.where) : COPY.start.cityHint}</Text>
+        {coverage && (
+          <View className='rcp__outside' data-testid='receipt-outside'>
+            <Text className='rcp__city-hint'>{coverage.elsewhere}</Text>
+            <Button size='large' block fill='outline' onClick={() => openPage(idPhotoUrl({ documentType }))} data-testid='receipt-outside-products'>
+              {COPY.start.outsideCoverage(coverage.where)}
+            </Button>
+          </View>
+        )}
       </View>
       {ready && (
         <View className='rcp__section'>
@@ -109,6 +117,21 @@ function ChooseStart() {
           data-testid='receipt-next'
         >
           {COPY.start.next}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+/** A photo made to a spec no covered city uses (社保卡 outside Guangdong): no receipt, the electronic photo and the print sheet instead. */
+function NoReceipt({ spec, photoId }: { spec: PhotoSpec; photoId: string }) {
+  const coverage = RECEIPT_COVERAGE[spec.documentType]
+  return (
+    <View className='rcp' data-testid='receipt-not-offered'>
+      <EmptyState image={<Tips size={72} color='#bfbfbf' />} title={COPY.photo.noReceiptTitle} description={coverage ? `${coverage.notOffered}。${coverage.elsewhere}` : ''} />
+      <View className='rcp__section rcp__actions'>
+        <Button type='primary' size='xlarge' block onClick={() => openPage(printSheetUrl(photoId, spec.id))} data-testid='receipt-to-products'>
+          {COPY.photo.toProducts}
         </Button>
       </View>
     </View>
@@ -214,5 +237,6 @@ export default function ReceiptStartPage() {
       </View>
     )
   }
+  if (provincesFor(spec).length === 0) return <NoReceipt spec={spec} photoId={photoId} />
   return <WithPhoto spec={spec} photoId={photoId} cityCode={cityCode} />
 }
