@@ -126,6 +126,8 @@ describe('zjzapi: notices authenticated by sign and our per-order token', () => 
     expect(approved.receipt?.receiptNumber).toBe(approved.submissions[1].ticketId)
     expect(approved.receiptFileID).toMatch(/^cloud:\/\/local\.huizhi\/receipts\//)
     expect(approved.providerCost).toMatchObject({ provider: 'zjzapi', fen: 700 })
+    const detail = await callFn(em, 'ops', { action: 'detail', data: { orderId } }, 'ops')
+    expect((detail.body.data as { margin?: unknown }).margin).toEqual({ provider: 'zjzapi', costFen: 700, marginFen: 1290 })
     const image = await callFn(em, 'order', { action: 'receiptImage', data: { orderId } }, 'lisi')
     const png = await fetch((image.body.data as { url: string }).url)
     expect(png.headers.get('content-type')).toBe('image/png')
