@@ -142,6 +142,7 @@ async function detail(ctx: Ctx, orderId: string): Promise<OpsOrderDetail> {
     notifications: notes.map((n) => ({ id: n._id, template: n.template, status: n.status, attempts: n.attempts, lastError: n.lastError ? `${n.lastError.errcode} ${n.lastError.message}` : undefined, createdAt: n.createdAt })),
     paymentIssues: (o.paymentIssues ?? []).map((i) => ({ kind: i.kind, totalFee: i.totalFee, at: i.at })),
     submissions: o.submissions.length,
+    ...(o.submitError ? { submitError: o.submitError } : {}),
     ...(o.providerCost ? { margin: { provider: o.providerCost.provider, costFen: o.providerCost.fen, marginFen: (o.payment?.totalFee ?? o.amountFen) - o.providerCost.fen } } : {}),
   }
 }

@@ -269,4 +269,22 @@ describe('可立图: a callback is a hint, confirmed by /query', () => {
     expect(await em.db.collection('cashier').count({})).toBe(trades)
     sim().dropped.clear()
   })
+
+  it('keeps a refusal retrying cannot cure (1008 for a type dropped after payment) for an operator instead of retrying it every minute', async () => {
+    now = new Date(now.getTime() + 7 * 3600_000)
+    await em.sweep()
+    const photoId = await d.checkedPhoto('lisi', 1)
+    const created = await callFn(em, 'order', { action: 'create', data: { documentType: 'social-security-card', cityCode: '440300', photoId, applicant: APPLICANT } }, 'lisi')
+    const { orderId } = created.body.data as CreateOrderResult
+    sim().dropped.add(11)
+    await post(em, '/__cashier/pay', JSON.stringify({ orderId }))
+    const refused = await d.order(orderId)
+    expect(refused).toMatchObject({ status: 'reviewing', pendingSubmit: false, submitError: { code: 'RECEIPT_TYPE_UNAVAILABLE', message: '该地区的这类回执暂时不能办理，请选择其他证件或城市' } })
+    await em.sweep()
+    expect(await em.db.collection('center_tickets').count({ orderId })).toBe(0)
+    expect((await d.order(orderId)).version).toBe(refused.version)
+    const detail = await callFn(em, 'ops', { action: 'detail', data: { orderId } }, 'ops')
+    expect((detail.body.data as { submitError?: { code: string } }).submitError?.code).toBe('RECEIPT_TYPE_UNAVAILABLE')
+    sim().dropped.clear()
+  })
 })

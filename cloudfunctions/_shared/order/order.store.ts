@@ -67,6 +67,8 @@ export interface OrderDoc {
   providerQueryAt?: string
   /** Queries that found the result still pending (the back-off's exponent). */
   providerQueries?: number
+  /** A refusal of the submission that retrying cannot cure (PERMANENT_PROVIDER_ERRORS): shown to operators, who resubmit once it is fixed. */
+  submitError?: { code: string; message: string; at: string } | null
   /** The provider cancelled the application (zjzapi 取消完成): the order is rejected and flagged for a refund. */
   providerCancelled?: boolean
   createdAt: string

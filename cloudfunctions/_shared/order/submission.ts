@@ -4,7 +4,8 @@ import type { Ports } from '../ports'
 import { orders, type OrderDoc } from './order.store'
 import { moveCase } from '../case/move'
 import { ORDER_KIND } from './order.kind'
-import { firstQueryAt } from '../../../src/domain/provider/receipt-provider'
+import { AppError } from '../../../src/domain/errors'
+import { PERMANENT_PROVIDER_ERRORS, firstQueryAt } from '../../../src/domain/provider/receipt-provider'
 import { processingMinutes, providerTypeOf } from '../provider/coverage'
 
 /** The photo URL the center downloads stays valid for a day (the center may queue it). */
@@ -50,9 +51,16 @@ export async function deliverSubmission(ports: Ports, order: OrderDoc): Promise<
     const submissions = order.submissions.map((s) => (s.submissionId === order.currentSubmissionId ? { ...s, ticketId } : s))
     // A provider with a query is asked for the result once it is overdue, in case its callback never comes.
     const queryAt = ports.center.query ? { providerQueryAt: firstQueryAt(ports.clock.now(), processingMinutes(type)), providerQueries: 0 } : {}
-    await orders(ports).update({ _id: order._id, currentSubmissionId: order.currentSubmissionId }, { set: { pendingSubmit: false, submissions, ...queryAt } })
+    await orders(ports).update({ _id: order._id, currentSubmissionId: order.currentSubmissionId }, { set: { pendingSubmit: false, submissions, ...queryAt, ...(order.submitError ? { submitError: null } : {}) } })
     return true
   } catch (error) {
+    if (error instanceof AppError && PERMANENT_PROVIDER_ERRORS.includes(error.code)) {
+      // Retrying cannot cure it (a bad key, a dropped type, a refused field): kept for an operator, not retried each minute.
+      const submitError = { code: error.code, message: error.message, at: ports.clock.now().toISOString() }
+      await orders(ports).update({ _id: order._id, currentSubmissionId: order.currentSubmissionId, pendingSubmit: true }, { set: { pendingSubmit: false, submitError } })
+      ports.log.error('provider refused the submission; an operator must act', { orderId: order._id, code: error.code, message: error.message })
+      return false
+    }
     ports.log.warn('center submission failed; the sweeper retries', { orderId: order._id, error: error instanceof Error ? error.message : String(error) })
     return false
   }

@@ -64,6 +64,8 @@ export interface OpsOrderDetail extends OpsOrderRow {
   notifications: Array<{ id: string; template: string; status: string; attempts: number; lastError?: string; createdAt: string }>
   paymentIssues: Array<{ kind: string; totalFee: number; at: string }>
   submissions: number
+  /** The provider's refusal of the current submission, when retrying cannot cure it (a bad key, a dropped type). */
+  submitError?: { code: string; message: string; at: string }
   /** What the receipt provider charged for the order and what is left of the price: the operators' margin. */
   margin?: { provider: string; costFen: number; marginFen: number }
   /** The spec the photo was made for, and its pre-check results, for the review desk. */
