@@ -3,6 +3,7 @@ import { AppError } from '../../src/domain/errors'
 import { NormalizeInput, PhotoFileInput, PrintSheetInput, type NormalizeResult, type PhotoFile, type PrintSheetResult } from '../../src/domain/photo/photo.schema'
 import { layoutSheet, ONE_INCH, sheetById, TWO_INCH, type CopySize } from '../../src/domain/photo/print-layout'
 import { specById } from '../../src/domain/photo/specs'
+import { withBackground } from '../../src/domain/photo/backgrounds'
 import * as v from 'valibot'
 import { hmacHex } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
@@ -39,8 +40,10 @@ function uploadTarget(ctx: Ctx): { cloudPath: string } {
  * privately, and delete the raw upload (it is no longer needed; PIPL asks us to keep no more than that).
  */
 async function normalize(input: NormalizeInput, ctx: Ctx): Promise<NormalizeResult> {
-  const spec = specById(input.specId)
-  if (!spec) throw new AppError('VALIDATION_FAILED', '不支持的证件规格')
+  const base = specById(input.specId)
+  if (!base) throw new AppError('VALIDATION_FAILED', '不支持的证件规格')
+  const spec = withBackground(base, input.background)
+  if (!spec) throw new AppError('VALIDATION_FAILED', '这个规格不能使用所选的背景颜色', [{ path: 'background', message: '这个规格不能使用所选的背景颜色' }])
   if (!input.fileID.includes(`/${rawFolderOf(ctx)}/`)) {
     ctx.log.warn('photo of another user refused', { openid: ctx.caller.openid })
     throw new AppError('FORBIDDEN', '只能检测您自己上传的照片')
@@ -61,6 +64,7 @@ async function normalize(input: NormalizeInput, ctx: Ctx): Promise<NormalizeResu
     openid: ctx.caller.openid,
     specId: spec.id,
     specVersion: spec.version,
+    background: spec.background.name,
     checks: result.checks,
     statusText: result.blocked ? '未通过检测，需重拍' : result.warnings ? '通过检测（有提示）' : '通过检测',
     blocked: result.blocked,

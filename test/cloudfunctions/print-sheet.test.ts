@@ -45,6 +45,22 @@ describe('photo function: the electronic photo (file) and print sheets (printShe
     expect(await invoke(photoFunction, { action: 'file', data: { photoId } }, BOB, ports)).toMatchObject({ ok: false, error: { code: 'PHOTO_NOT_FOUND' } })
   })
 
+  it('makes a 出入境 photo on the light blue the user chose, and refuses a background its spec does not allow', async () => {
+    const upload = async (n: string) => (await ports.files.upload(`${rawFolderOf({ caller: ALICE, config: ports.config })}/${n}.jpg`, photos.fixture(1))).fileID
+    const reply = await invoke(photoFunction, { action: 'normalize', data: { fileID: await upload('blue'), specId: 'exit-entry', background: '淡蓝色' } }, ALICE, ports)
+    if (!reply.ok) throw new Error(JSON.stringify(reply.error))
+    const result = reply.data as NormalizeResult
+    expect(result.blocked).toBe(false)
+    const stored = await ports.files.download(result.photo!.fileID)
+    const facts = await jpegFacts(stored)
+    expect([facts.width, facts.height, facts.exifDpi]).toEqual([354, 472, 300])
+    const top = await meanRgb(stored, { left: 0, top: 0, width: 354, height: 4 })
+    top.forEach((v, i) => expect(Math.abs(v - [200, 225, 245][i])).toBeLessThanOrEqual(3))
+    expect((await ports.db.collection<PhotoDoc>('photos').get(result.photoId))!.background).toBe('淡蓝色')
+    const red = await invoke(photoFunction, { action: 'normalize', data: { fileID: await upload('red'), specId: 'id-card', background: '淡蓝色' } }, ALICE, ports)
+    expect(red).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: '这个规格不能使用所选的背景颜色' } })
+  }, 60_000)
+
   it('renders a 6-inch sheet at 300 DPI (1200×1800, 300 DPI in its EXIF resolution) with 26×32 mm copies of the photo', async () => {
     const { result, bytes } = await sheetOf({ photoId, sheet: '6in' })
     const facts = await jpegFacts(bytes)

@@ -131,6 +131,24 @@ describe('a 社保卡 receipt', () => {
   })
 })
 
+describe('a background the spec allows', () => {
+  it('is chosen on the choice page for 护照 / 港澳通行证 (白色、浅灰色、淡蓝色), and only there', async () => {
+    const runtime = await launch('features/id-photo/pages/index/index?documentType=exit-entry&cityCode=440100', { cloud })
+    try {
+      await runtime.waitForText('背景颜色（这种证件可以选）')
+      expect(runtime.text()).toMatch(/白色 浅灰色 淡蓝色/)
+      runtime.tap(/^淡蓝色$/)
+      await runtime.settle()
+      runtime.tap('社保卡')
+      await runtime.settle()
+      expect(runtime.text()).not.toContain('背景颜色（这种证件可以选）')
+      expect(runtime.problems).toEqual([])
+    } finally {
+      runtime.dispose()
+    }
+  })
+})
+
 describe('a card-loss report', () => {
   it('is made on the weapp runtime: consent, city from the cascader, holder, temporary report, then its detail', async () => {
     const runtime = await launch('features/card-loss/pages/report/index', { cloud, user: 'zhangsan' })

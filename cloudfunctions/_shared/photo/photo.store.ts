@@ -7,6 +7,8 @@ export interface PhotoDoc {
   openid: string
   specId: string
   specVersion: number
+  /** The background it was made with, when the spec lets the user choose (出入境: 白色、浅灰色、淡蓝色). */
+  background?: string
   /** The normalised photo (private); absent when no single face was found. */
   fileID?: string
   width?: number

@@ -15,6 +15,8 @@ export const SpecId = v.picklist(
 export const NormalizeInput = v.object({
   fileID: FileId,
   specId: SpecId,
+  /** A background the spec allows (出入境: 白色、浅灰色、淡蓝色); the spec's own when absent. */
+  background: v.optional(v.pipe(v.string(), v.maxLength(8))),
 })
 export type NormalizeInput = v.InferOutput<typeof NormalizeInput>
 

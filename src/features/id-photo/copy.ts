@@ -13,6 +13,7 @@ export const COPY = {
     receiptElsewhere: (city: string, title: string, elsewhere: string) => `${city}不受理${title}照片回执。${elsewhere}`,
     noReceiptHere: (city: string) => `${city}不受理这种证件的照片回执，可以保存下面的电子照或打印排版照。`,
     specTitle: '照片规格',
+    backgroundTitle: '背景颜色（这种证件可以选）',
     specNationalNote: '该城市没有单独规定，按全国通用规格',
     rulesTitle: '拍摄要求',
     startTitle: '第三步：拍照或选择照片',

@@ -24,3 +24,14 @@ export function setChosenCity(code: string | undefined): void {
 export function chosenCity(): string | undefined {
   return chosenCityCode
 }
+
+/** The background chosen on the choice page, where the spec allows a choice (出入境); undefined is the spec's own. */
+let chosenBackgroundName: string | undefined
+
+export function setChosenBackground(name: string | undefined): void {
+  chosenBackgroundName = name
+}
+
+export function chosenBackground(): string | undefined {
+  return chosenBackgroundName
+}

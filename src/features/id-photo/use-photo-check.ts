@@ -6,6 +6,7 @@ import { MediaError, preparePhoto, type PreparedPhoto } from '@/platform/media'
 import { messageOf } from '@/platform/reply'
 import { COPY, mediaFailureMessage } from './copy'
 import type { PendingPhoto } from './pending-photo'
+import { chosenBackground } from './hand-off'
 
 /** Where the check is: the three steps the user sees, then the result or the failure. */
 export type CheckPhase = 'preparing' | 'uploading' | 'checking' | 'done' | 'failed'
@@ -61,7 +62,7 @@ export function usePhotoCheck(specId: string, photo: PendingPhoto | undefined): 
         w.fileID = await uploadFile(w.prepared.path, cloudPath)
       }
       enter('checking')
-      const result = await callFunction<NormalizeResult>('photo', 'normalize', { fileID: w.fileID, specId })
+      const result = await callFunction<NormalizeResult>('photo', 'normalize', { fileID: w.fileID, specId, background: chosenBackground() })
       if (live()) setState({ phase: 'done', result })
     } catch (error) {
       if (at.step === 'checking') w.fileID = undefined

@@ -3,6 +3,7 @@ import { Button, Radio } from '@nutui/nutui-react-taro'
 import { ImageRectangle, Photograph } from '@nutui/icons-react-taro'
 import { useEffect, useMemo, useState } from 'react'
 import { RECEIPT_COVERAGE, receiptOffered } from '@/domain/order/receipt-coverage'
+import { backgroundsOf } from '@/domain/photo/backgrounds'
 import { DOCUMENT_TYPES, resolveSpec } from '@/domain/photo/specs'
 import type { DocumentType } from '@/domain/photo/spec.types'
 import { allProvinces, cityByCode, type City } from '@/domain/region'
@@ -12,7 +13,7 @@ import { PrivacyPopup } from '@/components/privacy-popup'
 import { chooseFromAlbum } from '@/platform/media'
 import { showToast } from '@/platform/device'
 import { openPage, usePageQuery } from '@/platform/navigation'
-import { setChosenCity, setResubmitTarget } from '../../hand-off'
+import { setChosenBackground, setChosenCity, setResubmitTarget } from '../../hand-off'
 import { COPY, mediaFailureMessage } from '../../copy'
 import { ShootingRules } from '../../components/shooting-rules'
 import { SpecSummary } from '../../components/spec-summary'
@@ -44,6 +45,10 @@ export default function IdPhotoChoicePage() {
   useEffect(() => setChosenCity(city?.code), [city])
   const spec = useMemo(() => (documentType ? resolveSpec(documentType, city?.code) : undefined), [documentType, city])
   const ready = !!spec && !!city
+  const backgrounds = useMemo(() => (spec ? backgroundsOf(spec) : []), [spec])
+  const [background, setBackground] = useState<string>()
+  const chosenBackground = backgrounds.some((b) => b.name === background) ? background : backgrounds[0]?.name
+  useEffect(() => setChosenBackground(chosenBackground), [chosenBackground])
   const national = spec?.region.level === 'national' && !!city
 
   const chooseAlbum = () => {
@@ -89,6 +94,25 @@ export default function IdPhotoChoicePage() {
         <View className='idp__section'>
           <Text className='idp__section-title'>{COPY.index.specTitle}</Text>
           <SpecSummary spec={spec} note={national ? COPY.index.specNationalNote : undefined} />
+          {backgrounds.length > 1 && (
+            <View className='idp__backgrounds'>
+              <Text className='idp__section-title'>{COPY.index.backgroundTitle}</Text>
+              <View className='idp__swatches' data-testid='backgrounds'>
+                {backgrounds.map((b) => (
+                  <View
+                    key={b.name}
+                    className={`idp__swatch${b.name === chosenBackground ? ' idp__swatch--on' : ''}`}
+                    onClick={() => setBackground(b.name)}
+                    data-testid={`background-${b.name}`}
+                    data-selected={b.name === chosenBackground}
+                  >
+                    <View className='idp__swatch-color' style={{ backgroundColor: `rgb(${b.rgb.join(',')})` }} />
+                    <Text>{b.name}</Text>
+                  </View>
+                ))}
+              </View>
+            </View>
+          )}
         </View>
       )}
 
