@@ -44,8 +44,14 @@ export function providerNameFromEnv(value: string | undefined): ProviderName {
 }
 
 /** Provider settings from the function's environment. */
-export function providerSettingsFromEnv(env: NodeJS.ProcessEnv): ProviderSettings {
+export function providerSettingsFromEnv(env: Readonly<Record<string, string | undefined>>): ProviderSettings {
   const name = providerNameFromEnv(env.HUIZHI_PROVIDER)
+  if (name !== 'huizhi') {
+    // A provider without these would submit nothing or refuse every callback: stop at cold start, saying which is missing.
+    const missing = ['HUIZHI_PROVIDER_URL', 'HUIZHI_PROVIDER_API_KEY', 'HUIZHI_PROVIDER_TOKEN_KEY', 'HUIZHI_PROVIDER_CALLBACK_URL', 'HUIZHI_PROVIDER_TYPES'].filter((k) => !env[k])
+    if (missing.length) throw new Error(`HUIZHI_PROVIDER=${name} needs ${missing.join(', ')}`)
+    if ((env.HUIZHI_PROVIDER_TOKEN_KEY ?? '').length < 32) throw new Error('HUIZHI_PROVIDER_TOKEN_KEY must be at least 32 characters (openssl rand -hex 32)')
+  }
   return {
     provider: { name, apiKey: env.HUIZHI_PROVIDER_API_KEY ?? '', tokenKey: env.HUIZHI_PROVIDER_TOKEN_KEY ?? '' },
     baseUrl: (name === 'huizhi' ? env.HUIZHI_CENTER_URL : env.HUIZHI_PROVIDER_URL) ?? '',
