@@ -10,6 +10,7 @@ export const BACKGROUND_SHADES: Readonly<Record<string, Rgb>> = {
   白色: [255, 255, 255],
   浅灰色: [225, 225, 225],
   淡蓝色: [200, 225, 245],
+  蓝色: [67, 142, 219],
 }
 
 export interface BackgroundChoice {
@@ -18,7 +19,7 @@ export interface BackgroundChoice {
 }
 
 /** The backgrounds a user may choose for this spec: its default first, then the others its source allows. */
-export function backgroundsOf(spec: PhotoSpec): BackgroundChoice[] {
+export function backgroundsOf(spec: Pick<PhotoSpec, 'background' | 'allowedBackgrounds'>): BackgroundChoice[] {
   const names = [spec.background.name, ...(spec.allowedBackgrounds ?? [])].filter((n, i, all) => all.indexOf(n) === i)
   return names.flatMap((name) => (name === spec.background.name ? [{ name, rgb: spec.background.rgb }] : BACKGROUND_SHADES[name] ? [{ name, rgb: BACKGROUND_SHADES[name] }] : []))
 }

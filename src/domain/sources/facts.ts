@@ -5,6 +5,7 @@ import { RECEIPT_COVERAGE } from '../order/receipt-coverage'
 import { DEFAULT_VALIDITY, VALIDITY_RULES } from '../order/receipt-validity'
 import { PHOTO_SPECS, SPEC_FACTS, type SpecFact } from '../photo/specs'
 import { ONE_INCH, SHEETS, TWO_INCH } from '../photo/print-layout'
+import { CATALOGUE_SPECS } from '../photo/catalogue'
 import type { PhotoSpec, Range } from '../photo/spec.types'
 import { isSourced, type Evidence } from './source'
 
@@ -68,7 +69,7 @@ function lossValue(p: LossPolicy, f: LossFact): { value: string; numbers: number
 const rangeNumbers = (r?: Range) => (r ? [r.min, r.max].filter((n): n is number => n !== undefined) : [])
 const rangeText = (r: Range) => (r.min !== undefined && r.max !== undefined ? `${r.min}–${r.max} ${r.unit}` : r.min !== undefined ? `≥ ${r.min} ${r.unit}` : `≤ ${r.max} ${r.unit}`)
 
-function specValue(s: PhotoSpec, f: SpecFact): { value: string; numbers: number[] } {
+function specValue(s: Omit<PhotoSpec, 'documentType' | 'region'>, f: SpecFact): { value: string; numbers: number[] } {
   switch (f) {
     case 'pixels':
       return { value: `${s.pixels.width}×${s.pixels.height} 像素`, numbers: [s.pixels.width, s.pixels.height] }
@@ -118,6 +119,9 @@ export function allFacts(): FactRow[] {
   for (const [type, d] of Object.entries(DEFAULT_VALIDITY)) rows.push({ topic: '回执有效期', region: NATIONAL, entry: type, fact: 'days', value: `${d.days} 天`, numbers: [d.days], evidence: d.evidence })
   for (const r of VALIDITY_RULES) rows.push({ topic: '回执有效期', region: r.region.name, regionCode: r.region.code, entry: r.documentType, fact: 'days', value: `${r.days} 天`, numbers: [r.days], evidence: r.evidence })
   rows.push(...printFacts())
+  for (const s of CATALOGUE_SPECS) {
+    for (const f of SPEC_FACTS) rows.push({ topic: `照片规格（目录）：${s.title}`, region: NATIONAL, entry: s.id, fact: f, ...specValue(s, f), evidence: s.evidence[f] })
+  }
   for (const [type, c] of Object.entries(RECEIPT_COVERAGE)) rows.push({ topic: '回执受理地区', region: c.where, entry: type, fact: 'coverage', value: `只受理${c.where}的城市`, numbers: [], evidence: c.evidence })
   return rows
 }

@@ -1,0 +1,165 @@
+import { unverifiedBecause, type Evidence, type Source } from '../sources/source'
+import type { HeadRules, PhotoSpec, SpecFact } from './spec.types'
+import { specById } from './specs'
+
+/**
+ * The wider catalogue (photo-products issue): everyday print sizes (一寸 … 小二寸) and exam registration photos, each
+ * fact sourced with a quote or unverified with what was found. Data only for now: these photos have no receipt, and the
+ * choice page does not list them yet (the next step; docs/sources.md already shows every value).
+ */
+export type CataloguePurpose = 'everyday' | 'exam'
+
+export interface CatalogueSpec extends Omit<PhotoSpec, 'documentType' | 'region'> {
+  purpose: CataloguePurpose
+  /** How the file must be named, where the exam says so. */
+  fileNameRule?: { text: string; evidence: Evidence }
+}
+
+const CHECKED = '2026-12-02'
+const source = (url: string, title: string, quote: string, publishedOrChecked = CHECKED): Source => ({ url, title, quote, publishedOrChecked })
+const WHITE = { name: '白色', rgb: [255, 255, 255] as const }
+const BLUE = { name: '蓝色', rgb: [67, 142, 219] as const }
+
+/**
+ * Head rules for a size no source gives them for: the 居民身份证 rules (face 193–221 px, hair 7–21 px, eyes ≥ 207 px
+ * above the bottom, on 358×441) scaled to these pixels — the nearest standard, as the issue asks for custom sizes.
+ */
+export function scaledHead(width: number, height: number): HeadRules {
+  const base = specById('id-card')!
+  const sx = width / base.pixels.width
+  const sy = height / base.pixels.height
+  const r = (n: number | undefined, s: number) => (n === undefined ? undefined : Math.round(n * s))
+  const { faceWidth, hairTopMargin, eyeLineFromBottom } = base.head
+  return {
+    faceWidth: { min: r(faceWidth?.min, sx), max: r(faceWidth?.max, sx), unit: 'px' },
+    hairTopMargin: { min: r(hairTopMargin?.min, sy), max: r(hairTopMargin?.max, sy), unit: 'px' },
+    eyeLineFromBottom: { min: r(eyeLineFromBottom?.min, sy), unit: 'px' },
+  }
+}
+
+const SCALED_HEAD = unverifiedBecause('没有找到这种规格的头部像素要求；按居民身份证相片的比例换算')
+const AT_300 = (what: string) => unverifiedBecause(`${what}没有写分辨率；按冲印常用的 300 DPI`)
+
+const SIZES = {
+  zhejianglong: (quote: string) => source('http://zhejianglong.com/c/2516104.html', '6寸照片的尺寸是多少厘米', quote),
+  bjdnbx: (quote: string) => source('https://bjdnbx.com/bk/356015.html', '一寸照片尺寸', quote),
+  bazhongol: (quote: string) => source('http://m.bazhongol.com/yxwd/202511/911285.html', '二寸照片尺寸比例', quote, '2025-11-01'),
+}
+const ONE_INCH_PX = SIZES.bjdnbx('寸照的标准尺寸为 2.5cm×3.5cm,这一尺寸确保了照片在不同场合下的适用性和一致性。在数字图像领域,对应的像素尺寸通常为295像素(宽)×413像素(高)。')
+const ONE_INCH_BG = SIZES.bjdnbx('一寸照片通常采用JPEG(或JPG)格式进行存储,并且有特定的背景颜色要求,如白色或蓝色,头部需占据照片的2/3')
+const SMALL_SIZES = SIZES.zhejianglong('身份证、体检表等多采用小一寸22mm*32mm,第二代身份证照片尺寸为26mm*32mm,普通一寸照则为25mm*35mm 。')
+
+function everyday(id: string, title: string, mm: { width: number; height: number }, px: { width: number; height: number }, evidence: Partial<Record<SpecFact, Evidence>>): CatalogueSpec {
+  const computed = unverifiedBecause(`来源只写毫米；${px.width}×${px.height} 像素是 ${mm.width}×${mm.height} 毫米按 300 DPI 的换算`)
+  return {
+    id,
+    version: 1,
+    purpose: 'everyday',
+    title,
+    pixels: px,
+    printMm: mm,
+    dpi: 300,
+    background: WHITE,
+    allowedBackgrounds: ['蓝色'],
+    format: 'jpeg',
+    jpegQuality: 85,
+    fileKb: { min: 10, max: 200, unit: 'KB' },
+    head: scaledHead(px.width, px.height),
+    evidence: {
+      pixels: computed,
+      printMm: unverifiedBecause('没有找到写明这个尺寸的来源'),
+      dpi: AT_300('常用尺寸'),
+      background: ONE_INCH_BG,
+      fileKb: unverifiedBecause('常用尺寸没有文件大小要求；10–200 KB 是我们定的'),
+      head: SCALED_HEAD,
+      ...evidence,
+    },
+  }
+}
+
+const GWY = (quote: string) => source('http://guangxilong.com/c/022Q03930R023.html', '报名照片尺寸大小要求详解 公务员照片要求（国家公务员考试）', quote)
+const TEACHER = (quote: string) => source('http://www.jzdpf.cn/post/34554.html', '教師資格證考試照片要求（2024年教師資格證照片）', quote)
+const CET = (quote: string) => source('https://cet46.wenduedu.com/20200310/39100.html', '2020年英语四六级报名对照片有什么要求', quote, '2020-03-10')
+const CET_FILE = CET('六、文件格式要求:要求存储为JPG格式,图像文件名为*.JPG,其中*为本人的身份证号码。大小在30~40K之间。')
+const CET_SIZE = CET('采集的图象大小最小为192×144(高×宽)。成像区大小为 48mm × 33mm (高×宽)。')
+
+export const CATALOGUE_SPECS: readonly CatalogueSpec[] = [
+  everyday('size-one-inch', '一寸', { width: 25, height: 35 }, { width: 295, height: 413 }, { pixels: ONE_INCH_PX, printMm: SMALL_SIZES }),
+  everyday('size-small-one-inch', '小一寸', { width: 22, height: 32 }, { width: 260, height: 378 }, { printMm: SMALL_SIZES }),
+  everyday('size-large-one-inch', '大一寸', { width: 33, height: 48 }, { width: 390, height: 567 }, { printMm: SIZES.bjdnbx('小一寸:22mm×32mm\n大一寸:33mm×48mm\n小二寸:3.5cm×4.9cm\n大二寸:3.5cm×5.3cm') }),
+  everyday('size-two-inch', '二寸', { width: 35, height: 49 }, { width: 413, height: 579 }, { printMm: SIZES.bazhongol('常见的二寸照片尺寸为3.5厘米×4.9厘米(宽×高),即35mm×49mm,其比例为7:10。') }),
+  everyday('size-small-two-inch', '小二寸', { width: 35, height: 45 }, { width: 413, height: 531 }, {
+    printMm: unverifiedBecause('来源互相矛盾：一处写小二寸 3.5×4.5 cm，另一处写 3.5×4.9 cm（与二寸相同）；按 35×45 mm'),
+  }),
+  /** 国家公务员考试 (报名确认): 413×579 suggested, 30–100 KB, blue or white. */
+  {
+    id: 'exam-civil-service',
+    version: 1,
+    purpose: 'exam',
+    title: '国家公务员考试',
+    pixels: { width: 413, height: 579 },
+    printMm: { width: 35, height: 49 },
+    dpi: 300,
+    background: BLUE,
+    allowedBackgrounds: ['白色'],
+    format: 'jpeg',
+    jpegQuality: 85,
+    fileKb: { min: 30, max: 100, unit: 'KB' },
+    head: scaledHead(413, 579),
+    evidence: {
+      pixels: GWY('(5)照片文件分辨率宽度建议为413像素,高度建议为579像素 。'),
+      printMm: unverifiedBecause('来源只写像素；35×49 mm 是 413×579 像素按 300 DPI 的换算'),
+      dpi: AT_300('国家公务员考试的来源'),
+      background: GWY('公务员照片有两个要求:第一个是对照片背景颜色的要求,背景颜色应为蓝色或白色'),
+      fileKb: GWY('(3)照片文件应大于30KB,小于100KB,并在此基础上尽量保证清晰 。'),
+      head: SCALED_HEAD,
+    },
+  },
+  /** 教师资格 (2024): 300×400, JPG 50–190 KB, white. */
+  {
+    id: 'exam-teacher',
+    version: 1,
+    purpose: 'exam',
+    title: '教师资格考试',
+    pixels: { width: 300, height: 400 },
+    printMm: { width: 25, height: 34 },
+    dpi: 300,
+    background: WHITE,
+    format: 'jpeg',
+    jpegQuality: 95,
+    fileKb: { min: 50, max: 190, unit: 'KB' },
+    head: scaledHead(300, 400),
+    evidence: {
+      pixels: TEACHER('1. 照片規格:考生應上傳本人近期免冠彩色證件照,規格為寬300像素*高400像素,照片必須清晰完整,格式應為JPG,大小在50KB至190KB之間。'),
+      printMm: unverifiedBecause('来源只写像素；25×34 mm 是 300×400 像素按 300 DPI 的换算'),
+      dpi: AT_300('教师资格的来源'),
+      background: TEACHER('2. 背景顏色:背景為白底。'),
+      fileKb: TEACHER('1. 照片規格:考生應上傳本人近期免冠彩色證件照,規格為寬300像素*高400像素,照片必須清晰完整,格式應為JPG,大小在50KB至190KB之間。'),
+      head: SCALED_HEAD,
+    },
+  },
+  /** 英语四六级 (2019 as referenced in 2020): at least 144×192, 48×33 mm, light blue, 30–40 KB, named by the ID number. */
+  {
+    id: 'exam-cet',
+    version: 1,
+    purpose: 'exam',
+    title: '英语四六级',
+    pixels: { width: 144, height: 192 },
+    printMm: { width: 33, height: 48 },
+    dpi: 111,
+    background: { name: '浅蓝色', rgb: [200, 225, 245] },
+    format: 'jpeg',
+    jpegQuality: 95,
+    fileKb: { min: 30, max: 40, unit: 'KB' },
+    head: scaledHead(144, 192),
+    evidence: {
+      pixels: CET_SIZE,
+      printMm: CET_SIZE,
+      dpi: unverifiedBecause('来源没有写分辨率；111 DPI 是 144 像素对 33 mm 的换算'),
+      background: CET('二、背景要求:背景布选取浅蓝色,要求垂感和吸光好。'),
+      fileKb: CET_FILE,
+      head: SCALED_HEAD,
+    },
+    fileNameRule: { text: '用本人身份证号命名，例如 110105199001011234.jpg', evidence: CET_FILE },
+  },
+]

@@ -1,0 +1,39 @@
+import { backgroundsOf } from '@/domain/photo/backgrounds'
+import { CATALOGUE_SPECS, scaledHead } from '@/domain/photo/catalogue'
+import { mmToPx } from '@/domain/photo/print-layout'
+import { isSourced } from '@/domain/sources/source'
+
+const byTitle = (title: string) => CATALOGUE_SPECS.find((s) => s.title === title)!
+
+describe('the wider catalogue (data, sourced or unverified)', () => {
+  it('has the everyday sizes and the exam photos the issue names, each id once', () => {
+    expect(CATALOGUE_SPECS.map((s) => s.title)).toEqual(['一寸', '小一寸', '大一寸', '二寸', '小二寸', '国家公务员考试', '教师资格考试', '英语四六级'])
+    expect(new Set(CATALOGUE_SPECS.map((s) => s.id)).size).toBe(CATALOGUE_SPECS.length)
+  })
+
+  it('makes every everyday size exactly its print size at 300 DPI', () => {
+    for (const s of CATALOGUE_SPECS.filter((c) => c.purpose === 'everyday')) {
+      expect({ id: s.id, px: [s.pixels.width, s.pixels.height] }).toEqual({ id: s.id, px: [mmToPx(s.printMm.width, s.dpi), mmToPx(s.printMm.height, s.dpi)] })
+    }
+  })
+
+  it('quotes the exam values it states: 国家公务员考试 413×579 and 30–100 KB, 教师资格 300×400 and 50–190 KB, 四六级 144×192, 30–40 KB', () => {
+    expect(byTitle('国家公务员考试')).toMatchObject({ pixels: { width: 413, height: 579 }, fileKb: { min: 30, max: 100 } })
+    expect(byTitle('教师资格考试')).toMatchObject({ pixels: { width: 300, height: 400 }, fileKb: { min: 50, max: 190 } })
+    expect(byTitle('英语四六级')).toMatchObject({ pixels: { width: 144, height: 192 }, fileKb: { min: 30, max: 40 } })
+    for (const t of ['国家公务员考试', '教师资格考试', '英语四六级']) for (const f of ['pixels', 'background', 'fileKb'] as const) expect(isSourced(byTitle(t).evidence[f])).toBe(true)
+  })
+
+  it('gives 国家公务员考试 a blue background with white allowed, 四六级 light blue and its file-name rule', () => {
+    expect(backgroundsOf(byTitle('国家公务员考试')).map((b) => b.name)).toEqual(['蓝色', '白色'])
+    expect(byTitle('英语四六级').background.name).toBe('浅蓝色')
+    expect(byTitle('英语四六级').fileNameRule?.text).toContain('身份证号')
+  })
+
+  it('scales the 居民身份证 head rules to other pixels (358×441 gives them back)', () => {
+    expect(scaledHead(358, 441)).toEqual({ faceWidth: { min: 193, max: 221, unit: 'px' }, hairTopMargin: { min: 7, max: 21, unit: 'px' }, eyeLineFromBottom: { min: 207, unit: 'px' } })
+    const twoInch = scaledHead(413, 579)
+    expect(twoInch.faceWidth!.max!).toBeLessThan(413)
+    expect(twoInch.eyeLineFromBottom!.min!).toBeGreaterThan(207)
+  })
+})
