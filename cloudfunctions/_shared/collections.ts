@@ -76,6 +76,7 @@ export const COLLECTIONS: readonly CollectionDecl[] = [
   { name: 'callbacks_refused', holds: 'signed callbacks refused for a replayed nonce (unsigned and stale ones are only logged)', indexes: [{ fields: [['orderId', 'asc']], for: 'operator detail' }] },
   { name: 'callback_nonces', holds: 'nonces of accepted callbacks (replay protection; `expireAt` 10 minutes on, then deleted by the sweeper)', indexes: [{ fields: [['expireAt', 'asc']], for: 'sweeper purge of expired nonces' }] },
   { name: 'provider_types', holds: "the receipt provider's type list (required_fields, processing_time), cached by the sweeper; orders for a dropped type are refused before payment", indexes: [] },
+  { name: 'submit_leases', holds: 'who is sending a submission to a provider without an idempotency key (zjzapi, 可立图), keyed by submission id, held 2 minutes', indexes: [] },
   { name: 'sweeper_state', holds: "the sweeper's place in each of its scans (keyed by task), so each run continues where the last stopped", indexes: [] },
   { name: 'audit_log', holds: 'append-only: operator actions and reveals of personal data', indexes: [{ fields: [['at', 'desc']], for: 'audit list' }] },
 ]

@@ -1,6 +1,7 @@
 import type { CreateOrderResult, OrderView } from '@/domain/order/order.view'
 import type { NormalizeResult } from '@/domain/photo/photo.schema'
 import type { OrderDoc } from '../../cloudfunctions/_shared/order/order.store'
+import { deliverSubmission } from '../../cloudfunctions/_shared/order/submission'
 import { orderCallbackUrl } from '../../cloudfunctions/_shared/provider/callback-token'
 import { createClipImgCenter } from '../../cloudfunctions/_shared/provider/clipimg'
 import { createZjzapiCenter } from '../../cloudfunctions/_shared/provider/zjzapi'
@@ -160,6 +161,18 @@ describe('zjzapi: notices authenticated by sign and our per-order token', () => 
     await em.db.collection<OrderDoc>('orders').update({ _id: orderId }, { set: { pendingSubmit: false, submissions: recorded.submissions } })
     expect((await d.callback(right, sim().notice(no, '-1', { reason: '照片模糊' }), form)).status).toBe(200)
     expect((await d.order(orderId)).rejection).toMatchObject({ code: 'BLURRED', text: '照片模糊' })
+  })
+
+  it('sends a submission once when two senders deliver it at once (zjzapi takes no idempotency key)', async () => {
+    const orderId = await d.paidOrder('lisi')
+    const sent = await d.order(orderId)
+    // As after a crash between the move to reviewing and the provider's answer: the submission is pending again.
+    await em.db.collection<OrderDoc>('orders').update({ _id: orderId }, { set: { pendingSubmit: true } })
+    await em.db.collection('submit_leases').remove({ _id: sent.currentSubmissionId as string })
+    const pending = await d.order(orderId)
+    const results = await Promise.all([deliverSubmission(em.ports, pending), deliverSubmission(em.ports, pending), deliverSubmission(em.ports, pending)])
+    expect(results.filter(Boolean)).toHaveLength(1)
+    expect(await em.db.collection('center_tickets').count({ orderId })).toBe(2)
   })
 
   it('maps zjzapi refusals to coded errors', async () => {

@@ -1,6 +1,6 @@
 import { newId } from '../crypto'
 import { decryptField } from '../crypto'
-import type { Ports } from '../ports'
+import { DuplicateKeyError, type Ports } from '../ports'
 import { orders, type OrderDoc } from './order.store'
 import { moveCase } from '../case/move'
 import { ORDER_KIND } from './order.kind'
@@ -31,6 +31,7 @@ export async function deliverSubmission(ports: Ports, order: OrderDoc): Promise<
     ports.log.error('order photo missing', { orderId: order._id, photoId: order.photoId })
     return false
   }
+  if (ports.center.provider && ports.center.provider !== 'huizhi' && !(await takeSubmitLease(ports, order.currentSubmissionId))) return false
   const [{ url }] = await ports.files.tempUrls([photo.fileID], CENTER_PHOTO_URL_SECONDS)
   try {
     const type = await providerTypeOf(ports, order.documentType, order.cityCode)
@@ -63,6 +64,33 @@ export async function deliverSubmission(ports: Ports, order: OrderDoc): Promise<
     }
     ports.log.warn('center submission failed; the sweeper retries', { orderId: order._id, error: error instanceof Error ? error.message : String(error) })
     return false
+  }
+}
+
+/** A submission being sent to a provider without an idempotency key, so that only one sender calls it at a time. */
+interface SubmitLeaseDoc {
+  _id: string
+  until: string
+}
+
+/** How long a sender holds a submission: longer than the adapter's calls (two of 8 s each), short enough to retry soon after a crash. */
+export const SUBMIT_LEASE_MS = 2 * 60_000
+
+/**
+ * zjzapi and 可立图 take no idempotency key: two senders of one submission at once (the pay callback's and the
+ * sweeper's) would open two applications there, each charged if it completes. One conditional insert keyed by the
+ * submission id decides who sends; a lease left by a crashed sender is taken over once it has expired.
+ */
+async function takeSubmitLease(ports: Ports, submissionId: string): Promise<boolean> {
+  const leases = ports.db.collection<SubmitLeaseDoc>('submit_leases')
+  const now = ports.clock.now()
+  const lease = { _id: submissionId, until: new Date(now.getTime() + SUBMIT_LEASE_MS).toISOString() }
+  try {
+    await leases.add(lease)
+    return true
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+    return (await leases.update({ _id: submissionId, until: { $lte: now.toISOString() } }, { set: { until: lease.until } })) === 1
   }
 }
 
