@@ -17,6 +17,10 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => cloud?.close())
 
+/** 李四's cases, seeded once through the functions for the tests that read them (a card can be reported lost once). */
+let lisi: ReturnType<typeof seedCases> | undefined
+const seededLisi = () => (lisi ??= seedCases(cloud.em, 'lisi'))
+
 describe('the home page', () => {
   it.each(SERVICES.map((s) => [s.title, s] as const))('opens %s with a tap', async (title, service) => {
     const runtime = await launch('pages/home/index', { cloud })
@@ -40,7 +44,7 @@ describe('the home page', () => {
 describe('a receipt order', () => {
   it('is created from a checked photo and shows in 我的订单', async () => {
     // The photo is taken and checked as the app does it (upload → normalise); the camera itself is native (README).
-    const { photoId } = await seedCases(cloud.em, 'lisi')
+    const { photoId } = await seededLisi()
     const runtime = await launch(`features/receipt/pages/index/index?specId=ssc-shenzhen&cityCode=440300&photoId=${photoId}`, { cloud, user: 'lisi' })
     try {
       await runtime.waitForText('下一步：填写申请人信息')
@@ -143,6 +147,34 @@ describe('a background the spec allows', () => {
       await runtime.settle()
       expect(runtime.text()).not.toContain('背景颜色（这种证件可以选）')
       expect(runtime.problems).toEqual([])
+    } finally {
+      runtime.dispose()
+    }
+  })
+})
+
+describe('a failed refresh', () => {
+  it('keeps the loaded order on screen, says 刷新失败, and recovers with 重试 once the network is back', async () => {
+    const { orderId } = await seededLisi()
+    const runtime = await launch(`features/receipt/pages/detail/index?orderId=${orderId}`, { cloud, user: 'lisi' })
+    try {
+      await runtime.waitForText('待支付')
+      await runtime.navigateTo('/features/card-loss/pages/index/index')
+      await runtime.waitForRoute('features/card-loss/pages/index/index')
+      runtime.offline = true
+      // Back on the order: it reloads on show, and the reload fails.
+      await runtime.back()
+      await runtime.waitForRoute('features/receipt/pages/detail/index')
+      await runtime.waitForText('刷新失败')
+      expect(runtime.text()).toContain('待支付')
+      expect(runtime.text()).toContain('深圳')
+      runtime.offline = false
+      runtime.tap('重试')
+      await runtime.settle()
+      await new Promise((r) => setTimeout(r, 300))
+      await runtime.settle()
+      expect(runtime.text()).not.toContain('刷新失败')
+      expect(runtime.text()).toContain('待支付')
     } finally {
       runtime.dispose()
     }

@@ -634,6 +634,7 @@ export class WeappRuntime {
       callFunction: (o) =>
         track(async () => {
           if (!emulator) throw new WxFail('cloud.callFunction:fail no cloud environment in this launch')
+          if (this.offline) throw new WxFail('cloud.callFunction:fail request:fail')
           const res = await fetch(`${emulator.url}/api/functions/${encodeURIComponent(String(o.name))}`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-huizhi-user': emulator.user },
@@ -645,6 +646,7 @@ export class WeappRuntime {
       uploadFile: (o) =>
         track(async () => {
           if (!emulator) throw new WxFail('cloud.uploadFile:fail no cloud environment in this launch')
+          if (this.offline) throw new WxFail('cloud.uploadFile:fail request:fail')
           const body = fs.readFileSync(this.localPath(String(o.filePath)))
           const res = await fetch(`${emulator.url}/api/files?cloudPath=${encodeURIComponent(String(o.cloudPath))}`, {
             method: 'PUT',
@@ -716,6 +718,24 @@ export class WeappRuntime {
     this.tap(province)
     await this.waitForText(waitFor)
     this.tap(city)
+    await this.settle()
+  }
+
+  /**
+   * The phone has no network (DevTools' "offline" throttling): cloud calls and uploads fail as WeChat fails them
+   * (`…:fail request:fail`), until it is set back to false.
+   */
+  offline = false
+
+  /** Opens a page as a link on the current page would (`wx.navigateTo`). */
+  async navigateTo(url: string): Promise<void> {
+    this.navigate('navigateTo', url)
+    await this.settle()
+  }
+
+  /** The native back button of the navigation bar: the page below comes back and gets its onShow. */
+  async back(): Promise<void> {
+    this.wxImpl().navigateBack({})
     await this.settle()
   }
 
