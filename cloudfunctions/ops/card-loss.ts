@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { DecideReissueInput, LossCaseRef } from '../../src/domain/card-loss/loss.schema'
-import type { LossSummary, LossView } from '../../src/domain/card-loss/loss.view'
+import { DecideReissueInput, LossCaseRef } from '../../src/domain/card-loss/card-loss.schema'
+import type { LossSummary, LossView } from '../../src/domain/card-loss/card-loss.view'
 import { AppError } from '../../src/domain/errors'
 import { lossCases, toSummary, toView, type LossDoc } from '../_shared/card-loss/card-loss.store'
 import { decideReissue } from '../_shared/card-loss/review-decision'

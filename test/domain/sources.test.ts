@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { LOSS_POLICIES, LOSS_RULES_ARE_LOCAL, NATIONAL_LOSS_DEFAULT, formalOffline, lossPolicyFor, reissueOffline } from '@/domain/card-loss/loss.policy'
+import { LOSS_POLICIES, LOSS_RULES_ARE_LOCAL, NATIONAL_LOSS_DEFAULT, formalOffline, lossPolicyFor, reissueOffline } from '@/domain/card-loss/card-loss.policy'
 import { validityDays, validityEvidence } from '@/domain/order/receipt-validity'
 import { specById } from '@/domain/photo/specs'
 import { allFacts, factCounts } from '@/domain/sources/facts'

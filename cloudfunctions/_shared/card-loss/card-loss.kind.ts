@@ -1,5 +1,5 @@
-import { LOSS_MACHINE, LOSS_STATUS_LABELS, type LossEvent, type LossState } from '../../../src/domain/card-loss/loss.machine'
-import { lossNoticeFor, temporaryExpiryNotice, temporaryRemindUntil, type LossNoticeFacts } from '../../../src/domain/card-loss/loss.notices'
+import { LOSS_MACHINE, LOSS_STATUS_LABELS, type LossEvent, type LossState } from '../../../src/domain/card-loss/card-loss.machine'
+import { lossNoticeFor, temporaryExpiryNotice, temporaryRemindUntil, type LossNoticeFacts } from '../../../src/domain/card-loss/card-loss.notices'
 import type { CaseKind } from '../case/move'
 import { ACTIVE_STATES, lossCases, type LossDoc } from './card-loss.store'
 

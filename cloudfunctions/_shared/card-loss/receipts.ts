@@ -1,4 +1,4 @@
-import type { ReceiptChoice } from '../../../src/domain/card-loss/loss.view'
+import type { ReceiptChoice } from '../../../src/domain/card-loss/card-loss.view'
 import { AppError, type ErrorCode } from '../../../src/domain/errors'
 import { daysLeft, isExpired, hasSourcedValidity } from '../../../src/domain/order/receipt-validity'
 import type { Ctx } from '../handler'

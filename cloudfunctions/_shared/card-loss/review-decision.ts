@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import type { DecideReissueInput } from '../../../src/domain/card-loss/loss.schema'
-import type { LossView } from '../../../src/domain/card-loss/loss.view'
+import type { DecideReissueInput } from '../../../src/domain/card-loss/card-loss.schema'
+import type { LossView } from '../../../src/domain/card-loss/card-loss.view'
 import { AppError } from '../../../src/domain/errors'
 import { appendAudit } from '../audit'
 import type { Ports } from '../ports'

@@ -1,6 +1,6 @@
 import { AppError } from '../errors'
 import { APPLICATION_STATUS_WORDS } from '../cancellation/cancellation.machine'
-import { LOSS_STATUS_WORDS } from '../card-loss/loss.machine'
+import { LOSS_STATUS_WORDS } from '../card-loss/card-loss.machine'
 import { ORDER_STATUS_WORDS } from '../order/order.machine'
 import { formatMessageTime } from '../time'
 

@@ -1,6 +1,6 @@
 import { CITY_POLICIES, NATIONAL_DEFAULT, POLICY_FACTS, type CancellationPolicy, type PolicyFact } from '../cancellation/policy'
 import { CANCEL_REASONS, REASONS } from '../cancellation/reasons'
-import { LOSS_FACTS, LOSS_POLICIES, NATIONAL_LOSS_DEFAULT, type LossFact, type LossPolicy } from '../card-loss/loss.policy'
+import { LOSS_FACTS, LOSS_POLICIES, NATIONAL_LOSS_DEFAULT, type LossFact, type LossPolicy } from '../card-loss/card-loss.policy'
 import { RECEIPT_COVERAGE } from '../order/receipt-coverage'
 import { DEFAULT_VALIDITY, VALIDITY_RULES } from '../order/receipt-validity'
 import { PHOTO_SPECS, SPEC_FACTS, type SpecFact } from '../photo/specs'

@@ -1,4 +1,4 @@
-import type { LossSummary, LossView, ReceiptChoice } from '@/domain/card-loss/loss.view'
+import type { LossSummary, LossView, ReceiptChoice } from '@/domain/card-loss/card-loss.view'
 import { createFunctionClient } from '@/platform/function-client'
 import { COPY } from './copy'
 

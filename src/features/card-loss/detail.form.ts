@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import type { LossView } from '@/domain/card-loss/loss.view'
+import type { LossView } from '@/domain/card-loss/card-loss.view'
 import { IdNumber } from '@/domain/identity/id-number'
 import { fieldErrors } from '@/domain/validation'
 import { COPY } from './copy'

@@ -1,4 +1,4 @@
-import { MailAddress } from '@/domain/card-loss/loss.schema'
+import { MailAddress } from '@/domain/card-loss/card-loss.schema'
 import { fieldErrors } from '@/domain/validation'
 import type { Delivery } from './api'
 

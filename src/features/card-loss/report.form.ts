@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import type { ReportKind } from '@/domain/card-loss/card-functions'
-import { ReportLossInput } from '@/domain/card-loss/loss.schema'
+import { ReportLossInput } from '@/domain/card-loss/card-loss.schema'
 import { validateIdNumber } from '@/domain/identity/id-number'
 import { fieldErrors } from '@/domain/validation'
 import type { Holder } from './api'

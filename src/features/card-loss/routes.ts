@@ -11,4 +11,4 @@ export const reportUrl = (): string => `${ROOT}/report/index`
 export const lossDetailUrl = withCase('detail')
 export const reissueUrl = withCase('reissue')
 
-export { isLossCaseId } from '@/domain/card-loss/loss.schema'
+export { isLossCaseId } from '@/domain/card-loss/card-loss.schema'

@@ -8,7 +8,7 @@ export type ConsoleTab = (typeof CONSOLE_TABS)[number]
 export const isConsoleTab = (value: unknown): value is ConsoleTab => CONSOLE_TABS.includes(value as ConsoleTab)
 export { isOrderId } from '@/domain/order/order.schema'
 export { isApplicationId } from '@/domain/cancellation/cancellation.schema'
-export { isLossCaseId } from '@/domain/card-loss/loss.schema'
+export { isLossCaseId } from '@/domain/card-loss/card-loss.schema'
 
 export const opsDetailUrl = (orderId: string): string => `${ROOT}/detail/index?orderId=${encodeURIComponent(orderId)}`
 export const opsLossUrl = (caseId: string): string => `${ROOT}/loss/index?caseId=${encodeURIComponent(caseId)}`

@@ -1,4 +1,4 @@
-import type { LossView } from '@/domain/card-loss/loss.view'
+import type { LossView } from '@/domain/card-loss/card-loss.view'
 import { nextSteps, upgradeErrors } from '@/features/card-loss/detail.form'
 
 /** A case as the server shows it, with only the fields the next steps read. */

@@ -1,7 +1,7 @@
 import { renderMessage, type MessageData } from '../notify/templates'
 import { shanghaiDate } from '../time'
 import type { HistoryEntry } from '../case/machine'
-import { LOSS_STATUS_WORDS, type LossState } from './loss.machine'
+import { LOSS_STATUS_WORDS, type LossState } from './card-loss.machine'
 
 /**
  * Which move of a card-loss case owes the user a message, and its words, and the reminder before a temporary report

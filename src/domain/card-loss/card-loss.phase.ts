@@ -1,5 +1,5 @@
 import type { Phase } from '../case/phase'
-import type { LossState } from './loss.machine'
+import type { LossState } from './card-loss.machine'
 
 /**
  * A reported card waits for the user's next step (upgrade, reissue or lift); a reissue is with the office until the

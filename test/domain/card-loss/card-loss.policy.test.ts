@@ -1,4 +1,4 @@
-import { LOSS_POLICIES, feeLabel, formalOffline, lossPolicyFor, reissueOffline } from '@/domain/card-loss/loss.policy'
+import { LOSS_POLICIES, feeLabel, formalOffline, lossPolicyFor, reissueOffline } from '@/domain/card-loss/card-loss.policy'
 import { cityByCode } from '@/domain/region'
 import { isSourced, type Source } from '@/domain/sources/source'
 

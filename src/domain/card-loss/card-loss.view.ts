@@ -1,6 +1,6 @@
-import type { LossFact } from './loss.policy'
+import type { LossFact } from './card-loss.policy'
 import type { CardFunction, ReportKind } from './card-functions'
-import type { LossState } from './loss.machine'
+import type { LossState } from './card-loss.machine'
 
 export interface LossSummary {
   caseId: string

@@ -1,5 +1,5 @@
-import { lossNoticeFor, temporaryExpiryNotice, temporaryRemindUntil, type LossNoticeFacts } from '@/domain/card-loss/loss.notices'
-import { LOSS_STATES, type LossState } from '@/domain/card-loss/loss.machine'
+import { lossNoticeFor, temporaryExpiryNotice, temporaryRemindUntil, type LossNoticeFacts } from '@/domain/card-loss/card-loss.notices'
+import { LOSS_STATES, type LossState } from '@/domain/card-loss/card-loss.machine'
 
 const CASE: LossNoticeFacts = { caseId: 'lc_1', cityName: '广州市' }
 const at = '2026-12-02T02:21:00.000Z'
