@@ -10,7 +10,7 @@ import { SimulatedCenter, type CenterOptions, type Decision, type TicketDoc } fr
 
 /**
  * Local simulators of the wholesale receipt providers, speaking each one's documented contract on loopback
- * (docs/decisions/014-receipt-providers.md): zjzapi's form-urlencoded make/submit and its form notice signed with
+ * (docs/decisions/015-receipt-providers.md): zjzapi's form-urlencoded make/submit and its form notice signed with
  * md5 of the key; 可立图's JSON /types, /submit, /query, /batch_query, its coded errors and its callback. Their
  * tickets join the same review desk queue as the simulated center's, so operators decide them as today.
  */

@@ -3,7 +3,7 @@ import { REJECT_REASONS, type RejectReasonCode } from '../order/order.view'
 
 /**
  * The wholesale receipt services Huizhi can send an order to, and what their answers mean in our words
- * (docs/decisions/014-receipt-providers.md). `huizhi` is our own contract (docs/api/detection-center.openapi.yaml).
+ * (docs/decisions/015-receipt-providers.md). `huizhi` is our own contract (docs/api/detection-center.openapi.yaml).
  */
 export const PROVIDER_NAMES = ['huizhi', 'zjzapi', 'clipimg'] as const
 export type ProviderName = (typeof PROVIDER_NAMES)[number]
