@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { AppError } from '../../src/domain/errors'
 import { NormalizeInput, PhotoFileInput, PrintSheetInput, type NormalizeResult, type PhotoFile, type PrintSheetResult } from '../../src/domain/photo/photo.schema'
 import { layoutSheet, ONE_INCH, sheetById, TWO_INCH, type CopySize } from '../../src/domain/photo/print-layout'
-import { specById } from '../../src/domain/photo/specs'
 import { withBackground } from '../../src/domain/photo/backgrounds'
+import { photoSpecById } from '../../src/domain/photo/catalogue'
 import * as v from 'valibot'
 import { hmacHex } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
@@ -40,7 +40,7 @@ function uploadTarget(ctx: Ctx): { cloudPath: string } {
  * privately, and delete the raw upload (it is no longer needed; PIPL asks us to keep no more than that).
  */
 async function normalize(input: NormalizeInput, ctx: Ctx): Promise<NormalizeResult> {
-  const base = specById(input.specId)
+  const base = photoSpecById(input.specId)
   if (!base) throw new AppError('VALIDATION_FAILED', '不支持的证件规格')
   const spec = withBackground(base, input.background)
   if (!spec) throw new AppError('VALIDATION_FAILED', '这个规格不能使用所选的背景颜色', [{ path: 'background', message: '这个规格不能使用所选的背景颜色' }])
@@ -91,7 +91,7 @@ async function printablePhoto(ctx: Ctx, photoId: string): Promise<PhotoDoc & { f
     if (doc) ctx.log.warn('photo of another user refused', { openid: ctx.caller.openid })
     throw new AppError('PHOTO_NOT_FOUND')
   }
-  if (doc.blocked || !doc.fileID || !specById(doc.specId)) throw new AppError('PHOTO_NOT_PRINTABLE')
+  if (doc.blocked || !doc.fileID || !photoSpecById(doc.specId)) throw new AppError('PHOTO_NOT_PRINTABLE')
   return doc as PhotoDoc & { fileID: string }
 }
 
@@ -108,7 +108,7 @@ async function photoFile(input: PhotoFileInput, ctx: Ctx): Promise<PhotoFile> {
  */
 async function printSheet(input: PrintSheetInput, ctx: Ctx): Promise<PrintSheetResult> {
   const doc = await printablePhoto(ctx, input.photoId)
-  const spec = specById(doc.specId)!
+  const spec = photoSpecById(doc.specId)!
   const sheet = sheetById(input.sheet)!
   const sizes: CopySize[] = input.layout === 'mixed' ? [TWO_INCH, ONE_INCH] : [{ key: spec.id, title: spec.title, mm: spec.printMm }]
   const layout = layoutSheet(sheet, sizes)

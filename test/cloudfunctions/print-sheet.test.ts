@@ -61,6 +61,24 @@ describe('photo function: the electronic photo (file) and print sheets (printShe
     expect(red).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: '这个规格不能使用所选的背景颜色' } })
   }, 60_000)
 
+  it('makes a 国家公务员考试 photo on its blue background (413×579, 30–100 KB), and refuses 教师资格, which it cannot make yet', async () => {
+    const upload = async (n: string) => (await ports.files.upload(`${rawFolderOf({ caller: ALICE, config: ports.config })}/${n}.jpg`, photos.fixture(1))).fileID
+    const reply = await invoke(photoFunction, { action: 'normalize', data: { fileID: await upload('gwy'), specId: 'exam-civil-service' } }, ALICE, ports)
+    if (!reply.ok) throw new Error(JSON.stringify(reply.error))
+    const result = reply.data as NormalizeResult
+    expect(result.blocked).toBe(false)
+    const stored = await ports.files.download(result.photo!.fileID)
+    const facts = await jpegFacts(stored)
+    expect([facts.width, facts.height, facts.exifDpi]).toEqual([413, 579, 300])
+    expect(facts.kb).toBeGreaterThanOrEqual(30)
+    expect(facts.kb).toBeLessThanOrEqual(100)
+    const top = await meanRgb(stored, { left: 0, top: 0, width: 413, height: 4 })
+    top.forEach((v, i) => expect(Math.abs(v - [67, 142, 219][i])).toBeLessThanOrEqual(3))
+    const sheet = await invoke(photoFunction, { action: 'printSheet', data: { photoId: result.photoId, sheet: '6in' } }, ALICE, ports)
+    expect(sheet.ok).toBe(true)
+    expect(await invoke(photoFunction, { action: 'normalize', data: { fileID: await upload('teacher'), specId: 'exam-teacher' } }, ALICE, ports)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+  }, 60_000)
+
   it('renders a 6-inch sheet at 300 DPI (1200×1800, 300 DPI in its EXIF resolution) with 26×32 mm copies of the photo', async () => {
     const { result, bytes } = await sheetOf({ photoId, sheet: '6in' })
     const facts = await jpegFacts(bytes)

@@ -146,6 +146,11 @@ describe('a background the spec allows', () => {
       runtime.tap('社保卡')
       await runtime.settle()
       expect(runtime.text()).not.toContain('背景颜色（这种证件可以选）')
+      // An exam photo: no city to choose, blue first, white allowed.
+      runtime.tap(/^国家公务员考试$/)
+      await runtime.settle()
+      expect(runtime.text()).toContain('413 × 579 像素')
+      expect(runtime.text()).toMatch(/蓝色 白色/)
       expect(runtime.problems).toEqual([])
     } finally {
       runtime.dispose()

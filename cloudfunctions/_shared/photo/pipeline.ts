@@ -2,7 +2,7 @@ import sharp from 'sharp'
 import { CHECK_COPY, judge, verdict, type CheckResult } from '../../../src/domain/photo/checks'
 import { computeFrame, eyeMidOf, faceWidthOf, mid, predictHead, rollOf, type FaceGeometry, type Frame, type Point } from '../../../src/domain/photo/framing'
 import { backgroundDeviation, laplacianVariance, lumaStats, topOfForeground, type RgbImage } from '../../../src/domain/photo/measure'
-import type { PhotoSpec } from '../../../src/domain/photo/spec.types'
+import type { SpecShape } from '../../../src/domain/photo/spec.types'
 import { MAX_PHOTO_PIXELS, inspectPhoto } from './inspect'
 import { faceapi, loadModels, tf } from './models'
 
@@ -202,7 +202,7 @@ export function runWidth(alpha: Float32Array, width: number, height: number, x: 
 }
 
 /** Cuts the frame out of the working image (padding with white past its edges) and scales it to the spec. */
-async function cutFrame(work: Raw, frame: Frame, spec: PhotoSpec): Promise<{ img: Raw; frame: Frame }> {
+async function cutFrame(work: Raw, frame: Frame, spec: SpecShape): Promise<{ img: Raw; frame: Frame }> {
   const L = Math.floor(frame.left)
   const T = Math.floor(frame.top)
   const w = Math.max(1, Math.round(frame.width))
@@ -249,7 +249,7 @@ const QUALITIES = [95, 90, 85, 80, 75, 70, 65, 60, 50, 40, 30, 20, 10]
  * Encodes JPEG with the spec's DPI, at the highest quality whose file lands inside the KB range:
  * a binary search over QUALITIES (file size falls as quality falls), four or five encodes.
  */
-export async function encodeWithin(img: Raw, spec: PhotoSpec): Promise<Buffer> {
+export async function encodeWithin(img: Raw, spec: SpecShape): Promise<Buffer> {
   const encode = (quality: number) =>
     sharp(img.data, rawOf(img)).jpeg({ quality, chromaSubsampling: '4:2:0' }).withMetadata({ density: spec.dpi }).toBuffer()
   const maxBytes = (spec.fileKb.max ?? Infinity) * 1024
@@ -272,7 +272,7 @@ export async function encodeWithin(img: Raw, spec: PhotoSpec): Promise<Buffer> {
 }
 
 /** Exact pixels: both sides must match; the measured value is the width, the limit names both sides. */
-function pixelsCheck(width: number, height: number, spec: PhotoSpec): CheckResult {
+function pixelsCheck(width: number, height: number, spec: SpecShape): CheckResult {
   const passed = width === spec.pixels.width && height === spec.pixels.height
   return {
     id: 'pixels',
@@ -287,7 +287,7 @@ function pixelsCheck(width: number, height: number, spec: PhotoSpec): CheckResul
 }
 
 /** Frames, cuts and replaces the background; returns the output with what it measures. */
-async function compose(work: Raw, face: FaceGeometry, region: Region, spec: PhotoSpec, fw: number, eye: Point) {
+async function compose(work: Raw, face: FaceGeometry, region: Region, spec: SpecShape, fw: number, eye: Point) {
   const { img, frame } = await cutFrame(work, computeFrame(spec, face), spec)
   const alpha = replaceBackground(img, frame, region, spec.background.rgb)
   const s = frame.scale
@@ -314,7 +314,7 @@ function faceGeometry(points: Point[], hairTop: number, headWidth: number): Face
  * The whole normalisation: inspect, auto-orient, find exactly one face, level the eyes, segment,
  * frame to the spec, replace the background, encode within the KB range, and pre-check the result.
  */
-export async function normalizePhoto(input: Buffer, spec: PhotoSpec): Promise<PipelineResult> {
+export async function normalizePhoto(input: Buffer, spec: SpecShape): Promise<PipelineResult> {
   const timings = { decode: 0, detect: 0, segment: 0, compose: 0, encode: 0, models: 0 }
   let t = now()
   modelMs = 0

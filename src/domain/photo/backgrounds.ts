@@ -1,4 +1,4 @@
-import type { PhotoSpec } from './spec.types'
+import type { SpecShape } from './spec.types'
 
 export type Rgb = readonly [number, number, number]
 
@@ -19,13 +19,13 @@ export interface BackgroundChoice {
 }
 
 /** The backgrounds a user may choose for this spec: its default first, then the others its source allows. */
-export function backgroundsOf(spec: Pick<PhotoSpec, 'background' | 'allowedBackgrounds'>): BackgroundChoice[] {
+export function backgroundsOf(spec: Pick<SpecShape, 'background' | 'allowedBackgrounds'>): BackgroundChoice[] {
   const names = [spec.background.name, ...(spec.allowedBackgrounds ?? [])].filter((n, i, all) => all.indexOf(n) === i)
   return names.flatMap((name) => (name === spec.background.name ? [{ name, rgb: spec.background.rgb }] : BACKGROUND_SHADES[name] ? [{ name, rgb: BACKGROUND_SHADES[name] }] : []))
 }
 
 /** The spec as it is made with this background, or undefined when the spec does not allow it. */
-export function withBackground(spec: PhotoSpec, name: string | undefined): PhotoSpec | undefined {
+export function withBackground<T extends SpecShape>(spec: T, name: string | undefined): T | undefined {
   if (!name || name === spec.background.name) return spec
   const choice = backgroundsOf(spec).find((b) => b.name === name)
   return choice ? { ...spec, background: choice } : undefined

@@ -1,11 +1,11 @@
 import { unverifiedBecause, type Evidence, type Source } from '../sources/source'
-import type { HeadRules, PhotoSpec, SpecFact } from './spec.types'
+import type { HeadRules, PhotoSpec, SpecFact, SpecShape } from './spec.types'
 import { specById } from './specs'
 
 /**
  * The wider catalogue (photo-products issue): everyday print sizes (一寸 … 小二寸) and exam registration photos, each
- * fact sourced with a quote or unverified with what was found. Data only for now: these photos have no receipt, and the
- * choice page does not list them yet (the next step; docs/sources.md already shows every value).
+ * fact sourced with a quote or unverified with what was found. These photos have no receipt: the choice page offers the
+ * electronic photo and the print sheet for the ones we can make (OFFERED_CATALOGUE).
  */
 export type CataloguePurpose = 'everyday' | 'exam'
 
@@ -163,3 +163,20 @@ export const CATALOGUE_SPECS: readonly CatalogueSpec[] = [
     fileNameRule: { text: '用本人身份证号命名，例如 110105199001011234.jpg', evidence: CET_FILE },
   },
 ]
+
+/**
+ * What we cannot make yet: 教师资格 (50–190 KB) and 英语四六级 (30–40 KB) ask for more bytes than an honest JPEG of
+ * 300×400 or 144×192 pixels holds (about 34 KB and 12 KB at quality 95); we would have to pad the file.
+ */
+export const NOT_YET_MADE: Readonly<Record<string, string>> = {
+  'exam-teacher': '文件大小下限 50 KB 高于 300×400 像素的 JPEG 能达到的大小（约 34 KB）',
+  'exam-cet': '文件大小下限 30 KB 高于 144×192 像素的 JPEG 能达到的大小（约 12 KB）',
+}
+
+/** The catalogue entries the choice page offers. */
+export const OFFERED_CATALOGUE: readonly CatalogueSpec[] = CATALOGUE_SPECS.filter((s) => !NOT_YET_MADE[s.id])
+
+/** Any spec a photo can be made to: a receipt spec or a catalogue entry. */
+export function photoSpecById(id: string): SpecShape | undefined {
+  return specById(id) ?? CATALOGUE_SPECS.find((s) => s.id === id)
+}

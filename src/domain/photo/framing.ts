@@ -1,4 +1,4 @@
-import type { PhotoSpec, Range } from './spec.types'
+import type { SpecShape, Range } from './spec.types'
 
 export interface Point {
   x: number
@@ -66,7 +66,7 @@ export interface HeadMeasurements {
 }
 
 /** Predicts the measurements of the output for a frame, from the source geometry. */
-export function predictHead(spec: PhotoSpec, frame: Frame, face: FaceGeometry): HeadMeasurements {
+export function predictHead(spec: SpecShape, frame: Frame, face: FaceGeometry): HeadMeasurements {
   const s = frame.scale
   const eye = eyeMidOf(face)
   return {
@@ -93,7 +93,7 @@ function inset(range: Range): Range {
 }
 
 /** The worst slack over every head rule of the spec: the frame is only as good as its tightest rule. */
-export function frameScore(spec: PhotoSpec, head: HeadMeasurements): number {
+export function frameScore(spec: SpecShape, head: HeadMeasurements): number {
   let worst = Infinity
   for (const [rule, range] of Object.entries(spec.head) as Array<[keyof HeadMeasurements, Range | undefined]>) {
     if (range) worst = Math.min(worst, slack(head[rule], inset(range)))
@@ -108,7 +108,7 @@ export function frameScore(spec: PhotoSpec, head: HeadMeasurements): number {
  * where the spec says). When no placement satisfies every rule, the least-bad one is returned and the
  * pre-checks report what is off.
  */
-export function computeFrame(spec: PhotoSpec, face: FaceGeometry): Frame {
+export function computeFrame(spec: SpecShape, face: FaceGeometry): Frame {
   const { width: W, height: H } = spec.pixels
   const h = spec.head
   const widthRule = h.faceWidth ?? h.headWidth

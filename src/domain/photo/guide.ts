@@ -1,4 +1,4 @@
-import type { PhotoSpec, Range } from './spec.types'
+import type { SpecShape, Range } from './spec.types'
 
 /**
  * The head-and-shoulders outline drawn over the camera, shaped for one spec. Every length is a fraction
@@ -43,7 +43,7 @@ function middle(range: Range | undefined): number | undefined {
  * head height, hair-top margin, eye midpoint), then shrinks the head if the eye line or the chin would
  * come closer to the bottom edge than the spec allows.
  */
-export function guideFor(spec: PhotoSpec): GuideGeometry {
+export function guideFor(spec: SpecShape): GuideGeometry {
   const { width: W, height: H } = spec.pixels
   const { head } = spec
   const width = middle(head.headWidth) ?? middle(head.faceWidth) ?? W * 0.6

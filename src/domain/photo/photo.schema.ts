@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { PHOTO_SPECS } from './specs'
+import { OFFERED_CATALOGUE } from './catalogue'
 import type { CheckResult } from './checks'
 import { SHEET_IDS, type PlacedCopy, type SheetId } from './print-layout'
 
@@ -7,7 +8,7 @@ import { SHEET_IDS, type PlacedCopy, type SheetId } from './print-layout'
 export const FileId = v.pipe(v.string('缺少照片文件'), v.regex(/^cloud:\/\/[A-Za-z0-9._-]+\/[A-Za-z0-9_\-./]{1,200}$/, '照片文件标识不正确'))
 
 export const SpecId = v.picklist(
-  PHOTO_SPECS.map((s) => s.id),
+  [...PHOTO_SPECS, ...OFFERED_CATALOGUE].map((s) => s.id),
   '不支持的证件规格',
 )
 

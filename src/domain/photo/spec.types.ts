@@ -58,3 +58,6 @@ export interface PhotoSpec {
   /** The evidence for each fact (a quoted source or `unverified`). */
   evidence: Readonly<Record<SpecFact, Evidence>>
 }
+
+/** What making and checking a photo reads of a spec: a receipt spec, or a catalogue one with no document type or region. */
+export type SpecShape = Omit<PhotoSpec, 'documentType' | 'region'>

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { guideFor } from '@/domain/photo/guide'
-import type { PhotoSpec } from '@/domain/photo/spec.types'
+import type { SpecShape } from '@/domain/photo/spec.types'
 import './index.scss'
 
 /** The camera stage is 3:4 (width:height), the shape of a portrait phone photo. */
@@ -16,7 +16,7 @@ const pct = (x: number) => `${(x * 100).toFixed(2)}%`
  * The head-and-shoulders outline over the camera, shaped for the spec: the frame has the spec's
  * proportions, the oval sits where the spec wants the head, the dashed line marks the eye line.
  */
-export function GuideOverlay({ spec }: { spec: PhotoSpec }) {
+export function GuideOverlay({ spec }: { spec: SpecShape }) {
   const g = guideFor(spec)
   const frameHeight = (FRAME_WIDTH * STAGE_ASPECT) / g.aspect
   return (

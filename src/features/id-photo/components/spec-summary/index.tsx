@@ -1,12 +1,12 @@
 import { View, Text } from '@tarojs/components'
 import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { formatRange } from '@/domain/photo/checks'
-import type { PhotoSpec } from '@/domain/photo/spec.types'
+import type { SpecShape } from '@/domain/photo/spec.types'
 import { COPY } from '../../copy'
 import './index.scss'
 
 /** The spec that applies, as people read it: title, pixels, print size, DPI, background and file size. */
-export function SpecSummary({ spec, note }: { spec: PhotoSpec; note?: string }) {
+export function SpecSummary({ spec, note }: { spec: SpecShape; note?: string }) {
   const rows: Array<[string, string, string]> = [
     ['pixels', COPY.spec.pixels, COPY.spec.pixelsValue(spec.pixels.width, spec.pixels.height)],
     ['print', COPY.spec.print, COPY.spec.printValue(spec.printMm.width, spec.printMm.height)],

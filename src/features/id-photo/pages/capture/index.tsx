@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { Button, Loading } from '@nutui/nutui-react-taro'
 import { ImageRectangle, Photograph, Setting } from '@nutui/icons-react-taro'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { specById } from '@/domain/photo/specs'
+import { photoSpecById } from '@/domain/photo/catalogue'
 import { PrivacyPopup } from '@/components/privacy-popup'
 import { CameraView, type CameraHandle, type CameraStatus } from '@/platform/camera'
 import { canOpenSettings, chooseFromAlbum, chooseFromCamera, openPermissionSettings } from '@/platform/media'
@@ -31,7 +31,7 @@ function Problem({ title, body, rules = true, children }: { title: string; body:
 
 export default function CapturePage() {
   const { specId = '' } = usePageQuery()
-  const spec = specById(specId)
+  const spec = photoSpecById(specId)
   const camera = useRef<CameraHandle>(null)
   const [privacy, setPrivacy] = useState<Privacy>('asking')
   const [status, setStatus] = useState<CameraStatus>('starting')

@@ -4,6 +4,7 @@ import { ImageRectangle, Photograph } from '@nutui/icons-react-taro'
 import { useEffect, useMemo, useState } from 'react'
 import { RECEIPT_COVERAGE, receiptOffered } from '@/domain/order/receipt-coverage'
 import { backgroundsOf } from '@/domain/photo/backgrounds'
+import { OFFERED_CATALOGUE } from '@/domain/photo/catalogue'
 import { DOCUMENT_TYPES, resolveSpec } from '@/domain/photo/specs'
 import type { DocumentType } from '@/domain/photo/spec.types'
 import { allProvinces, cityByCode, type City } from '@/domain/region'
@@ -43,13 +44,25 @@ export default function IdPhotoChoicePage() {
   const [city, setCity] = useState<City | undefined>(() => (query.cityCode ? cityByCode(query.cityCode) : undefined))
   useEffect(() => setResubmitTarget(query.resubmitOrderId), [query.resubmitOrderId])
   useEffect(() => setChosenCity(city?.code), [city])
-  const spec = useMemo(() => (documentType ? resolveSpec(documentType, city?.code) : undefined), [documentType, city])
-  const ready = !!spec && !!city
+  const [catalogueId, setCatalogueId] = useState<string>()
+  const spec = useMemo(
+    () => (catalogueId ? OFFERED_CATALOGUE.find((s) => s.id === catalogueId) : documentType ? resolveSpec(documentType, city?.code) : undefined),
+    [catalogueId, documentType, city],
+  )
+  const chooseType = (type: DocumentType) => {
+    setCatalogueId(undefined)
+    setDocumentType(type)
+  }
+  const chooseCatalogue = (id: string) => {
+    setDocumentType(undefined)
+    setCatalogueId(id)
+  }
+  const ready = !!spec && (!!city || !!catalogueId)
   const backgrounds = useMemo(() => (spec ? backgroundsOf(spec) : []), [spec])
   const [background, setBackground] = useState<string>()
   const chosenBackground = backgrounds.some((b) => b.name === background) ? background : backgrounds[0]?.name
   useEffect(() => setChosenBackground(chosenBackground), [chosenBackground])
-  const national = spec?.region.level === 'national' && !!city
+  const national = !!documentType && !!spec && 'region' in spec && spec.region.level === 'national' && !!city
 
   const chooseAlbum = () => {
     if (!spec) return
@@ -74,13 +87,25 @@ export default function IdPhotoChoicePage() {
 
       <View className='idp__section'>
         <Text className='idp__section-title'>{COPY.index.documentTitle}</Text>
-        <Radio.Group direction='horizontal' value={documentType ?? ''} onChange={(v) => setDocumentType(v as DocumentType)} className='idp__types' data-testid='document-types'>
+        <Radio.Group direction='horizontal' value={documentType ?? ''} onChange={(v) => chooseType(v as DocumentType)} className='idp__types' data-testid='document-types'>
           {DOCUMENT_TYPES.map((d) => (
             <Radio key={d.type} value={d.type} shape='button' className='idp__type' data-testid={`document-${d.type}`}>
               {d.title}
             </Radio>
           ))}
         </Radio.Group>
+      </View>
+
+      <View className='idp__section'>
+        <Text className='idp__section-title'>{COPY.index.catalogueTitle}</Text>
+        <Text className='idp__city-hint'>{COPY.index.catalogueHint}</Text>
+        <View className='idp__swatches' data-testid='catalogue'>
+          {OFFERED_CATALOGUE.map((s) => (
+            <View key={s.id} className={`idp__swatch${s.id === catalogueId ? ' idp__swatch--on' : ''}`} onClick={() => chooseCatalogue(s.id)} data-testid={`catalogue-${s.id}`} data-selected={s.id === catalogueId}>
+              <Text>{s.title}</Text>
+            </View>
+          ))}
+        </View>
       </View>
 
       <View className='idp__section'>

@@ -3,7 +3,8 @@ import { Button, Checkbox, Empty, Loading, Step, Steps } from '@nutui/nutui-reac
 import { Download, ImageError, ImageRectangle, NetworkError, Order, Photograph } from '@nutui/icons-react-taro'
 import { useState } from 'react'
 import type { NormalizeResult } from '@/domain/photo/photo.schema'
-import type { PhotoSpec } from '@/domain/photo/spec.types'
+import type { SpecShape } from '@/domain/photo/spec.types'
+import { photoSpecById } from '@/domain/photo/catalogue'
 import { specById } from '@/domain/photo/specs'
 import { RECEIPT_COVERAGE, receiptOffered } from '@/domain/order/receipt-coverage'
 import { cityByCode } from '@/domain/region'
@@ -51,7 +52,7 @@ function Verdict({ result }: { result: NormalizeResult }) {
   )
 }
 
-function PhotoCard({ spec, result }: { spec: PhotoSpec; result: NormalizeResult }) {
+function PhotoCard({ spec, result }: { spec: SpecShape; result: NormalizeResult }) {
   const photo = result.photo
   const { width, height } = spec.printMm
   return (
@@ -92,7 +93,7 @@ function PhotoCard({ spec, result }: { spec: PhotoSpec; result: NormalizeResult 
 }
 
 /** The electronic photo to save and the way to a print sheet, once the photo may be used. */
-function Products({ spec, result, enabled }: { spec: PhotoSpec; result: NormalizeResult; enabled: boolean }) {
+function Products({ spec, result, enabled }: { spec: SpecShape; result: NormalizeResult; enabled: boolean }) {
   const saver = useSavePhoto(async () => {
     const file = await photoFile(result.photoId)
     return { url: file.url, fileName: `${spec.title}-${file.width}x${file.height}.jpg` }
@@ -115,11 +116,12 @@ function Products({ spec, result, enabled }: { spec: PhotoSpec; result: Normaliz
 }
 
 /** Where the chosen city takes no receipt of this type: say so, and how its office takes photos, before any order. */
-function NoReceiptHere({ spec, cityCode }: { spec: PhotoSpec; cityCode: string }) {
-  const coverage = RECEIPT_COVERAGE[spec.documentType]
+function NoReceiptHere({ spec, cityCode }: { spec: SpecShape; cityCode?: string }) {
+  const documentType = specById(spec.id)?.documentType
+  const coverage = documentType && RECEIPT_COVERAGE[documentType]
   return (
     <View className='preview__no-receipt' data-testid='no-receipt-here'>
-      <Text className='preview__no-receipt-text'>{COPY.index.noReceiptHere(cityByCode(cityCode)?.name ?? '')}</Text>
+      <Text className='preview__no-receipt-text'>{documentType ? COPY.index.noReceiptHere(cityByCode(cityCode ?? '')?.name ?? '') : COPY.index.noReceiptForSpec}</Text>
       {coverage && <Text className='preview__no-receipt-text'>{coverage.elsewhere}</Text>}
     </View>
   )
@@ -127,7 +129,7 @@ function NoReceiptHere({ spec, cityCode }: { spec: PhotoSpec; cityCode: string }
 
 export default function PreviewPage() {
   const { specId = '' } = usePageQuery()
-  const spec = specById(specId)
+  const spec = photoSpecById(specId)
   const [photo, setPhoto] = useState<PendingPhoto | undefined>(pendingPhoto)
   const check = usePhotoCheck(specId, spec ? photo : undefined)
   const [accepted, setAccepted] = useState(false)
@@ -205,7 +207,8 @@ export default function PreviewPage() {
   const result = check.result
   const mayContinue = !result.blocked && (result.warnings === 0 || accepted)
   const cityCode = chosenCity()
-  const receiptHere = !!resubmitTarget() || !cityCode || receiptOffered(spec.documentType, cityCode)
+  const documentType = specById(spec.id)?.documentType
+  const receiptHere = !!resubmitTarget() || (!!documentType && (!cityCode || receiptOffered(documentType, cityCode)))
   return (
     <View className='preview' data-testid='check-result'>
       <Verdict result={result} />

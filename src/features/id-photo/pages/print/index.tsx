@@ -7,7 +7,7 @@ import { StatusView } from '@/components/status-view'
 import { useRemote } from '@/hooks/use-remote'
 import type { PrintSheetResult } from '@/domain/photo/photo.schema'
 import { ONE_INCH, pxToMm, SHEETS, TWO_INCH, type SheetId } from '@/domain/photo/print-layout'
-import { specById } from '@/domain/photo/specs'
+import { photoSpecById } from '@/domain/photo/catalogue'
 import { replacePage, usePageQuery } from '@/platform/navigation'
 import { printSheet } from '../../api'
 import { COPY } from '../../copy'
@@ -41,7 +41,7 @@ function Chips<T extends string>({ options, value, onChange, testId }: { options
 
 export default function PrintPage() {
   const { photoId = '', specId = '' } = usePageQuery()
-  const spec = specById(specId)
+  const spec = photoSpecById(specId)
   const [sheet, setSheet] = useState<SheetId>('6in')
   const [layout, setLayout] = useState<Layout>('spec')
   const remote = useRemote(() => printSheet({ photoId, sheet, layout }), [photoId, sheet, layout])
