@@ -118,6 +118,13 @@ describe('receipt through the zjzapi simulator in Chromium: rejected once, resub
     expect(order.submissions).toHaveLength(2)
     expect(await visible(j.s.page, 'receipt-number').innerText()).toContain(order.receipt?.receiptNumber as string)
     await j.downloadsProviderReceipt()
+    // The operator sees what zjzapi charged (7 元 per completed order) and what is left of the ¥19.90.
+    const detail = collectErrors(await j.s.ops.newPage(), j.s.errors)
+    await open(detail, j.s.e2e.em.url, `/features/ops/pages/detail/index?orderId=${j.s.orderId}`)
+    expect(await visible(detail, 'ops-detail-provider-cost').innerText()).toContain('¥7.00')
+    expect(await visible(detail, 'ops-detail-margin').innerText()).toContain('¥12.90')
+    await j.shot(detail, 'ops-margin')
+    await detail.close()
     expect(j.s.errors).toEqual([])
   })
 })

@@ -239,6 +239,13 @@ function OrderDetail({ order, onChanged, onReload }: { order: OpsOrderDetail; on
             <Fact label={COPY.common.orderId} value={order.orderId} testId='ops-detail-order-id' wide />
             <Fact label={COPY.detail.amount} value={order.amountLabel} testId='ops-detail-amount' />
             <Fact label={COPY.detail.submissions} value={String(order.submissions)} />
+            {order.margin && (
+              <>
+                <Fact label={COPY.detail.providerCost(COPY.detail.providers[order.margin.provider] ?? order.margin.provider)} value={formatYuan(order.margin.costFen)} testId='ops-detail-provider-cost' />
+                <Fact label={COPY.detail.margin} value={formatYuan(order.margin.marginFen)} testId='ops-detail-margin' />
+              </>
+            )}
+            {order.submitError && <Fact label={COPY.detail.submitError} value={`${order.submitError.message}（${formatInstant(order.submitError.at)}）`} testId='ops-detail-submit-error' wide />}
             <Fact label={COPY.detail.createdAt} value={formatInstant(order.createdAt)} wide />
           </Facts>
         </Card>
