@@ -79,6 +79,22 @@ describe('photo function: the electronic photo (file) and print sheets (printShe
     expect(await invoke(photoFunction, { action: 'normalize', data: { fileID: await upload('teacher'), specId: 'exam-teacher' } }, ALICE, ports)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
   }, 60_000)
 
+  it('makes a custom size (400×500 px, 300 DPI, 20–80 KB, light grey) and refuses one it cannot make', async () => {
+    const upload = async (n: string) => (await ports.files.upload(`${rawFolderOf({ caller: ALICE, config: ports.config })}/${n}.jpg`, photos.fixture(1))).fileID
+    const reply = await invoke(photoFunction, { action: 'normalize', data: { fileID: await upload('custom'), specId: 'custom-400x500-300dpi-20-80kb-浅灰色' } }, ALICE, ports)
+    if (!reply.ok) throw new Error(JSON.stringify(reply.error))
+    const result = reply.data as NormalizeResult
+    expect(result.blocked).toBe(false)
+    const stored = await ports.files.download(result.photo!.fileID)
+    const facts = await jpegFacts(stored)
+    expect([facts.width, facts.height, facts.exifDpi]).toEqual([400, 500, 300])
+    expect(facts.kb).toBeGreaterThanOrEqual(20)
+    expect(facts.kb).toBeLessThanOrEqual(80)
+    const top = await meanRgb(stored, { left: 0, top: 0, width: 400, height: 4 })
+    top.forEach((v) => expect(Math.abs(v - 225)).toBeLessThanOrEqual(3))
+    expect(await invoke(photoFunction, { action: 'normalize', data: { fileID: await upload('bad'), specId: 'custom-50x50-300dpi-20-80kb-白色' } }, ALICE, ports)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+  }, 60_000)
+
   it('renders a 6-inch sheet at 300 DPI (1200×1800, 300 DPI in its EXIF resolution) with 26×32 mm copies of the photo', async () => {
     const { result, bytes } = await sheetOf({ photoId, sheet: '6in' })
     const facts = await jpegFacts(bytes)

@@ -151,6 +151,9 @@ describe('a background the spec allows', () => {
       await runtime.settle()
       expect(runtime.text()).toContain('413 × 579 像素')
       expect(runtime.text()).toMatch(/蓝色 白色/)
+      runtime.tap(/^自定义尺寸$/)
+      await runtime.waitForText('请填写宽和高')
+      expect(runtime.text()).toContain('宽（像素）')
       expect(runtime.problems).toEqual([])
     } finally {
       runtime.dispose()

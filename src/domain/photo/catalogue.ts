@@ -1,6 +1,8 @@
 import { unverifiedBecause, type Evidence, type Source } from '../sources/source'
-import type { HeadRules, PhotoSpec, SpecFact, SpecShape } from './spec.types'
+import type { PhotoSpec, SpecFact, SpecShape } from './spec.types'
+import { scaledHead } from './head-rules'
 import { specById } from './specs'
+import { customSpec, parseCustomSpecId } from './custom-size'
 
 /**
  * The wider catalogue (photo-products issue): everyday print sizes (一寸 … 小二寸) and exam registration photos, each
@@ -19,23 +21,6 @@ const CHECKED = '2026-12-02'
 const source = (url: string, title: string, quote: string, publishedOrChecked = CHECKED): Source => ({ url, title, quote, publishedOrChecked })
 const WHITE = { name: '白色', rgb: [255, 255, 255] as const }
 const BLUE = { name: '蓝色', rgb: [67, 142, 219] as const }
-
-/**
- * Head rules for a size no source gives them for: the 居民身份证 rules (face 193–221 px, hair 7–21 px, eyes ≥ 207 px
- * above the bottom, on 358×441) scaled to these pixels — the nearest standard, as the issue asks for custom sizes.
- */
-export function scaledHead(width: number, height: number): HeadRules {
-  const base = specById('id-card')!
-  const sx = width / base.pixels.width
-  const sy = height / base.pixels.height
-  const r = (n: number | undefined, s: number) => (n === undefined ? undefined : Math.round(n * s))
-  const { faceWidth, hairTopMargin, eyeLineFromBottom } = base.head
-  return {
-    faceWidth: { min: r(faceWidth?.min, sx), max: r(faceWidth?.max, sx), unit: 'px' },
-    hairTopMargin: { min: r(hairTopMargin?.min, sy), max: r(hairTopMargin?.max, sy), unit: 'px' },
-    eyeLineFromBottom: { min: r(eyeLineFromBottom?.min, sy), unit: 'px' },
-  }
-}
 
 const SCALED_HEAD = unverifiedBecause('没有找到这种规格的头部像素要求；按居民身份证相片的比例换算')
 const AT_300 = (what: string) => unverifiedBecause(`${what}没有写分辨率；按冲印常用的 300 DPI`)
@@ -176,7 +161,10 @@ export const NOT_YET_MADE: Readonly<Record<string, string>> = {
 /** The catalogue entries the choice page offers. */
 export const OFFERED_CATALOGUE: readonly CatalogueSpec[] = CATALOGUE_SPECS.filter((s) => !NOT_YET_MADE[s.id])
 
-/** Any spec a photo can be made to: a receipt spec or a catalogue entry. */
+/** Any spec a photo can be made to: a receipt spec, an offered catalogue entry or a custom size (custom-size.ts). */
 export function photoSpecById(id: string): SpecShape | undefined {
-  return specById(id) ?? CATALOGUE_SPECS.find((s) => s.id === id)
+  const custom = parseCustomSpecId(id)
+  return specById(id) ?? OFFERED_CATALOGUE.find((s) => s.id === id) ?? (custom && customSpec(custom))
 }
+
+export { scaledHead } from './head-rules'

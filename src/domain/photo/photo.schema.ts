@@ -1,14 +1,24 @@
 import * as v from 'valibot'
 import { PHOTO_SPECS } from './specs'
 import { OFFERED_CATALOGUE } from './catalogue'
+import { parseCustomSpecId } from './custom-size'
 import type { CheckResult } from './checks'
 import { SHEET_IDS, type PlacedCopy, type SheetId } from './print-layout'
 
 /** A file ID from storage: `cloud://…` in CloudBase and in the emulator. */
 export const FileId = v.pipe(v.string('缺少照片文件'), v.regex(/^cloud:\/\/[A-Za-z0-9._-]+\/[A-Za-z0-9_\-./]{1,200}$/, '照片文件标识不正确'))
 
-export const SpecId = v.picklist(
-  [...PHOTO_SPECS, ...OFFERED_CATALOGUE].map((s) => s.id),
+export const SpecId = v.union(
+  [
+    v.picklist(
+      [...PHOTO_SPECS, ...OFFERED_CATALOGUE].map((s) => s.id),
+      '不支持的证件规格',
+    ),
+    v.pipe(
+      v.string('不支持的证件规格'),
+      v.check((id) => !!parseCustomSpecId(id), '不支持的证件规格'),
+    ),
+  ],
   '不支持的证件规格',
 )
 

@@ -97,6 +97,19 @@ export const COPY = {
     /** The photo function is not deployed (or not registered in the emulator yet). */
     serviceMissing: '照片检测服务暂未开通，请稍后再试',
   },
+  /** 自定义尺寸 on the choice page. */
+  custom: {
+    open: '自定义尺寸',
+    unit: { px: '按像素', mm: '按毫米' },
+    width: (u: 'px' | 'mm') => (u === 'px' ? '宽（像素）' : '宽（毫米）'),
+    height: (u: 'px' | 'mm') => (u === 'px' ? '高（像素）' : '高（毫米）'),
+    dpi: '分辨率（DPI）',
+    kbMin: '文件最小（KB）',
+    kbMax: '文件最大（KB）',
+    needSize: '请填写宽和高',
+    summary: (w: number, h: number, dpi: number) => `将制作 ${w}×${h} 像素、${dpi} DPI 的照片；头部位置按身份证照片的比例换算`,
+    use: '使用这个尺寸',
+  },
   /** Saving the electronic photo or a print sheet, on both pages. */
   save: {
     saving: '正在保存…',

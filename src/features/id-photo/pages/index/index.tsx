@@ -4,7 +4,7 @@ import { ImageRectangle, Photograph } from '@nutui/icons-react-taro'
 import { useEffect, useMemo, useState } from 'react'
 import { RECEIPT_COVERAGE, receiptOffered } from '@/domain/order/receipt-coverage'
 import { backgroundsOf } from '@/domain/photo/backgrounds'
-import { OFFERED_CATALOGUE } from '@/domain/photo/catalogue'
+import { OFFERED_CATALOGUE, photoSpecById } from '@/domain/photo/catalogue'
 import { DOCUMENT_TYPES, resolveSpec } from '@/domain/photo/specs'
 import type { DocumentType } from '@/domain/photo/spec.types'
 import { allProvinces, cityByCode, type City } from '@/domain/region'
@@ -18,6 +18,7 @@ import { setChosenBackground, setChosenCity, setResubmitTarget } from '../../han
 import { COPY, mediaFailureMessage } from '../../copy'
 import { ShootingRules } from '../../components/shooting-rules'
 import { SpecSummary } from '../../components/spec-summary'
+import { CustomSizeForm } from '../../components/custom-size-form'
 import { setPendingPhoto } from '../../pending-photo'
 import { captureUrl, choiceUrl, previewUrl } from '../../routes'
 import './index.scss'
@@ -38,6 +39,30 @@ function ReceiptCoverageNote({ documentType, city }: { documentType: DocumentTyp
   )
 }
 
+/** 常用尺寸, exam photos and 自定义尺寸: no city, no receipt. */
+function CatalogueChooser({ chosen, onChoose }: { chosen?: string; onChoose: (specId: string) => void }) {
+  const [customOpen, setCustomOpen] = useState(false)
+  const catalogueId = chosen
+  const chooseCatalogue = onChoose
+  return (
+    <View className='idp__section'>
+      <Text className='idp__section-title'>{COPY.index.catalogueTitle}</Text>
+      <Text className='idp__city-hint'>{COPY.index.catalogueHint}</Text>
+      <View className='idp__swatches' data-testid='catalogue'>
+        {OFFERED_CATALOGUE.map((s) => (
+          <View key={s.id} className={`idp__swatch${s.id === catalogueId ? ' idp__swatch--on' : ''}`} onClick={() => chooseCatalogue(s.id)} data-testid={`catalogue-${s.id}`} data-selected={s.id === catalogueId}>
+            <Text>{s.title}</Text>
+          </View>
+        ))}
+        <View className={`idp__swatch${customOpen ? ' idp__swatch--on' : ''}`} onClick={() => setCustomOpen(!customOpen)} data-testid='custom-open'>
+          <Text>{COPY.custom.open}</Text>
+        </View>
+      </View>
+      {customOpen && <CustomSizeForm onUse={chooseCatalogue} />}
+    </View>
+  )
+}
+
 export default function IdPhotoChoicePage() {
   const query = usePageQuery()
   const [documentType, setDocumentType] = useState<DocumentType | undefined>(() => (isDocumentType(query.documentType) ? query.documentType : undefined))
@@ -46,7 +71,7 @@ export default function IdPhotoChoicePage() {
   useEffect(() => setChosenCity(city?.code), [city])
   const [catalogueId, setCatalogueId] = useState<string>()
   const spec = useMemo(
-    () => (catalogueId ? OFFERED_CATALOGUE.find((s) => s.id === catalogueId) : documentType ? resolveSpec(documentType, city?.code) : undefined),
+    () => (catalogueId ? photoSpecById(catalogueId) : documentType ? resolveSpec(documentType, city?.code) : undefined),
     [catalogueId, documentType, city],
   )
   const chooseType = (type: DocumentType) => {
@@ -62,7 +87,7 @@ export default function IdPhotoChoicePage() {
   const [background, setBackground] = useState<string>()
   const chosenBackground = backgrounds.some((b) => b.name === background) ? background : backgrounds[0]?.name
   useEffect(() => setChosenBackground(chosenBackground), [chosenBackground])
-  const national = !!documentType && !!spec && 'region' in spec && spec.region.level === 'national' && !!city
+  const national = !!documentType && !!city && resolveSpec(documentType, city.code).region.level === 'national'
 
   const chooseAlbum = () => {
     if (!spec) return
@@ -96,17 +121,7 @@ export default function IdPhotoChoicePage() {
         </Radio.Group>
       </View>
 
-      <View className='idp__section'>
-        <Text className='idp__section-title'>{COPY.index.catalogueTitle}</Text>
-        <Text className='idp__city-hint'>{COPY.index.catalogueHint}</Text>
-        <View className='idp__swatches' data-testid='catalogue'>
-          {OFFERED_CATALOGUE.map((s) => (
-            <View key={s.id} className={`idp__swatch${s.id === catalogueId ? ' idp__swatch--on' : ''}`} onClick={() => chooseCatalogue(s.id)} data-testid={`catalogue-${s.id}`} data-selected={s.id === catalogueId}>
-              <Text>{s.title}</Text>
-            </View>
-          ))}
-        </View>
-      </View>
+      <CatalogueChooser chosen={catalogueId} onChoose={chooseCatalogue} />
 
       <View className='idp__section'>
         <Text className='idp__section-title'>{COPY.index.cityTitle}</Text>
