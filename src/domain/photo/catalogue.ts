@@ -64,6 +64,13 @@ function everyday(id: string, title: string, mm: { width: number; height: number
 
 const GWY = (quote: string) => source('http://guangxilong.com/c/022Q03930R023.html', '报名照片尺寸大小要求详解 公务员照片要求（国家公务员考试）', quote)
 const TEACHER = (quote: string) => source('http://www.jzdpf.cn/post/34554.html', '教師資格證考試照片要求（2024年教師資格證照片）', quote)
+const NCRE = (quote: string) => source('http://51igbt.cn/news/d2eb6346bf8c2cf352ea6092ccf114c0.html', '2024全國計算機等級考試照片要求', quote, '2024-02-06')
+const CHSI = source(
+  'https://cqxdjy.ccibe.edu.cn/info/1119/4151.htm',
+  '本专科学生毕业图像信息（上传学信网进行学历注册备案）',
+  '图片尺寸: 480*640像素 图片格式: JPG或JPEG 分辨率: 300dpi 文件大小: 100KB以上 背景:浅蓝色,背景均匀',
+  '2022-11-28',
+)
 const CET = (quote: string) => source('https://cet46.wenduedu.com/20200310/39100.html', '2020年英语四六级报名对照片有什么要求', quote, '2020-03-10')
 const CET_FILE = CET('六、文件格式要求:要求存储为JPG格式,图像文件名为*.JPG,其中*为本人的身份证号码。大小在30~40K之间。')
 const CET_SIZE = CET('采集的图象大小最小为192×144(高×宽)。成像区大小为 48mm × 33mm (高×宽)。')
@@ -147,15 +154,64 @@ export const CATALOGUE_SPECS: readonly CatalogueSpec[] = [
     },
     fileNameRule: { text: '用本人身份证号命名，例如 110105199001011234.jpg', evidence: CET_FILE },
   },
+  /** 全国计算机等级考试 (2024): at least 144×192, 48×33 mm, light blue, 20–200 KB. */
+  {
+    id: 'exam-ncre',
+    version: 1,
+    purpose: 'exam',
+    title: '计算机等级考试',
+    pixels: { width: 144, height: 192 },
+    printMm: { width: 33, height: 48 },
+    dpi: 111,
+    background: { name: '浅蓝色', rgb: [200, 225, 245] },
+    format: 'jpeg',
+    jpegQuality: 95,
+    fileKb: { min: 20, max: 200, unit: 'KB' },
+    head: scaledHead(144, 192),
+    evidence: {
+      pixels: NCRE('3.成像要求:成像區上部空1/10,頭部佔7/10,肩部佔1/5,左右各空1/10。採集圖像大小最小為192*144(高*寬),成像區大小最小為48mm*33mm(高*寬)。'),
+      printMm: NCRE('3.成像要求:成像區上部空1/10,頭部佔7/10,肩部佔1/5,左右各空1/10。採集圖像大小最小為192*144(高*寬),成像區大小最小為48mm*33mm(高*寬)。'),
+      dpi: unverifiedBecause('来源没有写分辨率；111 DPI 是 144 像素对 33 mm 的换算'),
+      background: NCRE('2.背景要求:背景布為淺藍色,要求垂感和吸光好。'),
+      fileKb: NCRE('4.照片文件應為jpg格式,後綴名為jpg。5.照片文件大小要求:20KB-200KB。'),
+      head: SCALED_HEAD,
+    },
+  },
+  /** 学信网 学历照片 (a college's 2022 notice): 480×640, 300 dpi, JPG of 100 KB or more, light blue. */
+  {
+    id: 'exam-chsi',
+    version: 1,
+    purpose: 'exam',
+    title: '学信网学历照片',
+    pixels: { width: 480, height: 640 },
+    printMm: { width: 41, height: 54 },
+    dpi: 300,
+    background: { name: '浅蓝色', rgb: [200, 225, 245] },
+    format: 'jpeg',
+    jpegQuality: 95,
+    fileKb: { min: 100, max: 2048, unit: 'KB' },
+    head: scaledHead(480, 640),
+    evidence: {
+      pixels: CHSI,
+      printMm: unverifiedBecause('来源只写像素；41×54 mm 是 480×640 像素按 300 DPI 的换算'),
+      dpi: CHSI,
+      background: CHSI,
+      fileKb: unverifiedBecause('来源写“文件大小: 100KB以上”，没有上限；2048 KB 是我们定的'),
+      head: SCALED_HEAD,
+    },
+  },
 ]
 
 /**
- * What we cannot make yet: 教师资格 (50–190 KB) and 英语四六级 (30–40 KB) ask for more bytes than an honest JPEG of
- * 300×400 or 144×192 pixels holds (about 34 KB and 12 KB at quality 95); we would have to pad the file.
+ * What we cannot make yet: 教师资格 (50–190 KB), 英语四六级 (30–40 KB), 计算机等级 (20–200 KB) and 学信网 (100 KB or
+ * more) ask for more bytes than an honest JPEG of their pixels holds (measured on the fixtures at quality 95); we
+ * would have to pad the file.
  */
 export const NOT_YET_MADE: Readonly<Record<string, string>> = {
   'exam-teacher': '文件大小下限 50 KB 高于 300×400 像素的 JPEG 能达到的大小（约 34 KB）',
   'exam-cet': '文件大小下限 30 KB 高于 144×192 像素的 JPEG 能达到的大小（约 12 KB）',
+  'exam-ncre': '文件大小下限 20 KB 高于 144×192 像素的 JPEG 能达到的大小（约 12 KB）',
+  'exam-chsi': '文件大小下限 100 KB 高于 480×640 像素的 JPEG 能达到的大小（约 50–65 KB）',
 }
 
 /** The catalogue entries the choice page offers. */

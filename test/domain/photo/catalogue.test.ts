@@ -1,5 +1,5 @@
 import { backgroundsOf } from '@/domain/photo/backgrounds'
-import { CATALOGUE_SPECS, scaledHead } from '@/domain/photo/catalogue'
+import { CATALOGUE_SPECS, NOT_YET_MADE, OFFERED_CATALOGUE, scaledHead } from '@/domain/photo/catalogue'
 import { mmToPx } from '@/domain/photo/print-layout'
 import { isSourced } from '@/domain/sources/source'
 
@@ -7,7 +7,7 @@ const byTitle = (title: string) => CATALOGUE_SPECS.find((s) => s.title === title
 
 describe('the wider catalogue (data, sourced or unverified)', () => {
   it('has the everyday sizes and the exam photos the issue names, each id once', () => {
-    expect(CATALOGUE_SPECS.map((s) => s.title)).toEqual(['一寸', '小一寸', '大一寸', '二寸', '小二寸', '国家公务员考试', '教师资格考试', '英语四六级'])
+    expect(CATALOGUE_SPECS.map((s) => s.title)).toEqual(['一寸', '小一寸', '大一寸', '二寸', '小二寸', '国家公务员考试', '教师资格考试', '英语四六级', '计算机等级考试', '学信网学历照片'])
     expect(new Set(CATALOGUE_SPECS.map((s) => s.id)).size).toBe(CATALOGUE_SPECS.length)
   })
 
@@ -28,6 +28,13 @@ describe('the wider catalogue (data, sourced or unverified)', () => {
     expect(backgroundsOf(byTitle('国家公务员考试')).map((b) => b.name)).toEqual(['蓝色', '白色'])
     expect(byTitle('英语四六级').background.name).toBe('浅蓝色')
     expect(byTitle('英语四六级').fileNameRule?.text).toContain('身份证号')
+  })
+
+  it('quotes 计算机等级 (144×192, 48×33 mm, 20–200 KB, light blue) and 学信网 (480×640, 300 dpi, light blue), and offers neither yet: their KB minimums need padding', () => {
+    expect(byTitle('计算机等级考试')).toMatchObject({ pixels: { width: 144, height: 192 }, printMm: { width: 33, height: 48 }, fileKb: { min: 20, max: 200 }, background: { name: '浅蓝色' } })
+    expect(byTitle('学信网学历照片')).toMatchObject({ pixels: { width: 480, height: 640 }, dpi: 300, background: { name: '浅蓝色' } })
+    expect(OFFERED_CATALOGUE.map((s) => s.title)).toEqual(['一寸', '小一寸', '大一寸', '二寸', '小二寸', '国家公务员考试'])
+    for (const id of Object.keys(NOT_YET_MADE)) expect(CATALOGUE_SPECS.some((s) => s.id === id)).toBe(true)
   })
 
   it('scales the 居民身份证 head rules to other pixels (358×441 gives them back)', () => {
