@@ -206,6 +206,7 @@ describe('ID-photo products in Chromium: the electronic photo and print sheets (
     expect(await page.getByTestId('verdict').getAttribute('data-verdict')).toBe('passed')
     await visible(page, 'no-receipt-here').waitFor()
     expect(await page.locator('[data-testid="continue"]:visible').count()).toBe(0)
+    expect(await visible(page, 'verdict').innerText()).toBe('照片已通过全部检测，可以保存电子照或打印排版照')
     const { bytes } = await downloadFrom('save-electronic')
     const facts = await jpegFacts(bytes)
     expect([facts.width, facts.height, facts.exifDpi]).toEqual([413, 579, 300])

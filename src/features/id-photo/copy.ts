@@ -66,6 +66,7 @@ export const COPY = {
     failedTitle: '检测没有完成',
     retry: '重试',
     passedNotice: '照片已通过全部检测，可以继续办理',
+    passedNoReceipt: '照片已通过全部检测，可以保存电子照或打印排版照',
     warningNotice: (n: number) => `有 ${n} 项提示，请查看后决定是否使用这张照片`,
     blockedNotice: '照片不符合要求，请按下面的提示重新拍摄或重新选择照片',
     noPhoto: '没有得到可用的证件照',

@@ -42,9 +42,9 @@ function Progress({ phase, photo }: { phase: CheckPhase; photo: PendingPhoto }) 
   )
 }
 
-function Verdict({ result }: { result: NormalizeResult }) {
+function Verdict({ result, receipt }: { result: NormalizeResult; receipt: boolean }) {
   const kind = result.blocked ? 'blocked' : result.warnings > 0 ? 'warning' : 'passed'
-  const text = result.blocked ? COPY.preview.blockedNotice : result.warnings > 0 ? COPY.preview.warningNotice(result.warnings) : COPY.preview.passedNotice
+  const text = result.blocked ? COPY.preview.blockedNotice : result.warnings > 0 ? COPY.preview.warningNotice(result.warnings) : receipt ? COPY.preview.passedNotice : COPY.preview.passedNoReceipt
   return (
     <View className={`preview__verdict preview__verdict--${kind}`} role={kind === 'passed' ? undefined : 'alert'} data-testid='verdict' data-verdict={kind}>
       <Text>{text}</Text>
@@ -211,7 +211,7 @@ export default function PreviewPage() {
   const receiptHere = !!resubmitTarget() || (!!documentType && (!cityCode || receiptOffered(documentType, cityCode)))
   return (
     <View className='preview' data-testid='check-result'>
-      <Verdict result={result} />
+      <Verdict result={result} receipt={receiptHere} />
       <PhotoCard spec={spec} result={result} />
       <View className='preview__checks'>
         <CheckList checks={result.checks} />
