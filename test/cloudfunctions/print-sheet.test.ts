@@ -1,5 +1,6 @@
 import { invoke } from '../../cloudfunctions/_shared/handler'
 import { photoFunction, rawFolderOf } from '../../cloudfunctions/photo/photo.function'
+import { applyRetention } from '../../cloudfunctions/_shared/privacy/retention'
 import type { PhotoDoc } from '../../cloudfunctions/_shared/photo/photo.store'
 import type { NormalizeResult, PrintSheetResult } from '@/domain/photo/photo.schema'
 import { pxToMm } from '@/domain/photo/print-layout'
@@ -146,5 +147,15 @@ describe('photo function: the electronic photo (file) and print sheets (printShe
     await ports.db.collection<PhotoDoc>('photos').add({ _id: 'ph_bbbbbbbbbbbbbbbbbbbbbbbb', openid: ALICE.openid, specId: 'id-card', specVersion: 2, checks: [], statusText: '未通过检测，需重拍', blocked: true, warnings: 0, createdAt: new Date().toISOString() })
     expect(await sheet({ photoId: 'ph_bbbbbbbbbbbbbbbbbbbbbbbb', sheet: '6in' })).toMatchObject({ ok: false, error: { code: 'PHOTO_NOT_PRINTABLE' } })
     expect(await sheet({ photoId, sheet: '8in' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+  })
+
+  it('deletes the print sheets with their photo when the photo is kept unordered past its retention period (last: it sweeps every photo here)', async () => {
+    const doc = (await ports.db.collection<PhotoDoc>('photos').get(photoId))!
+    expect(doc.sheetFileIDs!.length).toBeGreaterThanOrEqual(2)
+    for (const f of doc.sheetFileIDs!) await expect(ports.files.download(f)).resolves.toBeInstanceOf(Buffer)
+    ports.setNow(new Date(ports.clock.now().getTime() + 8 * 24 * 3600_000).toISOString())
+    expect((await applyRetention(ports)).unorderedPhotos).toBeGreaterThanOrEqual(1)
+    for (const f of doc.sheetFileIDs!) await expect(ports.files.download(f)).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' })
+    expect(await ports.db.collection<PhotoDoc>('photos').get(photoId)).toBeNull()
   })
 })
