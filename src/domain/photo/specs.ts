@@ -75,6 +75,57 @@ const RP_HEAD = source(
 const GD_RP = (quote: string) => source('https://zhaopianhuizhi.com/jzz/5991/.html', '广东居住证照片几寸啊怎么弄', quote)
 const GD_RP_SPEC = GD_RP('广东省地区办理居住证照片要求为:①照片规格:尺寸32mm*26mm,像素358px*441px,头部占照片尺寸的2/3;②背景底色:白色;③照片颜色:彩色;')
 
+/** 居民身份证: 358×441 at 350 dpi, face 207±14 px wide, 14–20 KB (GA 461-2004, replaced by GA/T 461-2019). */
+const ID_CARD: PhotoSpec = {
+  id: 'id-card',
+  version: 2,
+  documentType: 'id-card',
+  region: { level: 'national' },
+  title: '居民身份证',
+  standard: {
+    name: 'GA/T 461-2019《居民身份证制证用数字相片技术要求》（代替 GA 461-2004）',
+    evidence: source('https://www.baikeworld.com/ics/175108024022625.html', 'GA461-2004居民身份证制证用数字相片技术要求', '替代以下标准:被GA/T 461-2019代替;公告:公安部关于废止77项公共安全行业标准的公告'),
+  },
+  pixels: { width: 358, height: 441 },
+  printMm: { width: 26, height: 32 },
+  dpi: 350,
+  background: WHITE,
+  format: 'jpeg',
+  jpegQuality: 70,
+  fileKb: { min: 14, max: 20, unit: 'KB' },
+  head: {
+    faceWidth: { min: 193, max: 221, unit: 'px' },
+    hairTopMargin: { min: 7, max: 21, unit: 'px' },
+    eyeLineFromBottom: { min: 207, unit: 'px' },
+  },
+  evidence: {
+    pixels: ID_2004('1、照片規格:358像素(寬)×441像素(高),分辨率350dpi,照片尺寸為32mm×26mm;'),
+    printMm: ID_2004('1、照片規格:358像素(寬)×441像素(高),分辨率350dpi,照片尺寸為32mm×26mm;'),
+    dpi: ID_2004('1、照片規格:358像素(寬)×441像素(高),分辨率350dpi,照片尺寸為32mm×26mm;'),
+    background: ID_2004('頭部占照片尺寸的2/3,不著制式服裝或白色上衣,常戴眼鏡的居民應配戴眼鏡,白色背景無邊框'),
+    fileKb: source('https://0551fangchan.com/2022-08-24/08413681.html', '二代身份证照片着装要求(二代身份证照片)', '4、 文件格式:jpg文件格式的压缩图像,压缩品质稀疏70(取值0—100) 文件容量:14——20k 像素:358*441 分辨率:350dpi。', '2022-08-24'),
+    head: ID_2004('4、人像在相片矩形框內水平居中,臉部寬207像素±14像素,頭頂發跡距相片上邊沿7像素~21像素,眼睛所在位置距相片下邊沿的距離不小于207像素'),
+  },
+}
+
+/** 居住证 (national): made like the 居民身份证 photo — 358×441 at 350 dpi, 26×32 mm, white, 14–20 KB, face 207±14 px — each quoted from a 居住证 source. */
+const RESIDENCE_PERMIT: PhotoSpec = {
+  ...ID_CARD,
+  id: 'residence-permit',
+  version: 1,
+  documentType: 'residence-permit',
+  title: '居住证',
+  standard: undefined,
+  evidence: {
+    pixels: RP('电子版照片尺寸:358px×441px。'),
+    printMm: RP('冲印照片尺寸:26mm×32mm。'),
+    dpi: RP('照片分辨率:350dpi。'),
+    background: RP('近期正面免冠彩色白底证件照。'),
+    fileKb: RP('文件容量:一般在14k~20k字节之间。'),
+    head: RP_HEAD,
+  },
+}
+
 export const PHOTO_SPECS: readonly PhotoSpec[] = [
   SSC_NATIONAL,
   /** Guangdong 社保卡: no provincial spec found; the national values apply as reference. */
@@ -120,38 +171,7 @@ export const PHOTO_SPECS: readonly PhotoSpec[] = [
       background: BINZHOU('3、白色背景、无边框;'),
     },
   }),
-  /** 居民身份证: 358×441 at 350 dpi, face 207±14 px wide, 14–20 KB (GA 461-2004, replaced by GA/T 461-2019). */
-  {
-    id: 'id-card',
-    version: 2,
-    documentType: 'id-card',
-    region: { level: 'national' },
-    title: '居民身份证',
-    standard: {
-      name: 'GA/T 461-2019《居民身份证制证用数字相片技术要求》（代替 GA 461-2004）',
-      evidence: source('https://www.baikeworld.com/ics/175108024022625.html', 'GA461-2004居民身份证制证用数字相片技术要求', '替代以下标准:被GA/T 461-2019代替;公告:公安部关于废止77项公共安全行业标准的公告'),
-    },
-    pixels: { width: 358, height: 441 },
-    printMm: { width: 26, height: 32 },
-    dpi: 350,
-    background: WHITE,
-    format: 'jpeg',
-    jpegQuality: 70,
-    fileKb: { min: 14, max: 20, unit: 'KB' },
-    head: {
-      faceWidth: { min: 193, max: 221, unit: 'px' },
-      hairTopMargin: { min: 7, max: 21, unit: 'px' },
-      eyeLineFromBottom: { min: 207, unit: 'px' },
-    },
-    evidence: {
-      pixels: ID_2004('1、照片規格:358像素(寬)×441像素(高),分辨率350dpi,照片尺寸為32mm×26mm;'),
-      printMm: ID_2004('1、照片規格:358像素(寬)×441像素(高),分辨率350dpi,照片尺寸為32mm×26mm;'),
-      dpi: ID_2004('1、照片規格:358像素(寬)×441像素(高),分辨率350dpi,照片尺寸為32mm×26mm;'),
-      background: ID_2004('頭部占照片尺寸的2/3,不著制式服裝或白色上衣,常戴眼鏡的居民應配戴眼鏡,白色背景無邊框'),
-      fileKb: source('https://0551fangchan.com/2022-08-24/08413681.html', '二代身份证照片着装要求(二代身份证照片)', '4、 文件格式:jpg文件格式的压缩图像,压缩品质稀疏70(取值0—100) 文件容量:14——20k 像素:358*441 分辨率:350dpi。', '2022-08-24'),
-      head: ID_2004('4、人像在相片矩形框內水平居中,臉部寬207像素±14像素,頭頂發跡距相片上邊沿7像素~21像素,眼睛所在位置距相片下邊沿的距離不小于207像素'),
-    },
-  },
+  ID_CARD,
   /** 驾驶证 file photo: 260×378 at 300 dpi, 14–30 KB, head width 165–189 px, head length 224–260 px. */
   {
     id: 'driving-licence',
@@ -236,53 +256,12 @@ export const PHOTO_SPECS: readonly PhotoSpec[] = [
       head: unverifiedBecause('头部宽 15–22 mm、高 28–33 mm 按 30×40 mm 有效区域对应 354×472 像素（11.8 像素/毫米）换算，没有来源'),
     },
   },
-  /** 居住证 (national): made like the 居民身份证 photo — 358×441 at 350 dpi, 26×32 mm, white, 14–20 KB, face 207±14 px. */
-  {
-    id: 'residence-permit',
-    version: 1,
-    documentType: 'residence-permit',
-    region: { level: 'national' },
-    title: '居住证',
-    pixels: { width: 358, height: 441 },
-    printMm: { width: 26, height: 32 },
-    dpi: 350,
-    background: WHITE,
-    format: 'jpeg',
-    jpegQuality: 70,
-    fileKb: { min: 14, max: 20, unit: 'KB' },
-    head: {
-      faceWidth: { min: 193, max: 221, unit: 'px' },
-      hairTopMargin: { min: 7, max: 21, unit: 'px' },
-      eyeLineFromBottom: { min: 207, unit: 'px' },
-    },
-    evidence: {
-      pixels: RP('电子版照片尺寸:358px×441px。'),
-      printMm: RP('冲印照片尺寸:26mm×32mm。'),
-      dpi: RP('照片分辨率:350dpi。'),
-      background: RP('近期正面免冠彩色白底证件照。'),
-      fileKb: RP('文件容量:一般在14k~20k字节之间。'),
-      head: RP_HEAD,
-    },
-  },
+  RESIDENCE_PERMIT,
   /** 居住证 (Guangdong): 358×441 px, 32×26 mm, white, as the Guangdong receipt services state it; the rest as nationally. */
-  {
+  regional(RESIDENCE_PERMIT, {
     id: 'residence-permit-guangdong',
-    version: 1,
-    documentType: 'residence-permit',
     region: { level: 'province', code: '440000', name: '广东省' },
     title: '居住证（广东）',
-    pixels: { width: 358, height: 441 },
-    printMm: { width: 26, height: 32 },
-    dpi: 350,
-    background: WHITE,
-    format: 'jpeg',
-    jpegQuality: 70,
-    fileKb: { min: 14, max: 20, unit: 'KB' },
-    head: {
-      faceWidth: { min: 193, max: 221, unit: 'px' },
-      hairTopMargin: { min: 7, max: 21, unit: 'px' },
-      eyeLineFromBottom: { min: 207, unit: 'px' },
-    },
     evidence: {
       pixels: GD_RP_SPEC,
       printMm: GD_RP_SPEC,
@@ -291,7 +270,7 @@ export const PHOTO_SPECS: readonly PhotoSpec[] = [
       fileKb: unverifiedBecause('广东的来源没有写文件大小；14–20 KB 沿用全国居住证相片要求'),
       head: unverifiedBecause('广东的来源只写“头部占照片尺寸的2/3”；脸宽等像素要求沿用全国居住证相片要求'),
     },
-  },
+  }),
 ]
 
 
