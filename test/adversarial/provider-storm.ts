@@ -6,6 +6,7 @@ import { orderCallbackUrl, zjzapiSign } from '../../cloudfunctions/_shared/provi
 import type { TicketDoc } from '../../emulator/center-sim'
 import { startEmulator, type Emulator } from '../../emulator/server'
 import { pool, rng, shuffle, type Figure } from './kit'
+import { reviewingOrder } from './reviewing-order'
 
 type Kind = 'genuine' | 'old' | 'late' | 'forged-sign' | 'forged-token' | 'no-token'
 interface Delivery {
@@ -13,39 +14,6 @@ interface Delivery {
   url: string
   body: string
   kind: Kind
-}
-
-/** A reviewing order whose current submission is ticket `cur` at the provider and whose earlier one was `old`. */
-function reviewingOrder(i: number, at: string, old: string, cur: string): OrderDoc {
-  const id = `od_${(0xb00000 + i).toString(16).padStart(24, '0')}`
-  return {
-    _id: id,
-    openid: `oPROV${String(i % 97).padStart(23, '0')}`,
-    status: 'reviewing',
-    version: 2,
-    documentType: 'social-security-card',
-    cityCode: '440300',
-    cityName: '深圳市',
-    specId: 'ssc-shenzhen',
-    photoId: 'ph_000000000000000000000000',
-    photoFileID: '',
-    applicant: { name: '王小明', idNumberSealed: 'v1.a.b.c', idNumberMasked: '110105********002X', phoneSealed: 'v1.a.b.c', phoneMasked: '138****5678', idLast4: '002X', phoneLast4: '5678' },
-    amountFen: 1990,
-    history: [
-      { from: 'created', to: 'created', actor: 'user', at },
-      { from: 'created', to: 'paid', actor: 'system', at },
-      { from: 'paid', to: 'reviewing', actor: 'system', at },
-    ],
-    submissions: [
-      { submissionId: `sb_old${i}`, photoId: 'ph_000000000000000000000000', ticketId: old, at },
-      { submissionId: `sb_cur${i}`, photoId: 'ph_000000000000000000000000', ticketId: cur, at },
-    ],
-    currentSubmissionId: `sb_cur${i}`,
-    pendingSubmit: false,
-    payment: { transactionId: `wx_${i}`, totalFee: 1990, paidAt: at },
-    createdAt: at,
-    updatedAt: at,
-  }
 }
 
 /** Counts what the storm left: wrong final states, lost or doubled transitions, notifications per transition. */
@@ -105,7 +73,7 @@ export async function zjzapiStorm(cfg: { orders: number; callbacks: number; conc
     const base = `${em.url}/api/callbacks/review`
     const tokenKey = em.ports.config.provider.tokenKey
     const sign = zjzapiSign(em.ports.config.provider.apiKey)
-    const docs = Array.from({ length: cfg.orders }, (_, i) => reviewingOrder(i, at, `2026120100${String(i).padStart(10, '0')}`, `2026120200${String(i).padStart(10, '0')}`))
+    const docs = Array.from({ length: cfg.orders }, (_, i) => reviewingOrder(i, at, { idBase: 0xb00000, openidPrefix: 'oPROV', tickets: { old: `2026120100${String(i).padStart(10, '0')}`, cur: `2026120200${String(i).padStart(10, '0')}` } }))
     for (const d of docs) await em.db.collection<OrderDoc>('orders').add(d)
     const expected = new Map<string, 'approved' | 'rejected'>()
     const deliveries: Delivery[] = []
@@ -161,7 +129,7 @@ export async function clipImgStorm(cfg: { orders: number; callbacks: number; con
     const at = em.ports.clock.now().toISOString()
     const base = `${em.url}/api/callbacks/review`
     const tokenKey = em.ports.config.provider.tokenKey
-    const docs = Array.from({ length: cfg.orders }, (_, i) => reviewingOrder(i, at, `CLOLD${String(i).padStart(8, '0')}`, `CLCUR${String(i).padStart(8, '0')}`))
+    const docs = Array.from({ length: cfg.orders }, (_, i) => reviewingOrder(i, at, { idBase: 0xb00000, openidPrefix: 'oPROV', tickets: { old: `CLOLD${String(i).padStart(8, '0')}`, cur: `CLCUR${String(i).padStart(8, '0')}` } }))
     const expected = new Map<string, 'approved' | 'rejected'>()
     const tickets = em.db.collection<TicketDoc>('center_tickets')
     for (const [i, d] of docs.entries()) {

@@ -3,39 +3,7 @@ import { hmacHex, newId, newNonce } from '../../cloudfunctions/_shared/crypto'
 import type { OrderDoc } from '../../cloudfunctions/_shared/order/order.store'
 import type { Emulator } from '../../emulator/server'
 import { pool, rng, shuffle, type Figure } from './kit'
-
-/** A reviewing order of another user, written as the pay callback and submission leave it. */
-function reviewingOrder(i: number, at: string): OrderDoc {
-  const id = `od_${(0xa00000 + i).toString(16).padStart(24, '0')}`
-  return {
-    _id: id,
-    openid: `oSTORM${String(i % 97).padStart(22, '0')}`,
-    status: 'reviewing',
-    version: 2,
-    documentType: 'social-security-card',
-    cityCode: '440300',
-    cityName: '深圳市',
-    specId: 'ssc-shenzhen',
-    photoId: 'ph_000000000000000000000000',
-    photoFileID: '',
-    applicant: { name: '王小明', idNumberSealed: 'v1.a.b.c', idNumberMasked: '110105********002X', phoneSealed: 'v1.a.b.c', phoneMasked: '138****5678', idLast4: '002X', phoneLast4: '5678' },
-    amountFen: 1990,
-    history: [
-      { from: 'created', to: 'created', actor: 'user', at },
-      { from: 'created', to: 'paid', actor: 'system', at },
-      { from: 'paid', to: 'reviewing', actor: 'system', at },
-    ],
-    submissions: [
-      { submissionId: `sb_old${i}`, photoId: 'ph_000000000000000000000000', at },
-      { submissionId: `sb_cur${i}`, photoId: 'ph_000000000000000000000000', at },
-    ],
-    currentSubmissionId: `sb_cur${i}`,
-    pendingSubmit: false,
-    payment: { transactionId: `wx_${i}`, totalFee: 1990, paidAt: at },
-    createdAt: at,
-    updatedAt: at,
-  }
-}
+import { reviewingOrder } from './reviewing-order'
 
 /**
  * Callback storm: `callbacks` review callbacks over `orders` orders, over signed HTTP to the emulator.
@@ -46,7 +14,7 @@ function reviewingOrder(i: number, at: string): OrderDoc {
 export async function callbackStorm(em: Emulator, cfg: { orders: number; callbacks: number; concurrency?: number; seed?: number }): Promise<Figure> {
   const random = rng(cfg.seed ?? 7)
   const at = em.ports.clock.now().toISOString()
-  const docs = Array.from({ length: cfg.orders }, (_, i) => reviewingOrder(i, at))
+  const docs = Array.from({ length: cfg.orders }, (_, i) => reviewingOrder(i, at, { idBase: 0xa00000, openidPrefix: 'oSTORM' }))
   for (const d of docs) await em.db.collection<OrderDoc>('orders').add(d)
   const expected = new Map<string, 'approved' | 'rejected'>()
   type Delivery = { body: string; kind: 'genuine' | 'old' | 'forged' | 'stale' }
