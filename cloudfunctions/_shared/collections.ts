@@ -22,6 +22,11 @@ export interface CollectionDecl {
 
 export const COLLECTIONS: readonly CollectionDecl[] = [
   { name: 'users', holds: 'one profile per WeChat user, keyed by openid', indexes: [] },
+  {
+    name: 'family_profiles',
+    holds: "常用办理人: people a user acts for, sealed ID number and phone, the consent (by whom, version, when); up to 8 per user",
+    indexes: [{ fields: [['openid', 'asc'], ['createdAt', 'asc']], for: "a user's profiles (user.profiles), export and deletion" }],
+  },
   { name: 'operators', holds: 'openids allowed to act as operators (changed by operators only)', indexes: [] },
   {
     name: 'photos',
@@ -36,6 +41,7 @@ export const COLLECTIONS: readonly CollectionDecl[] = [
     holds: 'receipt orders: status + statusText + history, sealed ID number and phone, submissions, receipt',
     indexes: [
       { fields: [['openid', 'asc'], ['createdAt', 'desc']], for: '我的订单 (order.list)' },
+      { fields: [['openid', 'asc'], ['profileId', 'asc']], for: "a profile's cases (user.profileCases), unlinking a deleted profile" },
       { fields: [['status', 'asc'], ['updatedAt', 'asc']], for: 'sweeper and stuck list' },
       { fields: [['status', 'asc'], ['createdAt', 'asc']], for: 'board counts, auto-cancel' },
       { fields: [['status', 'asc'], ['providerQueryAt', 'asc']], for: 'sweeper: results overdue at a provider with a query (可立图)' },
@@ -54,6 +60,7 @@ export const COLLECTIONS: readonly CollectionDecl[] = [
     holds: 'social-security account cancellation applications: status + statusText + history, sealed ID numbers, phone and card, proofs (private files), review decisions, refund record',
     indexes: [
       { fields: [['openid', 'asc'], ['createdAt', 'desc']], for: '我的注销申请 (cancellation.list)' },
+      { fields: [['openid', 'asc'], ['profileId', 'asc']], for: "a profile's cases, unlinking a deleted profile" },
       { fields: [['status', 'asc'], ['updatedAt', 'asc']], for: 'operator queue, sweeper forward' },
       { fields: [['updatedAt', 'asc']], for: 'sweeper: notices a crash dropped' },
     ],
@@ -63,6 +70,7 @@ export const COLLECTIONS: readonly CollectionDecl[] = [
     holds: 'social-security card loss reports and reissues: status + statusText + history, sealed ID number with a blind index, the receipt used, delivery',
     indexes: [
       { fields: [['openid', 'asc'], ['createdAt', 'desc']], for: '我的挂失 (cardLoss.list)' },
+      { fields: [['openid', 'asc'], ['profileId', 'asc']], for: "a profile's cases, unlinking a deleted profile" },
       { fields: [['holder.idBlind', 'asc'], ['cityCode', 'asc'], ['active', 'asc']], for: 'one active report per card' },
       { fields: [['status', 'asc'], ['temporaryExpiresAt', 'asc']], for: 'sweeper: temporary reports lapse' },
       { fields: [['status', 'asc'], ['updatedAt', 'asc']], for: 'operator queue' },

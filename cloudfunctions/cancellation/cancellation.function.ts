@@ -37,6 +37,10 @@ import { DuplicateKeyError } from '../_shared/ports'
 import { requestedId } from '../_shared/request-id'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
 import { grantConsent } from '../_shared/notify/consent'
+import { ApplicantName } from '../../src/domain/order/order.schema'
+import { IdNumber } from '../../src/domain/identity/id-number'
+import { ProfileId, personOrProfile } from '../../src/domain/family/family.schema'
+import { ownProfile, personOf } from '../_shared/family/family.store'
 
 /** `cancellation.submit` also records whether the user accepted the result notification on that tap. */
 const SubmitInput = v.object({ ...GetApplicationInput.entries, subscribed: v.optional(v.array(v.picklist(TEMPLATE_KEYS, '订阅消息类型不正确')), []) })
@@ -65,8 +69,53 @@ function editable(doc: ApplicationDoc): void {
   if (!EDITABLE_STATES.includes(doc.status)) throw new AppError('APPLICATION_INVALID_TRANSITION', '申请已提交审核，审核结果出来前不能修改')
 }
 
+/**
+ * `cancellation.save` takes the insured person as typed or as one of the caller's family profiles (常用办理人,
+ * `profileId`), and the heir likewise (`heirProfileId`, with the relation to the insured from the form).
+ */
+const Person = v.object({ name: ApplicantName, idNumber: IdNumber })
+const SaveFields = v.object({
+  ...ApplicationInput.entries,
+  insured: v.optional(Person),
+  profileId: v.optional(ProfileId),
+  heirProfileId: v.optional(ProfileId),
+  heir: v.optional(v.object({ ...Person.entries, relation: ApplicationInput.entries.heir.wrapped.entries.relation })),
+  heirRelation: v.optional(ApplicationInput.entries.heir.wrapped.entries.relation),
+})
+type SaveFields = v.InferOutput<typeof SaveFields>
+const SaveInput = v.pipe(SaveFields, personOrProfile<SaveFields>('insured', '请填写参保人信息'))
+
+/** The form with its profiles opened: the caller's own only (another user's profile id is PROFILE_NOT_FOUND, nothing written). */
+async function withProfiles(ctx: Ctx, input: SaveFields): Promise<{ application: ApplicationInput; profileId?: string }> {
+  const insured = input.profileId ? personOf(ctx, await ownProfile(ctx, input.profileId)) : input.insured
+  if (!insured) throw new AppError('VALIDATION_FAILED', '请填写参保人信息')
+  let heir = input.heir
+  if (input.heirProfileId) {
+    const person = personOf(ctx, await ownProfile(ctx, input.heirProfileId))
+    heir = { name: person.name, idNumber: person.idNumber, relation: input.heirRelation ?? input.heir?.relation ?? 'other' }
+  }
+  const application: ApplicationInput = {
+    applicationId: input.applicationId,
+    requestId: input.requestId,
+    cityCode: input.cityCode,
+    reason: input.reason,
+    accountState: input.accountState,
+    realNameVerified: input.realNameVerified,
+    insured: { name: insured.name, idNumber: insured.idNumber },
+    heir,
+    phone: input.phone,
+    bank: input.bank,
+  }
+  return { application, profileId: input.profileId }
+}
+
+async function saveWithProfiles(input: SaveFields, ctx: Ctx): Promise<ApplicationView> {
+  const { application, profileId } = await withProfiles(ctx, input)
+  return save(application, ctx, profileId ?? null)
+}
+
 /** `cancellation.save`: a new draft, or changes to a draft or a rejected application. */
-async function save(input: ApplicationInput, ctx: Ctx): Promise<ApplicationView> {
+async function save(input: ApplicationInput, ctx: Ctx, profileId: string | null = null): Promise<ApplicationView> {
   checkApplication(input)
   const { policy } = requireOnline(input)
   const now = ctx.clock.now()
@@ -83,6 +132,7 @@ async function save(input: ApplicationInput, ctx: Ctx): Promise<ApplicationView>
     reasonTitle: REASONS[input.reason].title,
     accountState: input.accountState,
     realNameVerified: input.realNameVerified,
+    profileId,
     insured: { name: input.insured.name, idNumberSealed: encryptField(key, insuredId.normalized), idNumberMasked: maskIdNumber(insuredId.normalized), idLast4: insuredId.normalized.slice(-4) },
     ...(heirId && input.heir ? { heir: { name: input.heir.name, relation: input.heir.relation, idNumberSealed: encryptField(key, heirId.normalized), idNumberMasked: maskIdNumber(heirId.normalized) } } : {}),
     contact: { phoneSealed: encryptField(key, input.phone), phoneMasked: maskPhone(input.phone), phoneLast4: input.phone.slice(-4) },
@@ -222,7 +272,7 @@ async function submit(input: v.InferOutput<typeof SubmitInput>, ctx: Ctx): Promi
 export const cancellationFunction = defineFunction({
   name: 'cancellation',
   actions: {
-    save: action({ input: ApplicationInput, run: save }),
+    save: action({ input: SaveInput, run: saveWithProfiles }),
     get: action({ input: GetApplicationInput, run: async (input, ctx) => view(ctx, await ownApplication(ctx, input.applicationId)) }),
     list: action({
       input: v.optional(v.object({}), {}),

@@ -16,6 +16,11 @@ import { enqueueOwed, moveCase, mustMoveCase } from '../_shared/case/move'
 import { encryptField, hmacHex, newId } from '../_shared/crypto'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
 import { maskName } from '../../src/domain/identity/name'
+import { ApplicantName } from '../../src/domain/order/order.schema'
+import { IdNumber } from '../../src/domain/identity/id-number'
+import { ProfileId, personOrProfile } from '../../src/domain/family/family.schema'
+import { ACTING_FOR } from '../../src/domain/family/acting-for'
+import { ownProfile, personOf } from '../_shared/family/family.store'
 
 /** A passed identity check is good for 10 minutes. */
 const VERIFICATION_SECONDS = 600
@@ -46,10 +51,31 @@ function requireVerified(ctx: Ctx, token: string | undefined, idBlind: string): 
   if (!(expires > ctx.clock.now().getTime()) || mac !== tokenMac(ctx, idBlind, expires)) throw new AppError('LOSS_VERIFICATION_FAILED')
 }
 
+/** `cardLoss.report` takes the holder as typed or as one of the caller's family profiles (常用办理人). */
+const ReportFields = v.object({ ...ReportLossInput.entries, holder: v.optional(v.object({ name: ApplicantName, idNumber: IdNumber })), profileId: v.optional(ProfileId) })
+type ReportFields = v.InferOutput<typeof ReportFields>
+const ReportInput = v.pipe(ReportFields, personOrProfile<ReportFields>('holder', '请填写持卡人信息'))
+
+/**
+ * The holder as typed, or the caller's own profile. For a profile only a temporary report is taken: a formal report
+ * online needs the holder's own identity check (ACTING_FOR.card_loss_formal, with its source).
+ */
+async function holderOf(ctx: Ctx, input: ReportFields): Promise<{ name: string; idNumber: string; profileId?: string }> {
+  if (!input.profileId) {
+    if (!input.holder) throw new AppError('VALIDATION_FAILED', '请填写持卡人信息')
+    return input.holder
+  }
+  const profile = await ownProfile(ctx, input.profileId)
+  if (input.kind === 'formal' && !ACTING_FOR.card_loss_formal.allowed) throw new AppError('PROFILE_NOT_ALLOWED', ACTING_FOR.card_loss_formal.note)
+  const { name, idNumber } = personOf(ctx, profile)
+  return { name, idNumber, profileId: profile._id }
+}
+
 /** `cardLoss.report`: a temporary or formal report for the holder's card in a city. */
-async function report(input: v.InferOutput<typeof ReportLossInput>, ctx: Ctx): Promise<LossView> {
+async function report(input: ReportFields, ctx: Ctx): Promise<LossView> {
   const now = ctx.clock.now()
-  const id = requireIdNumber(input.holder.idNumber, shanghaiDate(now))
+  const holder = await holderOf(ctx, input)
+  const id = requireIdNumber(holder.idNumber, shanghaiDate(now))
   const city = requireCity(input.cityCode)
   const { policy } = lossPolicyFor(city.code)
   const idBlind = blindIndex(ctx, id.normalized)
@@ -69,7 +95,8 @@ async function report(input: v.InferOutput<typeof ReportLossInput>, ctx: Ctx): P
     cityCode: city.code,
     cityName: city.name,
     policyId: policy.id,
-    holder: { name: input.holder.name, idNumberSealed: encryptField(ctx.config.dataKey, id.normalized), idNumberMasked: maskIdNumber(id.normalized), idLast4: id.normalized.slice(-4), idBlind },
+    ...(holder.profileId ? { profileId: holder.profileId } : {}),
+    holder: { name: holder.name, idNumberSealed: encryptField(ctx.config.dataKey, id.normalized), idNumberMasked: maskIdNumber(id.normalized), idLast4: id.normalized.slice(-4), idBlind },
     ...(input.cardNumber ? { cardNumberMasked: `${input.cardNumber.slice(0, 1)}*****${input.cardNumber.slice(-3)}` } : {}),
     ...(status === 'reported_temporary' && isSourced(policy.evidence.temporaryDays) ? { temporaryExpiresAt: new Date(now.getTime() + policy.temporaryDays * DAY_MS).toISOString() } : {}),
     active: true,
@@ -86,6 +113,7 @@ async function report(input: v.InferOutput<typeof ReportLossInput>, ctx: Ctx): P
 
 async function upgrade(input: v.InferOutput<typeof UpgradeInput>, ctx: Ctx): Promise<LossView> {
   const doc = await ownCase(ctx, input.caseId)
+  if (doc.profileId && !ACTING_FOR.card_loss_formal.allowed) throw new AppError('PROFILE_NOT_ALLOWED', ACTING_FOR.card_loss_formal.note)
   if (formalOffline(lossPolicyFor(doc.cityCode).policy)) throw new AppError('LOSS_FORMAL_OFFLINE_ONLY')
   requireVerified(ctx, input.verificationToken, doc.holder.idBlind)
   return toView(await mustMoveCase(ctx, CARD_LOSS_KIND, doc, 'upgrade', 'user', { set: { temporaryExpiresAt: null } }))
@@ -133,7 +161,7 @@ export const cardLossFunction = defineFunction({
   name: 'cardLoss',
   actions: {
     verify: action({ input: VerifyInput, run: async (input, ctx) => verify(input, ctx) }),
-    report: action({ input: ReportLossInput, run: report }),
+    report: action({ input: ReportInput, run: report }),
     upgrade: action({ input: UpgradeInput, run: upgrade }),
     lift: action({ input: LossCaseRef, run: lift }),
     receipts: action({ input: LossCaseRef, run: async (input, ctx): Promise<ReceiptChoice> => receiptChoice(ctx, (await ownCase(ctx, input.caseId)).cityCode) }),

@@ -118,6 +118,7 @@ function row(o: OrderDoc): OpsOrderRow {
     applicantName: maskName(o.applicant.name),
     idNumberMasked: o.applicant.idNumberMasked,
     phoneMasked: o.applicant.phoneMasked,
+    ...(o.applicant.relation ? { applicantRelation: o.applicant.relation } : {}),
     createdAt: o.createdAt,
   }
 }

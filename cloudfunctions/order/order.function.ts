@@ -5,7 +5,7 @@ import { maskPhone } from '../../src/domain/identity/phone'
 import { TEMPLATE_KEYS, type TemplateKey } from '../../src/domain/notify/templates'
 import { ORDER_STATUS_LABELS, historyEntry, unpaidDeadline } from '../../src/domain/order/order.machine'
 import { providerTypeOf } from '../_shared/provider/coverage'
-import { CreateOrderFields, GetOrderInput, receiptOfferedHere, ListOrdersInput, ResubmitOrderInput, statesForTab } from '../../src/domain/order/order.schema'
+import { Applicant, CreateOrderFields, GetOrderInput, receiptOfferedHere, ListOrdersInput, ResubmitOrderInput, statesForTab } from '../../src/domain/order/order.schema'
 import type { CreateOrderResult, OrderSummary, OrderView } from '../../src/domain/order/order.view'
 import { priceOf } from '../../src/domain/order/prices'
 import { resolveSpec, DOCUMENT_TYPES } from '../../src/domain/photo/specs'
@@ -23,6 +23,8 @@ import { mustMoveCase } from '../_shared/case/move'
 import { ORDER_KIND } from '../_shared/order/order.kind'
 import { renderReceiptImage } from '../_shared/order/receipt-image'
 import { photos, type PhotoDoc } from '../_shared/photo/photo.store'
+import { ProfileId, RELATION_LABELS, personOrProfile } from '../../src/domain/family/family.schema'
+import { ownProfile, personOf } from '../_shared/family/family.store'
 
 /** The photo under review is shown through a URL that lives 10 minutes. */
 const PHOTO_URL_SECONDS = 600
@@ -30,9 +32,23 @@ const PHOTO_URL_SECONDS = 600
 /** `order.create` also records which subscribe-message templates the user just accepted. */
 const CreateFields = v.object({
   ...CreateOrderFields.entries,
+  applicant: v.optional(Applicant),
+  /** 常用办理人: the applicant is one of the caller's own profiles, filled here (its ID number never goes to the phone). */
+  profileId: v.optional(ProfileId),
   subscribed: v.optional(v.array(v.picklist(TEMPLATE_KEYS, '订阅消息类型不正确')), []),
 })
-const CreateInput = v.pipe(CreateFields, receiptOfferedHere<v.InferOutput<typeof CreateFields>>())
+type CreateFields = v.InferOutput<typeof CreateFields>
+const CreateInput = v.pipe(CreateFields, personOrProfile<CreateFields>('applicant', '请填写申请人信息'), receiptOfferedHere<CreateFields>())
+
+/** The applicant as typed, or the caller's own profile (another user's profile id is PROFILE_NOT_FOUND, nothing written). */
+async function applicantOf(ctx: Ctx, input: CreateFields): Promise<{ name: string; idNumber: string; phone: string; relation?: string; profileId?: string }> {
+  if (input.profileId) {
+    const profile = await ownProfile(ctx, input.profileId)
+    return { ...personOf(ctx, profile), relation: RELATION_LABELS[profile.relation], profileId: profile._id }
+  }
+  if (!input.applicant) throw new AppError('VALIDATION_FAILED', '请填写申请人信息')
+  return input.applicant
+}
 
 /** The caller's own checked photo that meets the spec of this type and city, or a coded error. */
 async function usablePhoto(ctx: Ctx, photoId: string, specId: string): Promise<PhotoDoc> {
@@ -61,12 +77,13 @@ async function createdBefore(ctx: Ctx, order: OrderDoc): Promise<CreateOrderResu
   return { orderId: order._id, amountFen: order.amountFen, payment: await askPayment(ctx, order) }
 }
 
-async function create(input: v.InferOutput<typeof CreateInput>, ctx: Ctx): Promise<CreateOrderResult> {
+async function create(input: CreateFields, ctx: Ctx): Promise<CreateOrderResult> {
   const orderId = input.requestId ? requestedId(ctx, 'od', input.requestId) : newId('od')
   const earlier = input.requestId ? await orders(ctx).get(orderId) : null
   if (earlier && earlier.openid === ctx.caller.openid) return createdBefore(ctx, earlier)
   const now = ctx.clock.now()
-  const id = requireIdNumber(input.applicant.idNumber, shanghaiDate(now))
+  const applicant = await applicantOf(ctx, input)
+  const id = requireIdNumber(applicant.idNumber, shanghaiDate(now))
   const city = requireCity(input.cityCode)
   const spec = resolveSpec(input.documentType, city.code)
   // Before payment: nobody pays for a receipt the configured provider cannot (or no longer) issue.
@@ -84,15 +101,17 @@ async function create(input: v.InferOutput<typeof CreateInput>, ctx: Ctx): Promi
     specId: spec.id,
     photoId: photo._id,
     photoFileID: photo.fileID as string,
+    ...(applicant.profileId ? { profileId: applicant.profileId } : {}),
     applicant: {
-      name: input.applicant.name,
+      name: applicant.name,
       idNumberSealed: encryptField(ctx.config.dataKey, id.normalized),
       idNumberMasked: maskIdNumber(id.normalized),
-      phoneSealed: encryptField(ctx.config.dataKey, input.applicant.phone),
-      phoneMasked: maskPhone(input.applicant.phone),
+      phoneSealed: encryptField(ctx.config.dataKey, applicant.phone),
+      phoneMasked: maskPhone(applicant.phone),
       idLast4: id.normalized.slice(-4),
       idBlind: blindIndex(ctx.config.dataKey, 'id', id.normalized),
-      phoneLast4: input.applicant.phone.slice(-4),
+      phoneLast4: applicant.phone.slice(-4),
+      ...(applicant.relation ? { relation: applicant.relation } : {}),
     },
     statusText: ORDER_STATUS_LABELS.created,
     amountFen: priceOf(input.documentType, city.code),

@@ -6,6 +6,9 @@ import { listInbox } from '../_shared/notify/inbox'
 import * as v from 'valibot'
 import { ConsentInput, DeleteAccountInput, PRIVACY_POLICY_VERSION } from '../../src/domain/privacy/retention'
 import { deleteAccount, exportData } from '../_shared/privacy/account'
+import { AddProfileInput, ProfileRef } from '../../src/domain/family/family.schema'
+import { addProfile, listProfiles, removeProfile } from '../_shared/family/family.store'
+import { casesOfProfile } from '../_shared/family/profile-cases'
 
 /** How a user is stored in the `users` collection: keyed by openid, so one profile per WeChat user. */
 export interface UserDoc {
@@ -74,6 +77,14 @@ export const userFunction = defineFunction({
         return { consent }
       },
     }),
+    /** 常用办理人: the caller's own profiles (ID numbers and phones masked). */
+    profiles: action({ input: v.optional(v.object({}), {}), run: async (_input, ctx) => listProfiles(ctx) }),
+    /** Adds a profile with the consent given for it (by the person or their guardian) and its version. */
+    addProfile: action({ input: AddProfileInput, run: async (input, ctx) => addProfile(ctx, input) }),
+    /** Deletes one of the caller's profiles; another user's profile id is answered as not found. */
+    removeProfile: action({ input: ProfileRef, run: async (input, ctx) => removeProfile(ctx, input.profileId) }),
+    /** The cases the caller made for one of their profiles (listed under the person). */
+    profileCases: action({ input: ProfileRef, run: async (input, ctx) => casesOfProfile(ctx, input.profileId) }),
     exportData: action({ input: v.optional(v.object({}), {}), run: async (_input, ctx) => exportData(ctx) }),
     deleteAccount: action({ input: DeleteAccountInput, run: async (_input, ctx) => deleteAccount(ctx) }),
     updateProfile: action({

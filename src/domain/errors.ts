@@ -71,6 +71,11 @@ export const ERRORS = {
   RECEIPT_WRONG_CITY: { status: 422, message: '照片回执的城市与社保卡所属城市不一致，请使用同一城市的回执' },
   RECEIPT_EXPIRED: { status: 422, message: '照片回执已过期，请重新办理回执' },
   RECEIPT_USED: { status: 409, message: '这张照片回执已经用过，每张回执只能使用一次' },
+  PROFILE_NOT_FOUND: { status: 404, message: '常用办理人不存在或已被删除' },
+  PROFILE_LIMIT_REACHED: { status: 422, message: '最多保存 8 位常用办理人，请先删除不再需要的' },
+  PROFILE_DUPLICATE: { status: 409, message: '这位办理人已经保存过了' },
+  PROFILE_CONSENT_INVALID: { status: 422, message: '请确认已取得本人或监护人的同意' },
+  PROFILE_NOT_ALLOWED: { status: 422, message: '这项业务需要本人办理，不能使用常用办理人' },
   BANK_HOLDER_MISMATCH: { status: 422, message: '退款银行卡的户名必须与申请人姓名一致' },
 } as const satisfies Record<string, { status: number; message: string }>
 

@@ -25,7 +25,7 @@ describe('CloudBase rules and collections', () => {
 
   it('lets a client read only its own users, photos, orders and inbox documents, and nothing else', () => {
     for (const name of ['photos', 'orders', 'inbox']) expect(db[name].read).toBe('doc.openid == auth.openid')
-    for (const name of ['operators', 'outbox', 'subscriptions', 'callbacks', 'callbacks_refused', 'callback_nonces', 'sweeper_state', 'audit_log', 'cancellations', 'loss_cases']) expect(db[name].read).toBe(false)
+    for (const name of ['operators', 'outbox', 'subscriptions', 'callbacks', 'callbacks_refused', 'callback_nonces', 'sweeper_state', 'audit_log', 'cancellations', 'loss_cases', 'family_profiles']) expect(db[name].read).toBe(false)
   })
 
   it('lets a user read their own users document, which the user function writes keyed by openid and without `_openid`', () => {

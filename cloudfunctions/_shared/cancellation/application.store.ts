@@ -37,6 +37,8 @@ export interface ApplicationDoc {
   reasonTitle: string
   accountState: AccountState
   realNameVerified: boolean
+  /** The family profile (常用办理人) this application was made for (the insured person); null once that profile is deleted. */
+  profileId?: string | null
   insured: { name: string; idNumberSealed: string; idNumberMasked: string; idLast4: string }
   heir?: { name: string; relation: keyof typeof HEIR_RELATION_LABELS; idNumberSealed: string; idNumberMasked: string }
   contact: { phoneSealed: string; phoneMasked: string; phoneLast4: string }

@@ -18,6 +18,8 @@ export interface LossDoc {
   cityName: string
   policyId: string
   holder: { name: string; idNumberSealed: string; idNumberMasked: string; idLast4: string; idBlind: string }
+  /** The family profile (常用办理人) this case was made for; null once that profile is deleted. */
+  profileId?: string | null
   cardNumberMasked?: string
   /** When a temporary report lapses (set while `reported_temporary`). */
   temporaryExpiresAt?: string

@@ -39,7 +39,11 @@ export interface OrderDoc {
     /** Blind index of the full ID number (keyed hash): operators find an order by the whole number without it being stored. */
     idBlind?: string
     phoneLast4: string
+    /** How the applicant relates to the user, when the order was made for one of their family profiles (子女, 父母…). */
+    relation?: string
   }
+  /** The family profile (常用办理人) this case was made for; null once that profile is deleted. */
+  profileId?: string | null
   /** Human-readable status for the CloudBase console, beside the machine field. */
   statusText?: string
   amountFen: number
@@ -97,6 +101,8 @@ export function toSummary(order: OrderDoc): OrderSummary {
     amountLabel: formatYuan(order.amountFen),
     createdAt: order.createdAt,
     receiptNumber: order.receipt?.receiptNumber,
+    applicantMasked: order.applicant ? maskName(order.applicant.name) : undefined,
+    applicantRelation: order.applicant?.relation,
   }
 }
 

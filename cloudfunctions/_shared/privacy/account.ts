@@ -5,9 +5,11 @@ import { lossCases, type LossDoc } from '../card-loss/card-loss.store'
 import { decryptField } from '../crypto'
 import type { Ctx } from '../handler'
 import { orders, type OrderDoc } from '../order/order.store'
+import { familyProfiles } from '../family/family.store'
+import { RELATION_LABELS } from '../../../src/domain/family/family.schema'
 
 /** Collections that hold a user's documents, by the field that names the user. */
-const BY_OPENID = ['photos', 'inbox', 'outbox'] as const
+const BY_OPENID = ['photos', 'inbox', 'outbox', 'family_profiles'] as const
 
 const open = (ctx: Ctx, sealed: string | undefined) => {
   if (!sealed) return undefined
@@ -30,6 +32,7 @@ export async function exportData(ctx: Ctx): Promise<Record<string, unknown>> {
   const cases = await lossCases(ctx).find({ openid }, { limit: 1000 })
   const messages = await ctx.db.collection<{ _id: string; openid: string }>('inbox').find({ openid }, { limit: 1000 })
   const photos = await ctx.db.collection<{ _id: string; openid: string; specId: string; createdAt: string }>('photos').find({ openid }, { limit: 1000 })
+  const profiles = await familyProfiles(ctx).find({ openid }, { limit: 1000 })
   return {
     exportedAt: ctx.clock.now().toISOString(),
     profile: user ? { ...user, _id: undefined } : null,
@@ -60,6 +63,15 @@ export async function exportData(ctx: Ctx): Promise<Record<string, unknown>> {
     })),
     cardLoss: cases.map((c: LossDoc) => ({ caseId: c._id, status: c.status, cityName: c.cityName, holder: { name: c.holder.name, idNumber: open(ctx, c.holder.idNumberSealed) }, reissue: c.reissue ? { receiptNumber: c.reissue.receiptNumber, delivery: c.reissue.delivery.method } : null, history: c.history, createdAt: c.createdAt })),
     photos: photos.map((p) => ({ photoId: p._id, specId: p.specId, createdAt: p.createdAt })),
+    familyProfiles: profiles.map((p) => ({
+      profileId: p._id,
+      name: p.name,
+      relation: RELATION_LABELS[p.relation],
+      idNumber: open(ctx, p.idNumberSealed),
+      phone: open(ctx, p.phoneSealed),
+      consent: p.consent,
+      createdAt: p.createdAt,
+    })),
     messages: messages.map((m) => ({ ...m, openid: undefined })),
   }
 }
@@ -72,7 +84,7 @@ export interface DeletionReport {
 }
 
 /**
- * `user.deleteAccount` (删除我的数据): removes the caller's profile, photos, cases, messages, consents and
+ * `user.deleteAccount` (删除我的数据): removes the caller's profile, family profiles (常用办理人), photos, cases, messages, consents and
  * files. A paid order stays as an anonymised payment record (amount, trade number, transaction, dates):
  * no openid, no name, no ID number, no phone, no photo.
  */

@@ -53,6 +53,8 @@ export interface OpsOrderRow {
   applicantName: string
   idNumberMasked: string
   phoneMasked: string
+  /** Set when the user ordered for a family profile (常用办理人): how the applicant relates to them (子女, 父母…). */
+  applicantRelation?: string
   createdAt: string
 }
 

@@ -31,6 +31,10 @@ export interface OrderSummary {
   createdAt: string
   /** Set when approved. */
   receiptNumber?: string
+  /** Whose case it is, masked (张*): the order card says so when the user orders for someone else. */
+  applicantMasked?: string
+  /** Set when the order was made for a family profile (常用办理人): 子女, 父母… */
+  applicantRelation?: string
 }
 
 export interface OrderTimelineEntry {
