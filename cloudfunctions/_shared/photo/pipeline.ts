@@ -2,6 +2,7 @@ import sharp from 'sharp'
 import { CHECK_COPY, judge, verdict, type CheckResult } from '../../../src/domain/photo/checks'
 import { computeFrame, eyeMidOf, faceWidthOf, mid, predictHead, rollOf, type FaceGeometry, type Frame, type Point } from '../../../src/domain/photo/framing'
 import { backgroundDeviation, laplacianVariance, lumaStats, topOfForeground, type RgbImage } from '../../../src/domain/photo/measure'
+import { padJpegWithComments, paddingTarget } from '../../../src/domain/photo/jpeg-padding'
 import type { SpecShape } from '../../../src/domain/photo/spec.types'
 import { MAX_PHOTO_PIXELS, inspectPhoto } from './inspect'
 import { faceapi, loadModels, tf } from './models'
@@ -244,22 +245,19 @@ function replaceBackground(img: Raw, frame: Frame, region: Region, rgb: readonly
 
 /** Qualities tried by the size search, best first. */
 const QUALITIES = [95, 90, 85, 80, 75, 70, 65, 60, 50, 40, 30, 20, 10]
+/** Qualities tried without chroma subsampling when the smallest file a spec allows is more than 4:2:0 reaches. */
+const FULL_CHROMA_QUALITIES = [100, 98, 95]
 
-/**
- * Encodes JPEG with the spec's DPI, at the highest quality whose file lands inside the KB range:
- * a binary search over QUALITIES (file size falls as quality falls), four or five encodes.
- */
-export async function encodeWithin(img: Raw, spec: SpecShape): Promise<Buffer> {
-  const encode = (quality: number) =>
-    sharp(img.data, rawOf(img)).jpeg({ quality, chromaSubsampling: '4:2:0' }).withMetadata({ density: spec.dpi }).toBuffer()
-  const maxBytes = (spec.fileKb.max ?? Infinity) * 1024
-  const minBytes = (spec.fileKb.min ?? 0) * 1024
+type Chroma = '4:2:0' | '4:4:4'
+
+/** The highest of `qualities` (best first) whose file fits under `maxBytes`: a binary search, sizes fall with quality. */
+async function bestUnder(encode: (quality: number) => Promise<Buffer>, qualities: readonly number[], maxBytes: number): Promise<Buffer | undefined> {
   let lo = 0
-  let hi = QUALITIES.length - 1
+  let hi = qualities.length - 1
   let fit: Buffer | undefined
   while (lo <= hi) {
     const i = (lo + hi) >> 1
-    const out = await encode(QUALITIES[i])
+    const out = await encode(qualities[i])
     if (out.length <= maxBytes) {
       fit = out
       hi = i - 1
@@ -267,8 +265,27 @@ export async function encodeWithin(img: Raw, spec: SpecShape): Promise<Buffer> {
       lo = i + 1
     }
   }
-  if (fit && fit.length >= minBytes) return fit
-  return fit ?? encode(QUALITIES[QUALITIES.length - 1])
+  return fit
+}
+
+/**
+ * Encodes JPEG with the spec's DPI, at the highest quality whose file lands inside the KB range (decision 016):
+ * first 4:2:0 over QUALITIES; when even quality 95 is below the spec's minimum (exam photos: 教师资格 50 KB for
+ * 300×400), without chroma subsampling up to quality 100, which keeps more of the picture; and only when that is
+ * still below the minimum (英语四六级 30 KB for 144×192), comment segments pad the file to the minimum plus 1 KB.
+ */
+export async function encodeWithin(img: Raw, spec: SpecShape): Promise<Buffer> {
+  const encode = (chroma: Chroma) => (quality: number) =>
+    sharp(img.data, rawOf(img)).jpeg({ quality, chromaSubsampling: chroma }).withMetadata({ density: spec.dpi }).toBuffer()
+  const maxBytes = (spec.fileKb.max ?? Infinity) * 1024
+  const minBytes = (spec.fileKb.min ?? 0) * 1024
+  const fit = await bestUnder(encode('4:2:0'), QUALITIES, maxBytes)
+  if (!fit) return encode('4:2:0')(QUALITIES[QUALITIES.length - 1])
+  if (fit.length >= minBytes) return fit
+  const full = (await bestUnder(encode('4:4:4'), FULL_CHROMA_QUALITIES, maxBytes)) ?? fit
+  const best = full.length > fit.length ? full : fit
+  if (best.length >= minBytes) return best
+  return Buffer.from(padJpegWithComments(best, paddingTarget(spec.fileKb)))
 }
 
 /** Exact pixels: both sides must match; the measured value is the width, the limit names both sides. */
