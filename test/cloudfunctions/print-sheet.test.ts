@@ -7,6 +7,9 @@ import { pxToMm } from '@/domain/photo/print-layout'
 import { ALICE, BOB, makePorts, tempDir, type TestPorts } from '../support/store'
 import { jpegFacts, meanRgb } from '../support/jpeg-file'
 import * as photos from '../support/photos'
+import * as jpegJs from 'jpeg-js'
+import sharp from 'sharp'
+import { PADDING_NOTE } from '@/domain/photo/jpeg-padding'
 
 /** Print sheets (排版照) rendered with sharp from a photo the real pipeline normalised. */
 describe('photo function: the electronic photo (file) and print sheets (printSheet)', () => {
@@ -62,7 +65,7 @@ describe('photo function: the electronic photo (file) and print sheets (printShe
     expect(red).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: '这个规格不能使用所选的背景颜色' } })
   }, 60_000)
 
-  it('makes a 国家公务员考试 photo on its blue background (413×579, 30–100 KB), and refuses 教师资格, which it cannot make yet', async () => {
+  it('makes a 国家公务员考试 photo on its blue background (413×579, 30–100 KB), and refuses an exam the catalogue does not have', async () => {
     const upload = async (n: string) => (await ports.files.upload(`${rawFolderOf({ caller: ALICE, config: ports.config })}/${n}.jpg`, photos.fixture(1))).fileID
     const reply = await invoke(photoFunction, { action: 'normalize', data: { fileID: await upload('gwy'), specId: 'exam-civil-service' } }, ALICE, ports)
     if (!reply.ok) throw new Error(JSON.stringify(reply.error))
@@ -77,7 +80,35 @@ describe('photo function: the electronic photo (file) and print sheets (printShe
     top.forEach((v, i) => expect(Math.abs(v - [67, 142, 219][i])).toBeLessThanOrEqual(3))
     const sheet = await invoke(photoFunction, { action: 'printSheet', data: { photoId: result.photoId, sheet: '6in' } }, ALICE, ports)
     expect(sheet.ok).toBe(true)
-    expect(await invoke(photoFunction, { action: 'normalize', data: { fileID: await upload('teacher'), specId: 'exam-teacher' } }, ALICE, ports)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+    expect(await invoke(photoFunction, { action: 'normalize', data: { fileID: await upload('unknown'), specId: 'exam-unknown' } }, ALICE, ports)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+  }, 60_000)
+
+  /**
+   * The exam photos whose KB minimum is above what 4:2:0 JPEG of their pixels holds (decision 016): face-3 is the
+   * fixture whose photos come out smallest, so 英语四六级 and 计算机等级 go all the way to comment padding.
+   */
+  it.each([
+    ['exam-teacher', 1, [300, 400], 300, [50, 190], [255, 255, 255], false],
+    ['exam-cet', 3, [144, 192], 111, [30, 40], [200, 225, 245], true],
+    ['exam-ncre', 3, [144, 192], 111, [20, 200], [200, 225, 245], false],
+    ['exam-chsi', 3, [480, 640], 300, [100, 2048], [200, 225, 245], false],
+  ] as const)('makes %s from face-%i: exact pixels and DPI, a file inside its KB range, 4:4:4 chroma, its background; padded only when 4:4:4 at quality 100 falls short', async (specId, face, px, dpi, kb, rgb, padded) => {
+    const { fileID } = await ports.files.upload(`${rawFolderOf({ caller: ALICE, config: ports.config })}/${specId}.jpg`, photos.fixture(face))
+    const reply = await invoke(photoFunction, { action: 'normalize', data: { fileID, specId } }, ALICE, ports)
+    if (!reply.ok) throw new Error(JSON.stringify(reply.error))
+    const result = reply.data as NormalizeResult
+    expect(result.checks.find((c) => c.id === 'file-size')?.passed).toBe(true)
+    const stored = await ports.files.download(result.photo!.fileID)
+    const facts = await jpegFacts(stored)
+    expect([facts.width, facts.height, facts.exifDpi, facts.dpi]).toEqual([...px, dpi, dpi])
+    expect(facts.kb).toBeGreaterThanOrEqual(kb[0])
+    expect(facts.kb).toBeLessThanOrEqual(kb[1])
+    const top = await meanRgb(stored, { left: 0, top: 0, width: px[0], height: 3 })
+    top.forEach((v, i) => expect(Math.abs(v - rgb[i])).toBeLessThanOrEqual(3))
+    expect(stored.includes(Buffer.from(PADDING_NOTE, 'latin1'))).toBe(padded)
+    expect((await sharp(stored).metadata()).chromaSubsampling).toBe('4:4:4')
+    const decoded = jpegJs.decode(stored)
+    expect([decoded.width, decoded.height]).toEqual([...px])
   }, 60_000)
 
   it('makes a custom size (400×500 px, 300 DPI, 20–80 KB, light grey) and refuses one it cannot make', async () => {

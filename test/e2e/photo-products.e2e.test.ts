@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import sharp from 'sharp'
 import { layoutSheet, ONE_INCH, pxToMm, sheetById, TWO_INCH } from '@/domain/photo/print-layout'
 import { specById } from '@/domain/photo/specs'
+import { PADDING_NOTE } from '@/domain/photo/jpeg-padding'
 import { agree, collectErrors, open, PHONE, shotsDir, startE2E, visible, type E2E } from '../support/e2e'
 import { jpegFacts, meanRgb } from '../support/jpeg-file'
 
@@ -216,6 +217,46 @@ describe('ID-photo products in Chromium: the electronic photo and print sheets (
     top.forEach((v, i) => expect(Math.abs(v - [67, 142, 219][i])).toBeLessThanOrEqual(3))
     expect((await redPixels(bytes)).right).toBe(0)
     await shot('products-exam-preview')
+    expect(errors).toEqual([])
+  }, 120_000)
+
+  it('makes an 英语四六级 photo (an exam photo on light blue whose 30 KB minimum needs padding) and downloads it: 144×192, 111 DPI, 30–40 KB, light blue, decoded by Chromium', async () => {
+    await open(page, e2e.em.url, '/features/id-photo/pages/index/index')
+    await page.getByText('第一步：选择证件类型').waitFor()
+    await agree(page, 'choose-album')
+    await visible(page, 'catalogue-exam-cet').click()
+    await page.getByTestId('spec-pixels').getByText('144 × 192 像素').waitFor()
+    expect(await visible(page, 'spec-background').innerText()).toBe('浅蓝色')
+    expect(await visible(page, 'spec-file-size').innerText()).toBe('30–40 KB')
+    expect(await visible(page, 'catalogue-note').innerText()).toContain('身份证号')
+    await shot('products-exam-cet-choice')
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByTestId('choose-album').click()
+    await (await chooser).setFiles(path.join(root, 'test', 'fixtures', 'photos', 'face-3.jpg'))
+    await page.getByTestId('check-result').waitFor({ timeout: 60_000 })
+    expect(await page.getByTestId('verdict').getAttribute('data-verdict')).toBe('passed')
+    await visible(page, 'no-receipt-here').waitFor()
+    const { bytes, name } = await downloadFrom('save-electronic')
+    expect(name).toBe('英语四六级-144x192.jpg')
+    const facts = await jpegFacts(bytes)
+    expect([facts.width, facts.height, facts.exifDpi, facts.dpi]).toEqual([144, 192, 111, 111])
+    expect(facts.kb).toBeGreaterThanOrEqual(30)
+    expect(facts.kb).toBeLessThanOrEqual(40)
+    expect(bytes.includes(Buffer.from(PADDING_NOTE, 'latin1'))).toBe(true)
+    const top = await meanRgb(bytes, { left: 0, top: 0, width: 144, height: 3 })
+    top.forEach((v, i) => expect(Math.abs(v - [200, 225, 245][i])).toBeLessThanOrEqual(3))
+    const inBrowser = await page.evaluate(async (b64) => {
+      const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/jpeg' })
+      const bitmap = await createImageBitmap(blob)
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+      const ctx = canvas.getContext('2d')!
+      ctx.drawImage(bitmap, 0, 0)
+      const px = ctx.getImageData(72, 1, 1, 1).data
+      return { width: bitmap.width, height: bitmap.height, rgb: [px[0], px[1], px[2]] }
+    }, bytes.toString('base64'))
+    expect([inBrowser.width, inBrowser.height]).toEqual([144, 192])
+    inBrowser.rgb.forEach((v, i) => expect(Math.abs(v - [200, 225, 245][i])).toBeLessThanOrEqual(4))
+    await shot('products-exam-cet-preview')
     expect(errors).toEqual([])
   }, 120_000)
 

@@ -1,7 +1,7 @@
 import { SERVICES } from '@/domain/services'
 import { pxToMm } from '@/domain/photo/print-layout'
 import { specById } from '@/domain/photo/specs'
-import { jpegFacts } from '../support/jpeg-file'
+import { jpegFacts, meanRgb } from '../support/jpeg-file'
 import { APPLICANT } from '../support/orders'
 import { launch, requireWeappBuild, startCloud, weappRoot, type WeappEnv } from '../support/weapp/launch'
 import { seedCases } from '../support/weapp/seed'
@@ -318,4 +318,44 @@ describe('the electronic photo and a print sheet', () => {
       runtime.dispose()
     }
   }, 180_000)
+})
+
+describe('an exam photo', () => {
+  it('is made for 英语四六级 (light blue, 30–40 KB, named by the ID number) and saved to the album: 144×192, 111 DPI, inside its KB range', async () => {
+    const face = path.resolve(__dirname, '..', 'fixtures', 'photos', 'face-3.jpg')
+    const runtime = await launch('features/id-photo/pages/index/index', { cloud, user: 'lisi', album: [face] })
+    try {
+      await runtime.waitForText('第一步：选择证件类型')
+      runtime.tap(/^英语四六级$/)
+      await runtime.settle()
+      expect(runtime.text()).toContain('144 × 192 像素')
+      expect(runtime.text()).toContain('30–40 KB')
+      expect(runtime.text()).toContain('用本人身份证号命名')
+      if (runtime.text().includes('请先阅读并同意《隐私政策》')) {
+        runtime.tap(/^同意$/)
+        await runtime.waitForText('第三步：拍照或选择照片')
+      }
+      runtime.tap('从相册选择')
+      await runtime.waitForRoute('features/id-photo/pages/preview/index')
+      await runtime.waitForText('保存电子照', 60_000)
+      expect(runtime.text()).toContain('照片已通过全部检测，可以保存电子照或打印排版照')
+      runtime.tap('保存电子照')
+      await runtime.settle()
+      await new Promise((r) => setTimeout(r, 300))
+      await runtime.settle()
+      expect(runtime.toasts).toContain('已保存到相册')
+      expect(runtime.album).toHaveLength(1)
+      const photo = await jpegFacts(runtime.album[0])
+      expect([photo.width, photo.height, photo.exifDpi, photo.dpi]).toEqual([144, 192, 111, 111])
+      expect(photo.kb).toBeGreaterThanOrEqual(30)
+      expect(photo.kb).toBeLessThanOrEqual(40)
+      const top = await meanRgb(runtime.album[0], { left: 0, top: 0, width: 144, height: 3 })
+      top.forEach((v, i) => expect(Math.abs(v - [200, 225, 245][i])).toBeLessThanOrEqual(3))
+      const shots = await WeappShots.open(weappRoot)
+      await shots.shot(runtime, 'flow-exam-cet-saved').finally(() => shots.close())
+      expect(runtime.problems).toEqual([])
+    } finally {
+      runtime.dispose()
+    }
+  }, 120_000)
 })

@@ -15,6 +15,8 @@ export interface CatalogueSpec extends Omit<PhotoSpec, 'documentType' | 'region'
   purpose: CataloguePurpose
   /** How the file must be named, where the exam says so. */
   fileNameRule?: { text: string; evidence: Evidence }
+  /** What the exam's site does with the photo before it takes it, where its source says so. */
+  uploadNote?: { text: string; evidence: Evidence }
 }
 
 const CHECKED = '2026-12-02'
@@ -72,6 +74,10 @@ const CHSI = source(
   '2022-11-28',
 )
 const CET = (quote: string) => source('https://cet46.wenduedu.com/20200310/39100.html', '2020年英语四六级报名对照片有什么要求', quote, '2020-03-10')
+const POSTGRAD = (quote: string) => source('https://iverson3.cn/xuelitisheng/170786', '考研報名對照片有什么要求', quote)
+const POSTGRAD_SPEC = POSTGRAD('其次,,考研報(bào)名照片的圖像規(guī)格應(yīng)為567像素(高)× 390像素(寬),。頭部寬度應(yīng)在248至283像素之間,,頭部長度應(yīng)在331至390像素之間。分辨率為300dpi,,圖像文件大小不得超過50kB,。')
+const ACCOUNTING = (quote: string) => source('https://www.clipimg.com/wp/2025%e4%b8%ad%e7%ba%a7%e4%bc%9a%e8%ae%a1%e6%8a%a5%e5%90%8d%e7%85%a7%e7%89%87%e6%80%bb%e8%a2%ab%e6%8b%92%ef%bc%9f%e4%b8%89%e6%ad%a5%e6%90%9e%e5%ae%9a%e5%90%88%e8%a7%84%e8%af%81%e4%bb%b6%e7%85%a7', '2025中级会计报名照片总被拒?三步搞定合规证件照', quote)
+const ACCOUNTING_JUNIOR = (quote: string) => source('https://www.nadiyi.com/yiaccountant/4209183', '初级会计职称考试报名网站与照片要求', quote)
 const CET_FILE = CET('六、文件格式要求:要求存储为JPG格式,图像文件名为*.JPG,其中*为本人的身份证号码。大小在30~40K之间。')
 const CET_SIZE = CET('采集的图象大小最小为192×144(高×宽)。成像区大小为 48mm × 33mm (高×宽)。')
 
@@ -200,22 +206,72 @@ export const CATALOGUE_SPECS: readonly CatalogueSpec[] = [
       head: SCALED_HEAD,
     },
   },
+  /** 研究生考试 (考研报名, as a 2024 article states it): 390×567, 300 dpi, at most 50 KB, white, head 248–283 × 331–390 px. */
+  {
+    id: 'exam-postgraduate',
+    version: 1,
+    purpose: 'exam',
+    title: '研究生考试',
+    pixels: { width: 390, height: 567 },
+    printMm: { width: 33, height: 48 },
+    dpi: 300,
+    background: WHITE,
+    format: 'jpeg',
+    jpegQuality: 85,
+    fileKb: { max: 50, unit: 'KB' },
+    head: {
+      headWidth: { min: 248, max: 283, unit: 'px' },
+      headHeight: { min: 331, max: 390, unit: 'px' },
+    },
+    evidence: {
+      pixels: POSTGRAD_SPEC,
+      printMm: unverifiedBecause('来源只写像素；33×48 mm 是 390×567 像素按 300 DPI 的换算'),
+      dpi: POSTGRAD_SPEC,
+      background: POSTGRAD('首先,考研報(bào)名照片必須為本人近期1寸白底電子版照片,。'),
+      fileKb: POSTGRAD_SPEC,
+      head: POSTGRAD_SPEC,
+    },
+  },
+  /** 会计资格考试 (中级 2025; 初级 asks for at least the same): 295×413, 30–300 KB, white, through the 财政部 photo tool. */
+  {
+    id: 'exam-accounting',
+    version: 1,
+    purpose: 'exam',
+    title: '会计资格考试',
+    pixels: { width: 295, height: 413 },
+    printMm: { width: 25, height: 35 },
+    dpi: 300,
+    background: WHITE,
+    format: 'jpeg',
+    jpegQuality: 90,
+    fileKb: { min: 30, max: 300, unit: 'KB' },
+    head: scaledHead(295, 413),
+    evidence: {
+      pixels: ACCOUNTING('2、像素规格须为295px宽×413px高'),
+      printMm: unverifiedBecause('来源只写像素；25×35 mm 是 295×413 像素按 300 DPI 的换算'),
+      dpi: AT_300('会计资格考试的来源'),
+      background: ACCOUNTING_JUNIOR('照片要求近期拍摄,背景为白色,格式为JPG,文件大小要大于10KB,像素要大于295*413,并且照片要清晰。'),
+      fileKb: ACCOUNTING('3、文件大小在30KB-300KB之间'),
+      head: SCALED_HEAD,
+    },
+    uploadNote: {
+      text: '报名时须先用“财政部照片处理工具”审核处理这张照片，再上传',
+      evidence: ACCOUNTING_JUNIOR('在上传照片之前,考生需要下载“财政部照片处理工具”,对原始照片进行审核处理。只有经过审核处理后的照片才能正常上传。'),
+    },
+  },
 ]
 
 /**
- * What we cannot make yet: 教师资格 (50–190 KB), 英语四六级 (30–40 KB), 计算机等级 (20–200 KB) and 学信网 (100 KB or
- * more) ask for more bytes than an honest JPEG of their pixels holds (measured on the fixtures at quality 95); we
- * would have to pad the file.
+ * The catalogue entries the choice page offers: all of them. The exam photos whose KB minimum is above what a 4:2:0
+ * JPEG of their pixels holds are made too (decision 016: 4:4:4 up to quality 100, then comment padding).
  */
-export const NOT_YET_MADE: Readonly<Record<string, string>> = {
-  'exam-teacher': '文件大小下限 50 KB 高于 300×400 像素的 JPEG 能达到的大小（约 34 KB）',
-  'exam-cet': '文件大小下限 30 KB 高于 144×192 像素的 JPEG 能达到的大小（约 12 KB）',
-  'exam-ncre': '文件大小下限 20 KB 高于 144×192 像素的 JPEG 能达到的大小（约 12 KB）',
-  'exam-chsi': '文件大小下限 100 KB 高于 480×640 像素的 JPEG 能达到的大小（约 50–65 KB）',
-}
+export const OFFERED_CATALOGUE: readonly CatalogueSpec[] = CATALOGUE_SPECS
 
-/** The catalogue entries the choice page offers. */
-export const OFFERED_CATALOGUE: readonly CatalogueSpec[] = CATALOGUE_SPECS.filter((s) => !NOT_YET_MADE[s.id])
+/** What the user must know besides the spec, in words: the exam's file-name rule and what its site does first. */
+export function catalogueNotes(id: string): string[] {
+  const entry = CATALOGUE_SPECS.find((s) => s.id === id)
+  return [entry?.fileNameRule?.text, entry?.uploadNote?.text].filter((t): t is string => !!t)
+}
 
 /** Any spec a photo can be made to: a receipt spec, an offered catalogue entry or a custom size (custom-size.ts). */
 export function photoSpecById(id: string): SpecShape | undefined {

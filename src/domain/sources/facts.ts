@@ -101,6 +101,12 @@ function printFacts(): FactRow[] {
   return [...sheets, ...sizes]
 }
 
+/** A catalogue entry's file-name rule and upload note, where its source states them. */
+function catalogueRules(s: (typeof CATALOGUE_SPECS)[number]): FactRow[] {
+  const rules = [['fileName', s.fileNameRule], ['upload', s.uploadNote]] as const
+  return rules.flatMap(([fact, rule]) => (rule ? [{ topic: `照片规格（目录）：${s.title}`, region: NATIONAL, entry: s.id, fact, value: rule.text, numbers: [], evidence: rule.evidence }] : []))
+}
+
 export function allFacts(): FactRow[] {
   const rows: FactRow[] = []
   for (const reason of CANCEL_REASONS) {
@@ -121,6 +127,7 @@ export function allFacts(): FactRow[] {
   rows.push(...printFacts())
   for (const s of CATALOGUE_SPECS) {
     for (const f of SPEC_FACTS) rows.push({ topic: `照片规格（目录）：${s.title}`, region: NATIONAL, entry: s.id, fact: f, ...specValue(s, f), evidence: s.evidence[f] })
+    rows.push(...catalogueRules(s))
   }
   for (const [type, c] of Object.entries(RECEIPT_COVERAGE)) rows.push({ topic: '回执受理地区', region: c.where, entry: type, fact: 'coverage', value: `只受理${c.where}的城市`, numbers: [], evidence: c.evidence })
   return rows

@@ -1,5 +1,5 @@
 import { backgroundsOf } from '@/domain/photo/backgrounds'
-import { CATALOGUE_SPECS, NOT_YET_MADE, OFFERED_CATALOGUE, scaledHead } from '@/domain/photo/catalogue'
+import { CATALOGUE_SPECS, OFFERED_CATALOGUE, catalogueNotes, photoSpecById, scaledHead } from '@/domain/photo/catalogue'
 import { mmToPx } from '@/domain/photo/print-layout'
 import { isSourced } from '@/domain/sources/source'
 
@@ -7,7 +7,7 @@ const byTitle = (title: string) => CATALOGUE_SPECS.find((s) => s.title === title
 
 describe('the wider catalogue (data, sourced or unverified)', () => {
   it('has the everyday sizes and the exam photos the issue names, each id once', () => {
-    expect(CATALOGUE_SPECS.map((s) => s.title)).toEqual(['一寸', '小一寸', '大一寸', '二寸', '小二寸', '国家公务员考试', '教师资格考试', '英语四六级', '计算机等级考试', '学信网学历照片'])
+    expect(CATALOGUE_SPECS.map((s) => s.title)).toEqual(['一寸', '小一寸', '大一寸', '二寸', '小二寸', '国家公务员考试', '教师资格考试', '英语四六级', '计算机等级考试', '学信网学历照片', '研究生考试', '会计资格考试'])
     expect(new Set(CATALOGUE_SPECS.map((s) => s.id)).size).toBe(CATALOGUE_SPECS.length)
   })
 
@@ -30,11 +30,20 @@ describe('the wider catalogue (data, sourced or unverified)', () => {
     expect(byTitle('英语四六级').fileNameRule?.text).toContain('身份证号')
   })
 
-  it('quotes 计算机等级 (144×192, 48×33 mm, 20–200 KB, light blue) and 学信网 (480×640, 300 dpi, light blue), and offers neither yet: their KB minimums need padding', () => {
+  it('quotes 计算机等级 (144×192, 48×33 mm, 20–200 KB, light blue) and 学信网 (480×640, 300 dpi, light blue), and offers every exam photo: the KB minimums are reached by the encoder (decision 016)', () => {
     expect(byTitle('计算机等级考试')).toMatchObject({ pixels: { width: 144, height: 192 }, printMm: { width: 33, height: 48 }, fileKb: { min: 20, max: 200 }, background: { name: '浅蓝色' } })
     expect(byTitle('学信网学历照片')).toMatchObject({ pixels: { width: 480, height: 640 }, dpi: 300, background: { name: '浅蓝色' } })
-    expect(OFFERED_CATALOGUE.map((s) => s.title)).toEqual(['一寸', '小一寸', '大一寸', '二寸', '小二寸', '国家公务员考试'])
-    for (const id of Object.keys(NOT_YET_MADE)) expect(CATALOGUE_SPECS.some((s) => s.id === id)).toBe(true)
+    expect(OFFERED_CATALOGUE.map((s) => s.title)).toEqual(CATALOGUE_SPECS.map((s) => s.title))
+    for (const id of ['exam-teacher', 'exam-cet', 'exam-ncre', 'exam-chsi']) expect(photoSpecById(id)?.id).toBe(id)
+  })
+
+  it('quotes 研究生考试 (390×567, 300 dpi, at most 50 KB, white, head 248–283 × 331–390 px) and 会计资格考试 (295×413, 30–300 KB, white, through the 财政部 tool)', () => {
+    expect(byTitle('研究生考试')).toMatchObject({ pixels: { width: 390, height: 567 }, dpi: 300, fileKb: { max: 50 }, background: { name: '白色' }, head: { headWidth: { min: 248, max: 283 }, headHeight: { min: 331, max: 390 } } })
+    expect(byTitle('会计资格考试')).toMatchObject({ pixels: { width: 295, height: 413 }, fileKb: { min: 30, max: 300 }, background: { name: '白色' } })
+    for (const t of ['研究生考试', '会计资格考试']) for (const f of ['pixels', 'background', 'fileKb'] as const) expect(isSourced(byTitle(t).evidence[f])).toBe(true)
+    expect(catalogueNotes('exam-accounting')).toEqual([expect.stringContaining('财政部照片处理工具')])
+    expect(catalogueNotes('exam-cet')).toEqual([expect.stringContaining('身份证号')])
+    expect(catalogueNotes('size-one-inch')).toEqual([])
   })
 
   it('scales the 居民身份证 head rules to other pixels (358×441 gives them back)', () => {

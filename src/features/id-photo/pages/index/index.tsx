@@ -4,7 +4,7 @@ import { ImageRectangle, Photograph } from '@nutui/icons-react-taro'
 import { useEffect, useMemo, useState } from 'react'
 import { RECEIPT_COVERAGE, receiptOffered } from '@/domain/order/receipt-coverage'
 import { backgroundsOf } from '@/domain/photo/backgrounds'
-import { OFFERED_CATALOGUE, photoSpecById } from '@/domain/photo/catalogue'
+import { OFFERED_CATALOGUE, catalogueNotes, photoSpecById } from '@/domain/photo/catalogue'
 import { DOCUMENT_TYPES, resolveSpec } from '@/domain/photo/specs'
 import type { DocumentType } from '@/domain/photo/spec.types'
 import { allProvinces, cityByCode, type City } from '@/domain/region'
@@ -134,6 +134,11 @@ export default function IdPhotoChoicePage() {
         <View className='idp__section'>
           <Text className='idp__section-title'>{COPY.index.specTitle}</Text>
           <SpecSummary spec={spec} note={national ? COPY.index.specNationalNote : undefined} />
+          {catalogueNotes(spec.id).map((n) => (
+            <Text key={n} className='idp__city-hint' data-testid='catalogue-note'>
+              {n}
+            </Text>
+          ))}
           {backgrounds.length > 1 && (
             <View className='idp__backgrounds'>
               <Text className='idp__section-title'>{COPY.index.backgroundTitle}</Text>
