@@ -4,9 +4,10 @@ import { allProvinces, type Province } from '../region'
 
 /**
  * Where a photo receipt (照片回执) of a document type can be ordered: document type × region, each row resting on a
- * source that says the receipt is taken there. 社保卡 (社保卡数字相片回执), 出入境 (广东省内有效的数码相片检测回执)
- * and 居住证 receipts are Guangdong services. 身份证, 驾驶证 and 电子驾驶证 have no row yet: no source we found names
- * the regions that take them, so they stay offered in every city (the table narrows them once one does).
+ * source that says the receipt is taken there. 社保卡 (社保卡数字相片回执), 出入境 (广东省内有效的数码相片检测回执),
+ * 居住证 and 驾驶证 receipts are Guangdong services; 身份证 receipts are taken in the provinces a source lists
+ * (广东、海南、安徽、湖南、贵州、青海; 江西 only in some cities it does not name, so not here). 电子驾驶证 has no row
+ * yet: no source we found names the regions that take it, so it stays offered in every city.
  * Elsewhere the flow offers the electronic photo and the print sheet, and says how that office takes photos.
  */
 export interface ReceiptCoverage {
@@ -48,6 +49,32 @@ export const RECEIPT_COVERAGE: Partial<Readonly<Record<DocumentType, ReceiptCove
       publishedOrChecked: '2023-02-10',
     },
   },
+  /** 身份证 receipts: the provinces a receipt guide names (江西省 "部分城市" left out: it does not say which). */
+  'id-card': {
+    provincePrefixes: ['44', '46', '34', '43', '52', '63'],
+    where: '广东省、海南省、安徽省、湖南省、贵州省、青海省',
+    notOffered: '身份证照片回执目前只受理广东、海南、安徽、湖南、贵州、青海的城市；其他城市请保存电子照或打印排版照',
+    elsewhere: '这些省份以外办理居民身份证，一般在派出所或户籍窗口现场拍照，请以当地要求为准。',
+    evidence: {
+      url: 'https://www.dtzjz.com/zphzbl/2420.html',
+      title: '数码照片回执详解:定义、应用场景与办理指南',
+      quote: '需注意的是,并非所有城市均支持通过照片回执办理身份证业务,目前支持该方式的地区包括:广东省、海南省、安徽省、江西省(部分城市)、海口市、湖南省、贵州省及青海省。',
+      publishedOrChecked: '2026-12-02',
+    },
+  },
+  /** 驾驶证 receipts: a receipt service issues them for Guangdong only (its list; no source names another province). */
+  'driving-licence': {
+    provincePrefixes: ['44'],
+    where: '广东省',
+    notOffered: '驾驶证照片回执目前只受理广东省的城市；其他城市请保存电子照或打印排版照',
+    elsewhere: '广东省以外办理驾驶证，一般在车管所现场拍照，或带符合要求的照片办理，请以当地要求为准。',
+    evidence: {
+      url: 'https://023wlan.com/相片回执/2627.html',
+      title: '照片申请回执什么意思啊',
+      quote: '社保卡、驾驶证、保安证以及其余证件照片回执单只有广东地区可以办理!',
+      publishedOrChecked: '2026-12-02',
+    },
+  },
   'residence-permit': {
     provincePrefixes: ['44'],
     where: '广东省',
@@ -81,4 +108,43 @@ export function receiptRegion(documentType: DocumentType): string | undefined {
 /** The provinces, each with only its cities, where a receipt of this document type can be ordered. */
 export function provincesWithReceipt(documentType: DocumentType, provinces: readonly Province[] = allProvinces()): Province[] {
   return provinces.map((p) => ({ ...p, cities: p.cities.filter((c) => receiptOffered(documentType, c.code)) })).filter((p) => p.cities.length > 0)
+}
+
+/** How one city's office takes the photo of a document type where we sell no receipt, as a source states it. */
+export interface OfficePhotoWay {
+  documentType: DocumentType
+  cityCode: string
+  cityName: string
+  text: string
+  evidence: Source
+}
+
+/**
+ * The cities whose way of taking photos a source states (北京 社保卡: first-time applicants upload their own photo on
+ * the 北京人社 site). Every other city outside the coverage gets its type's general `elsewhere` sentence, which
+ * promises nothing.
+ */
+export const OFFICE_PHOTO_WAYS: readonly OfficePhotoWay[] = [
+  {
+    documentType: 'social-security-card',
+    cityCode: '110000',
+    cityName: '北京市',
+    text: '北京市首次申领社保卡，由本人（或他人代为）在北京市人力资源和社会保障局网站“社会保障卡照片采集”上传本人近期正面、免冠、彩色、白底的电子照片，请以网站要求为准。',
+    evidence: {
+      url: 'https://finance.sina.com.cn/jjxw/2023-11-10/doc-imzucyfi0638878.shtml',
+      title: '北京社保卡照片采集有了新方式',
+      quote: '北京市社会保险网上服务平台新系统于日前上线,社保卡照片采集有了新方式,第一次在北京参加社会保险的参保人需要自行提交照片或由他人代为提交照片才能申领社会保障卡。',
+      publishedOrChecked: '2023-11-10',
+    },
+  },
+]
+
+/**
+ * How the office of this city takes the photo where no receipt is sold, in sentences: the city's sourced way first
+ * where a source states it, then the type's general sentence.
+ */
+export function officePhotoWays(documentType: DocumentType, cityCode: string | undefined): string[] {
+  const city = cityCode ? OFFICE_PHOTO_WAYS.filter((w) => w.documentType === documentType && w.cityCode === cityCode) : []
+  const general = RECEIPT_COVERAGE[documentType]?.elsewhere
+  return [...city.map((w) => w.text), ...(general ? [general] : [])]
 }

@@ -1,5 +1,5 @@
 import { unverifiedBecause, type Evidence, type Source } from '../sources/source'
-import type { PhotoSpec, SpecFact, SpecShape } from './spec.types'
+import type { DocumentType, PhotoSpec, SpecFact, SpecShape } from './spec.types'
 import { scaledHead } from './head-rules'
 import { specById } from './specs'
 import { customSpec, parseCustomSpecId } from './custom-size'
@@ -9,7 +9,7 @@ import { customSpec, parseCustomSpecId } from './custom-size'
  * fact sourced with a quote or unverified with what was found. These photos have no receipt: the choice page offers the
  * electronic photo and the print sheet for the ones we can make (OFFERED_CATALOGUE).
  */
-export type CataloguePurpose = 'everyday' | 'exam'
+export type CataloguePurpose = 'everyday' | 'exam' | 'travel'
 
 export interface CatalogueSpec extends Omit<PhotoSpec, 'documentType' | 'region'> {
   purpose: CataloguePurpose
@@ -17,6 +17,8 @@ export interface CatalogueSpec extends Omit<PhotoSpec, 'documentType' | 'region'
   fileNameRule?: { text: string; evidence: Evidence }
   /** What the exam's site does with the photo before it takes it, where its source says so. */
   uploadNote?: { text: string; evidence: Evidence }
+  /** The document type whose photo receipt also serves this photo where that receipt is offered (护照 → 出入境). */
+  receiptDocument?: DocumentType
 }
 
 const CHECKED = '2026-12-02'
@@ -78,6 +80,38 @@ const POSTGRAD = (quote: string) => source('https://iverson3.cn/xuelitisheng/170
 const POSTGRAD_SPEC = POSTGRAD('其次,,考研報(bào)名照片的圖像規(guī)格應(yīng)為567像素(高)× 390像素(寬),。頭部寬度應(yīng)在248至283像素之間,,頭部長度應(yīng)在331至390像素之間。分辨率為300dpi,,圖像文件大小不得超過50kB,。')
 const ACCOUNTING = (quote: string) => source('https://www.clipimg.com/wp/2025%e4%b8%ad%e7%ba%a7%e4%bc%9a%e8%ae%a1%e6%8a%a5%e5%90%8d%e7%85%a7%e7%89%87%e6%80%bb%e8%a2%ab%e6%8b%92%ef%bc%9f%e4%b8%89%e6%ad%a5%e6%90%9e%e5%ae%9a%e5%90%88%e8%a7%84%e8%af%81%e4%bb%b6%e7%85%a7', '2025中级会计报名照片总被拒?三步搞定合规证件照', quote)
 const ACCOUNTING_JUNIOR = (quote: string) => source('https://www.nadiyi.com/yiaccountant/4209183', '初级会计职称考试报名网站与照片要求', quote)
+/** 护照 abroad (a Chinese embassy's answer, reposted): 33×48 mm, head 15–22 mm wide and 28–33 mm high, 30–80 KB. */
+const PASSPORT_ABROAD = (quote: string) => source('https://bbs.sgcn.org/thread-16277781-3-1.html', '护照照片要求（驻新加坡使馆答问，转载）', quote)
+/** 港澳通行证 under the 出入境证件相片照相指引, as republished. */
+const HK_MACAU = (quote: string) => source('https://m.tftnews.com/news2407884', '辦理港澳通行證的照片有什麼要求?（《出入境證件相片照相指引》）', quote, '2024-08-01')
+
+/**
+ * 护照 and 港澳通行证 on their own (the 出入境 receipt spec serves both): the 出入境证件相片照相指引's digital photo,
+ * 354×472 px at 300 DPI, on the backgrounds the 指引 allows (白色、浅灰色或淡蓝色); each with its own evidence where
+ * a source speaks of that document. No receipt here: where one is taken (广东省), the choice page points to the
+ * 护照 / 港澳通行证 document type.
+ */
+function exitEntryDocument(id: string, title: string, fileKb: { min: number; max: number }, evidence: Partial<Record<SpecFact, Evidence>>): CatalogueSpec {
+  const base = specById('exit-entry')!
+  return {
+    id,
+    version: 1,
+    purpose: 'travel',
+    title,
+    pixels: base.pixels,
+    printMm: base.printMm,
+    dpi: base.dpi,
+    background: base.background,
+    allowedBackgrounds: base.allowedBackgrounds,
+    format: 'jpeg',
+    jpegQuality: base.jpegQuality,
+    fileKb: { ...fileKb, unit: 'KB' },
+    head: base.head,
+    evidence: { ...base.evidence, ...evidence },
+    receiptDocument: 'exit-entry',
+  }
+}
+
 const CET_FILE = CET('六、文件格式要求:要求存储为JPG格式,图像文件名为*.JPG,其中*为本人的身份证号码。大小在30~40K之间。')
 const CET_SIZE = CET('采集的图象大小最小为192×144(高×宽)。成像区大小为 48mm × 33mm (高×宽)。')
 
@@ -259,6 +293,16 @@ export const CATALOGUE_SPECS: readonly CatalogueSpec[] = [
       evidence: ACCOUNTING_JUNIOR('在上传照片之前,考生需要下载“财政部照片处理工具”,对原始照片进行审核处理。只有经过审核处理后的照片才能正常上传。'),
     },
   },
+  /** 护照: the 指引's 354×472, 20–80 KB, 白色、浅灰色或淡蓝色 (an embassy abroad asks for white and 30–80 KB: its rule, not the 指引's). */
+  exitEntryDocument('travel-passport', '护照', { min: 20, max: 80 }, {
+    printMm: PASSPORT_ABROAD('照片尺寸:宽33mm,高48mm,其中头部宽度在15mm至22mm之间,头部高度(从下巴至头顶)在28mm至33mm之间,头顶至相片上边距离在3mm至5mm之间,人脸下颚以下到图像下边沿高度不小于7mm。'),
+  }),
+  /** 港澳通行证: 354×472, 30–80 KB, 白色、灰色或淡蓝色 (the 指引's 浅灰色). */
+  exitEntryDocument('travel-hk-macau', '港澳通行证', { min: 30, max: 80 }, {
+    fileKb: HK_MACAU('數字照片文件須為JPEG格式,文件大小在30K到80K字節之間。'),
+    printMm: HK_MACAU('照片尺寸:寬33mm,高48mm,其中頭部寬度在15mm至22mm之間,頭部高度(從下巴至頭頂)在28mm至33mm之間,頭頂至相片上邊距離在3mm至5mm之間,人臉下颚以下到圖像下邊沿高度不小于7mm。'),
+    background: HK_MACAU('背景為白色,灰色和淡藍色,請着與背景不同顔色的服裝。'),
+  }),
 ]
 
 /**
@@ -266,6 +310,11 @@ export const CATALOGUE_SPECS: readonly CatalogueSpec[] = [
  * JPEG of their pixels holds are made too (decision 016: 4:4:4 up to quality 100, then comment padding).
  */
 export const OFFERED_CATALOGUE: readonly CatalogueSpec[] = CATALOGUE_SPECS
+
+/** The document type whose receipt also serves this catalogue photo (护照, 港澳通行证 → 出入境), if any. */
+export function catalogueReceiptDocument(id: string): DocumentType | undefined {
+  return CATALOGUE_SPECS.find((s) => s.id === id)?.receiptDocument
+}
 
 /** What the user must know besides the spec, in words: the exam's file-name rule and what its site does first. */
 export function catalogueNotes(id: string): string[] {

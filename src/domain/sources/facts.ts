@@ -1,7 +1,7 @@
 import { CITY_POLICIES, NATIONAL_DEFAULT, POLICY_FACTS, type CancellationPolicy, type PolicyFact } from '../cancellation/policy'
 import { CANCEL_REASONS, REASONS } from '../cancellation/reasons'
 import { LOSS_FACTS, LOSS_POLICIES, NATIONAL_LOSS_DEFAULT, type LossFact, type LossPolicy } from '../card-loss/card-loss.policy'
-import { RECEIPT_COVERAGE } from '../order/receipt-coverage'
+import { OFFICE_PHOTO_WAYS, RECEIPT_COVERAGE } from '../order/receipt-coverage'
 import { DEFAULT_VALIDITY, VALIDITY_RULES } from '../order/receipt-validity'
 import { PHOTO_SPECS, SPEC_FACTS, type SpecFact } from '../photo/specs'
 import { ONE_INCH, SHEETS, TWO_INCH } from '../photo/print-layout'
@@ -107,6 +107,15 @@ function catalogueRules(s: (typeof CATALOGUE_SPECS)[number]): FactRow[] {
   return rules.flatMap(([fact, rule]) => (rule ? [{ topic: `照片规格（目录）：${s.title}`, region: NATIONAL, entry: s.id, fact, value: rule.text, numbers: [], evidence: rule.evidence }] : []))
 }
 
+/** Where receipts are taken (one row per region named), and how the cities a source speaks of take photos instead. */
+function coverageFacts(): FactRow[] {
+  const rows: FactRow[] = OFFICE_PHOTO_WAYS.map((w) => ({ topic: '办理地怎样采集照片', region: w.cityName, regionCode: w.cityCode, entry: w.documentType, fact: 'photoWay', value: w.text, numbers: [], evidence: w.evidence }))
+  for (const [type, c] of Object.entries(RECEIPT_COVERAGE)) {
+    for (const region of c.where.split('、')) rows.push({ topic: '回执受理地区', region, entry: type, fact: 'coverage', value: `只受理${c.where}的城市`, numbers: [], evidence: c.evidence })
+  }
+  return rows
+}
+
 export function allFacts(): FactRow[] {
   const rows: FactRow[] = []
   for (const reason of CANCEL_REASONS) {
@@ -129,7 +138,7 @@ export function allFacts(): FactRow[] {
     for (const f of SPEC_FACTS) rows.push({ topic: `照片规格（目录）：${s.title}`, region: NATIONAL, entry: s.id, fact: f, ...specValue(s, f), evidence: s.evidence[f] })
     rows.push(...catalogueRules(s))
   }
-  for (const [type, c] of Object.entries(RECEIPT_COVERAGE)) rows.push({ topic: '回执受理地区', region: c.where, entry: type, fact: 'coverage', value: `只受理${c.where}的城市`, numbers: [], evidence: c.evidence })
+  rows.push(...coverageFacts())
   return rows
 }
 

@@ -41,7 +41,10 @@ describe('order.create input', () => {
     expect(fieldErrors(CreateOrderInput, { ...validCreate(), documentType: 'residence-permit', cityCode: '110000' })).toEqual({
       cityCode: '居住证照片回执目前只受理广东省的城市，请选择广东省内办理居住证的城市',
     })
-    expect(fieldErrors(CreateOrderInput, { ...validCreate(), documentType: 'id-card', cityCode: '110000' })).toEqual({})
+    expect(fieldErrors(CreateOrderInput, { ...validCreate(), documentType: 'e-driving-licence', cityCode: '110000' })).toEqual({})
+    expect(fieldErrors(CreateOrderInput, { ...validCreate(), documentType: 'id-card', cityCode: '110000' })).toEqual({
+      cityCode: '身份证照片回执目前只受理广东、海南、安徽、湖南、贵州、青海的城市；其他城市请保存电子照或打印排版照',
+    })
     expect(fieldErrors(CreateOrderInput, { ...validCreate(), cityCode: '110000' })).toEqual({ cityCode: '社保卡照片回执目前只受理广东省的城市；其他城市请保存电子照或打印排版照' })
   })
 
@@ -50,8 +53,8 @@ describe('order.create input', () => {
   })
 
   it('accepts a municipality and refuses an unknown code', () => {
-    // 身份证 has no row in the coverage table yet, so 上海 takes it; a 社保卡 receipt is a Guangdong service (receipt-coverage.ts).
-    expect(parseInput(CreateOrderInput, { ...validCreate(), documentType: 'id-card', cityCode: '310000' }).cityCode).toBe('310000')
+    // 电子驾驶证 has no row in the coverage table yet, so 上海 takes it; a 社保卡 receipt is a Guangdong service (receipt-coverage.ts).
+    expect(parseInput(CreateOrderInput, { ...validCreate(), documentType: 'e-driving-licence', cityCode: '310000' }).cityCode).toBe('310000')
     expect(fieldErrors(CreateOrderInput, { ...validCreate(), cityCode: '999999' })).toEqual({ cityCode: '城市代码不正确' })
   })
 

@@ -1,5 +1,5 @@
 import { backgroundsOf } from '@/domain/photo/backgrounds'
-import { CATALOGUE_SPECS, OFFERED_CATALOGUE, catalogueNotes, photoSpecById, scaledHead } from '@/domain/photo/catalogue'
+import { CATALOGUE_SPECS, OFFERED_CATALOGUE, catalogueNotes, catalogueReceiptDocument, photoSpecById, scaledHead } from '@/domain/photo/catalogue'
 import { mmToPx } from '@/domain/photo/print-layout'
 import { isSourced } from '@/domain/sources/source'
 
@@ -7,7 +7,7 @@ const byTitle = (title: string) => CATALOGUE_SPECS.find((s) => s.title === title
 
 describe('the wider catalogue (data, sourced or unverified)', () => {
   it('has the everyday sizes and the exam photos the issue names, each id once', () => {
-    expect(CATALOGUE_SPECS.map((s) => s.title)).toEqual(['一寸', '小一寸', '大一寸', '二寸', '小二寸', '国家公务员考试', '教师资格考试', '英语四六级', '计算机等级考试', '学信网学历照片', '研究生考试', '会计资格考试'])
+    expect(CATALOGUE_SPECS.map((s) => s.title)).toEqual(['一寸', '小一寸', '大一寸', '二寸', '小二寸', '国家公务员考试', '教师资格考试', '英语四六级', '计算机等级考试', '学信网学历照片', '研究生考试', '会计资格考试', '护照', '港澳通行证'])
     expect(new Set(CATALOGUE_SPECS.map((s) => s.id)).size).toBe(CATALOGUE_SPECS.length)
   })
 
@@ -44,6 +44,17 @@ describe('the wider catalogue (data, sourced or unverified)', () => {
     expect(catalogueNotes('exam-accounting')).toEqual([expect.stringContaining('财政部照片处理工具')])
     expect(catalogueNotes('exam-cet')).toEqual([expect.stringContaining('身份证号')])
     expect(catalogueNotes('size-one-inch')).toEqual([])
+  })
+
+  it('has 护照 (20–80 KB) and 港澳通行证 (30–80 KB) on their own: 354×472 at 300 DPI, 白色 first, 浅灰色 and 淡蓝色 allowed, each pointing to the 出入境 receipt', () => {
+    for (const [title, kb] of [['护照', { min: 20, max: 80 }], ['港澳通行证', { min: 30, max: 80 }]] as const) {
+      const s = byTitle(title)
+      expect(s).toMatchObject({ purpose: 'travel', pixels: { width: 354, height: 472 }, dpi: 300, printMm: { width: 33, height: 48 }, fileKb: kb })
+      expect(backgroundsOf(s).map((b) => b.name)).toEqual(['白色', '浅灰色', '淡蓝色'])
+      for (const f of ['pixels', 'printMm', 'background', 'fileKb'] as const) expect(isSourced(s.evidence[f])).toBe(true)
+      expect(catalogueReceiptDocument(s.id)).toBe('exit-entry')
+    }
+    expect(catalogueReceiptDocument('exam-cet')).toBeUndefined()
   })
 
   it('scales the 居民身份证 head rules to other pixels (358×441 gives them back)', () => {

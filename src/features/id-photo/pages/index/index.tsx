@@ -2,9 +2,9 @@ import { View, Text } from '@tarojs/components'
 import { Button, Radio } from '@nutui/nutui-react-taro'
 import { ImageRectangle, Photograph } from '@nutui/icons-react-taro'
 import { useEffect, useMemo, useState } from 'react'
-import { RECEIPT_COVERAGE, receiptOffered } from '@/domain/order/receipt-coverage'
+import { RECEIPT_COVERAGE, officePhotoWays, receiptOffered } from '@/domain/order/receipt-coverage'
 import { backgroundsOf } from '@/domain/photo/backgrounds'
-import { OFFERED_CATALOGUE, catalogueNotes, photoSpecById } from '@/domain/photo/catalogue'
+import { OFFERED_CATALOGUE, catalogueNotes, catalogueReceiptDocument, photoSpecById } from '@/domain/photo/catalogue'
 import { DOCUMENT_TYPES, resolveSpec } from '@/domain/photo/specs'
 import type { DocumentType } from '@/domain/photo/spec.types'
 import { allProvinces, cityByCode, type City } from '@/domain/region'
@@ -34,8 +34,21 @@ function ReceiptCoverageNote({ documentType, city }: { documentType: DocumentTyp
   return (
     <View className={`idp__coverage${outside ? ' idp__coverage--outside' : ''}`} data-testid='receipt-coverage' data-offered={city ? String(!outside) : undefined}>
       <Text className='idp__coverage-text'>{COPY.index.receiptCoverage(title, coverage.where)}</Text>
-      {outside && <Text className='idp__coverage-text'>{COPY.index.receiptElsewhere(city.name, title, coverage.elsewhere)}</Text>}
+      {outside && <Text className='idp__coverage-text'>{COPY.index.receiptElsewhere(city.name, title, officePhotoWays(documentType, city.code).join(''))}</Text>}
     </View>
+  )
+}
+
+/** Under 护照 or 港澳通行证 in the catalogue: where the 出入境 receipt is taken, and how to order it there. */
+function CatalogueReceiptNote({ specId }: { specId: string }) {
+  const documentType = catalogueReceiptDocument(specId)
+  const coverage = documentType && RECEIPT_COVERAGE[documentType]
+  if (!documentType || !coverage) return null
+  const title = DOCUMENT_TYPES.find((d) => d.type === documentType)?.title ?? ''
+  return (
+    <Text className='idp__city-hint' data-testid='catalogue-receipt'>
+      {COPY.index.catalogueReceipt(coverage.where, title)}
+    </Text>
   )
 }
 
@@ -134,6 +147,7 @@ export default function IdPhotoChoicePage() {
         <View className='idp__section'>
           <Text className='idp__section-title'>{COPY.index.specTitle}</Text>
           <SpecSummary spec={spec} note={national ? COPY.index.specNationalNote : undefined} />
+          <CatalogueReceiptNote specId={spec.id} />
           {catalogueNotes(spec.id).map((n) => (
             <Text key={n} className='idp__city-hint' data-testid='catalogue-note'>
               {n}

@@ -6,7 +6,7 @@ import type { NormalizeResult } from '@/domain/photo/photo.schema'
 import type { SpecShape } from '@/domain/photo/spec.types'
 import { photoSpecById } from '@/domain/photo/catalogue'
 import { specById } from '@/domain/photo/specs'
-import { RECEIPT_COVERAGE, receiptOffered } from '@/domain/order/receipt-coverage'
+import { officePhotoWays, receiptOffered } from '@/domain/order/receipt-coverage'
 import { cityByCode } from '@/domain/region'
 import { chooseFromAlbum } from '@/platform/media'
 import { showToast } from '@/platform/device'
@@ -118,11 +118,15 @@ function Products({ spec, result, enabled }: { spec: SpecShape; result: Normaliz
 /** Where the chosen city takes no receipt of this type: say so, and how its office takes photos, before any order. */
 function NoReceiptHere({ spec, cityCode }: { spec: SpecShape; cityCode?: string }) {
   const documentType = specById(spec.id)?.documentType
-  const coverage = documentType && RECEIPT_COVERAGE[documentType]
+  const ways = documentType ? officePhotoWays(documentType, cityCode) : []
   return (
     <View className='preview__no-receipt' data-testid='no-receipt-here'>
       <Text className='preview__no-receipt-text'>{documentType ? COPY.index.noReceiptHere(cityByCode(cityCode ?? '')?.name ?? '') : COPY.index.noReceiptForSpec}</Text>
-      {coverage && <Text className='preview__no-receipt-text'>{coverage.elsewhere}</Text>}
+      {ways.map((w) => (
+        <Text key={w} className='preview__no-receipt-text'>
+          {w}
+        </Text>
+      ))}
     </View>
   )
 }
