@@ -271,6 +271,7 @@ describe('ID-photo products in Chromium: the electronic photo and print sheets (
     expect(await visible(page, 'catalogue-receipt').innerText()).toBe('在广东省办理时可以用照片回执：请在第一步选择“护照 / 港澳通行证”和办理城市。')
     expect(await visible(page, 'spec-file-size').innerText()).toBe('30–80 KB')
     await visible(page, 'background-浅灰色').click()
+    expect(await visible(page, 'spec-background').innerText()).toBe('浅灰色')
     await shot('products-hk-macau-choice')
     const chooser = page.waitForEvent('filechooser')
     await page.getByTestId('choose-album').click()

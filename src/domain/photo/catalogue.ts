@@ -76,8 +76,9 @@ const CHSI = source(
   '2022-11-28',
 )
 const CET = (quote: string) => source('https://cet46.wenduedu.com/20200310/39100.html', '2020年英语四六级报名对照片有什么要求', quote, '2020-03-10')
-const POSTGRAD = (quote: string) => source('https://iverson3.cn/xuelitisheng/170786', '考研報名對照片有什么要求', quote)
-const POSTGRAD_SPEC = POSTGRAD('其次,,考研報(bào)名照片的圖像規(guī)格應(yīng)為567像素(高)× 390像素(寬),。頭部寬度應(yīng)在248至283像素之間,,頭部長度應(yīng)在331至390像素之間。分辨率為300dpi,,圖像文件大小不得超過50kB,。')
+/** 研究生考试: the 网上确认 system's photo rules as republished (the 报考点 decides white or blue). */
+const POSTGRAD = (quote: string) => source('https://llssg.com/jksh/xinli/jedxx0.html', '考研准考證照片怎麼上傳', quote)
+const POSTGRAD_BACKGROUND = POSTGRAD('1、本人近三個月內正面、免冠、無妝、彩色電子證件照(藍色或白色背景,具體以報考點要求為準,用於准考證照片),須嚴格按照網上確認系統要求進行照片上傳')
 const ACCOUNTING = (quote: string) => source('https://www.clipimg.com/wp/2025%e4%b8%ad%e7%ba%a7%e4%bc%9a%e8%ae%a1%e6%8a%a5%e5%90%8d%e7%85%a7%e7%89%87%e6%80%bb%e8%a2%ab%e6%8b%92%ef%bc%9f%e4%b8%89%e6%ad%a5%e6%90%9e%e5%ae%9a%e5%90%88%e8%a7%84%e8%af%81%e4%bb%b6%e7%85%a7', '2025中级会计报名照片总被拒?三步搞定合规证件照', quote)
 const ACCOUNTING_JUNIOR = (quote: string) => source('https://www.nadiyi.com/yiaccountant/4209183', '初级会计职称考试报名网站与照片要求', quote)
 /** 护照 abroad (a Chinese embassy's answer, reposted): 33×48 mm, head 15–22 mm wide and 28–33 mm high, 30–80 KB. */
@@ -240,31 +241,33 @@ export const CATALOGUE_SPECS: readonly CatalogueSpec[] = [
       head: SCALED_HEAD,
     },
   },
-  /** 研究生考试 (考研报名, as a 2024 article states it): 390×567, 300 dpi, at most 50 KB, white, head 248–283 × 331–390 px. */
+  /**
+   * 研究生考试 (网上确认): the system asks only for a 3:4 jpg under 10 MB on white or blue, as the 报考点 says; we make
+   * 480×640, white first, blue allowed, and say that the 报考点 decides the colour.
+   */
   {
     id: 'exam-postgraduate',
     version: 1,
     purpose: 'exam',
     title: '研究生考试',
-    pixels: { width: 390, height: 567 },
-    printMm: { width: 33, height: 48 },
+    pixels: { width: 480, height: 640 },
+    printMm: { width: 41, height: 54 },
     dpi: 300,
     background: WHITE,
+    allowedBackgrounds: ['蓝色'],
     format: 'jpeg',
-    jpegQuality: 85,
-    fileKb: { max: 50, unit: 'KB' },
-    head: {
-      headWidth: { min: 248, max: 283, unit: 'px' },
-      headHeight: { min: 331, max: 390, unit: 'px' },
-    },
+    jpegQuality: 90,
+    fileKb: { min: 20, max: 500, unit: 'KB' },
+    head: scaledHead(480, 640),
     evidence: {
-      pixels: POSTGRAD_SPEC,
-      printMm: unverifiedBecause('来源只写像素；33×48 mm 是 390×567 像素按 300 DPI 的换算'),
-      dpi: POSTGRAD_SPEC,
-      background: POSTGRAD('首先,考研報(bào)名照片必須為本人近期1寸白底電子版照片,。'),
-      fileKb: POSTGRAD_SPEC,
-      head: POSTGRAD_SPEC,
+      pixels: unverifiedBecause('来源只要求宽高比例 3:4（jpg 或 jpeg，建议不超过 10M）；480×640 是我们取的 3:4 尺寸'),
+      printMm: unverifiedBecause('来源只写比例；41×54 mm 是 480×640 像素按 300 DPI 的换算'),
+      dpi: AT_300('研究生考试网上确认的来源'),
+      background: POSTGRAD_BACKGROUND,
+      fileKb: unverifiedBecause('来源写“建议大小不超过10M”；20–500 KB 是我们定的，在其范围内'),
+      head: SCALED_HEAD,
     },
+    uploadNote: { text: '背景用白色还是蓝色，以报考点要求为准', evidence: POSTGRAD_BACKGROUND },
   },
   /** 会计资格考试 (中级 2025; 初级 asks for at least the same): 295×413, 30–300 KB, white, through the 财政部 photo tool. */
   {

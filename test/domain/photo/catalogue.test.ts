@@ -37,10 +37,16 @@ describe('the wider catalogue (data, sourced or unverified)', () => {
     for (const id of ['exam-teacher', 'exam-cet', 'exam-ncre', 'exam-chsi']) expect(photoSpecById(id)?.id).toBe(id)
   })
 
-  it('quotes 研究生考试 (390×567, 300 dpi, at most 50 KB, white, head 248–283 × 331–390 px) and 会计资格考试 (295×413, 30–300 KB, white, through the 财政部 tool)', () => {
-    expect(byTitle('研究生考试')).toMatchObject({ pixels: { width: 390, height: 567 }, dpi: 300, fileKb: { max: 50 }, background: { name: '白色' }, head: { headWidth: { min: 248, max: 283 }, headHeight: { min: 331, max: 390 } } })
+  it('makes 研究生考试 a 3:4 photo (480×640) on white or blue, as the 网上确认 rules say, with the 报考点 deciding the colour; quotes 会计资格考试 (295×413, 30–300 KB, white, through the 财政部 tool)', () => {
+    const postgrad = byTitle('研究生考试')
+    expect(postgrad).toMatchObject({ pixels: { width: 480, height: 640 }, background: { name: '白色' } })
+    expect(postgrad.pixels.width / postgrad.pixels.height).toBe(3 / 4)
+    expect(backgroundsOf(postgrad).map((b) => b.name)).toEqual(['白色', '蓝色'])
+    expect(isSourced(postgrad.evidence.background)).toBe(true)
+    expect(isSourced(postgrad.evidence.pixels)).toBe(false)
+    expect(catalogueNotes('exam-postgraduate')).toEqual([expect.stringContaining('报考点')])
     expect(byTitle('会计资格考试')).toMatchObject({ pixels: { width: 295, height: 413 }, fileKb: { min: 30, max: 300 }, background: { name: '白色' } })
-    for (const t of ['研究生考试', '会计资格考试']) for (const f of ['pixels', 'background', 'fileKb'] as const) expect(isSourced(byTitle(t).evidence[f])).toBe(true)
+    for (const f of ['pixels', 'background', 'fileKb'] as const) expect(isSourced(byTitle('会计资格考试').evidence[f])).toBe(true)
     expect(catalogueNotes('exam-accounting')).toEqual([expect.stringContaining('财政部照片处理工具')])
     expect(catalogueNotes('exam-cet')).toEqual([expect.stringContaining('身份证号')])
     expect(catalogueNotes('size-one-inch')).toEqual([])

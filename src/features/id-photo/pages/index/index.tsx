@@ -3,7 +3,7 @@ import { Button, Radio } from '@nutui/nutui-react-taro'
 import { ImageRectangle, Photograph } from '@nutui/icons-react-taro'
 import { useEffect, useMemo, useState } from 'react'
 import { RECEIPT_COVERAGE, officePhotoWays, receiptOffered } from '@/domain/order/receipt-coverage'
-import { backgroundsOf } from '@/domain/photo/backgrounds'
+import { backgroundsOf, withBackground } from '@/domain/photo/backgrounds'
 import { OFFERED_CATALOGUE, catalogueNotes, catalogueReceiptDocument, photoSpecById } from '@/domain/photo/catalogue'
 import { DOCUMENT_TYPES, resolveSpec } from '@/domain/photo/specs'
 import type { DocumentType } from '@/domain/photo/spec.types'
@@ -146,7 +146,7 @@ export default function IdPhotoChoicePage() {
       {spec && (
         <View className='idp__section'>
           <Text className='idp__section-title'>{COPY.index.specTitle}</Text>
-          <SpecSummary spec={spec} note={national ? COPY.index.specNationalNote : undefined} />
+          <SpecSummary spec={withBackground(spec, chosenBackground) ?? spec} note={national ? COPY.index.specNationalNote : undefined} />
           <CatalogueReceiptNote specId={spec.id} />
           {catalogueNotes(spec.id).map((n) => (
             <Text key={n} className='idp__city-hint' data-testid='catalogue-note'>
