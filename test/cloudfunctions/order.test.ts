@@ -35,7 +35,7 @@ describe('receipt orders: create, pay, review, notify', () => {
     expect(decryptField(ports.config.dataKey, doc.applicant.idNumberSealed)).toBe(APPLICANT.idNumber)
   })
 
-  it('refuses a province alone, a bad ID number, a photo checked for another city and a 居住证 or 社保卡 receipt outside Guangdong, writing nothing', async () => {
+  it('refuses a province alone, a bad ID number, a photo checked for another city and a 居住证, 社保卡 or 驾驶证 receipt outside Guangdong and a 身份证 receipt outside its provinces, writing nothing', async () => {
     const before = await ports.db.dump()
     const attempt = (data: object) => invoke(orderFunction, { action: 'create', data: { documentType: 'social-security-card', cityCode: '440300', photoId: photoA, applicant: APPLICANT, ...data } }, ALICE, ports)
     expect(await attempt({ cityCode: '440000' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: '请选择具体城市（例如深圳市），不能只选省份' } })
@@ -49,6 +49,15 @@ describe('receipt orders: create, pay, review, notify', () => {
     expect(await attempt({ cityCode: '110000' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED', message: '社保卡照片回执目前只受理广东省的城市；其他城市请保存电子照或打印排版照', details: [{ path: 'cityCode' }] },
+    })
+    // 身份证 receipts only where their source lists the province; 驾驶证 receipts only in Guangdong.
+    expect(await attempt({ documentType: 'id-card', cityCode: '110000' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: '身份证照片回执目前只受理广东、海南、安徽、湖南、贵州、青海的城市；其他城市请保存电子照或打印排版照', details: [{ path: 'cityCode' }] },
+    })
+    expect(await attempt({ documentType: 'driving-licence', cityCode: '310000' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: '驾驶证照片回执目前只受理广东省的城市；其他城市请保存电子照或打印排版照', details: [{ path: 'cityCode' }] },
     })
     expect(await ports.db.dump()).toEqual(before)
   })
