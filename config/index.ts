@@ -7,6 +7,13 @@ import prodConfig from './prod'
  * Taro build configuration: https://docs.taro.zone/docs/config-detail
  * weapp output goes to dist/weapp (miniprogramRoot in project.config.json), H5 to dist/h5.
  */
+/**
+ * Units: NutUI is drawn for a 375 px design, as ours is (designWidth), so its px go through pxtransform with ours (rem on
+ * H5, rpx on the mini-program) instead of staying px beside our rem text. postcss-text-scale.js then routes every font
+ * size through `var(--hz-text)`, the 长辈模式 scale.
+ */
+const TEXT_SCALE = path.resolve(__dirname, 'postcss-text-scale.js')
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV ?? 'weapp'
   /** `npm run bench` builds a hello-world with this same configuration from another source and output root. */
@@ -39,7 +46,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       /** NutUI's per-component CSS is order-independent; silence mini-css-extract-plugin's ordering warnings. */
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
-        pxtransform: { enable: true, config: { selectorBlackList: ['nut-'] } },
+        pxtransform: { enable: true, config: {} },
+        [TEXT_SCALE]: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
@@ -50,8 +58,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       esnextModules: ['nutui-react'],
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
-        pxtransform: { enable: true, config: { selectorBlackList: ['nut-'] } },
+        pxtransform: { enable: true, config: {} },
         autoprefixer: { enable: true, config: {} },
+        [TEXT_SCALE]: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },

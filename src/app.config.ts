@@ -29,7 +29,7 @@ export default defineAppConfig({
   },
   tabBar: {
     color: '#666666',
-    selectedColor: '#1677ff',
+    selectedColor: '#0958d9',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [

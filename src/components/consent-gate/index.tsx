@@ -43,7 +43,7 @@ export function ConsentGate({ returnTo, children }: Props) {
       <StatusView loading={!consent.ready && !consent.error} error={consent.error} onRetry={consent.reload} loadingText={CONSENT_COPY.loading}>
         <View className='consent-gate__card' data-testid='consent-gate'>
           <View className='consent-gate__head'>
-            <Shield size={26} color='#1677ff' />
+            <Shield size={26} color='#0958d9' />
             <Text className='consent-gate__title'>{CONSENT_COPY.title}</Text>
           </View>
           <Text className='consent-gate__summary'>{CONSENT_COPY.summary}</Text>

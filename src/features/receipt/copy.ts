@@ -4,6 +4,8 @@ import { UNVERIFIED_NOTICE } from '@/domain/sources/source'
 export const COPY = {
   /** The step indicator on every page of the ordering flow. */
   flow: ['选择证件', '拍摄照片', '填写信息', '支付', '等待审核'],
+  /** The step indicator's one line in 长辈模式, where five labels do not fit side by side. */
+  flowStep: (n: number, total: number, title: string) => `第 ${n} 步（共 ${total} 步）：${title}`,
   common: {
     retry: '重试',
     loadFailed: '加载失败',

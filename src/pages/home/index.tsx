@@ -5,6 +5,8 @@ import type { ReactNode } from 'react'
 import { SERVICES, SOCIAL_SECURITY_HOTLINE, type ServiceEntry } from '@/domain/services'
 import type { Profile } from '@/domain/user/user.schema'
 import { CustomerService } from '@/components/customer-service'
+import { ElderModeSwitch } from '@/components/elder-mode-switch'
+import { pageRoot } from '@/components/page-root'
 import { useRemote } from '@/hooks/use-remote'
 import { callFunction } from '@/platform/cloud'
 import { currentDevUser, devSwitcherUrl, openDevSwitcher } from '@/platform/device'
@@ -19,13 +21,13 @@ const PRIVACY_POLICY = '/features/privacy/pages/policy/index'
 const MY_DATA = '/features/privacy/pages/data/index'
 
 const ICONS: Record<ServiceEntry['key'], ReactNode> = {
-  receipt: <Photograph size={32} color='#1677ff' />,
+  receipt: <Photograph size={32} color='#0958d9' />,
   'card-loss': <Lock size={32} color='#fa8c16' />,
   cancellation: <Logout size={32} color='#d4380d' />,
   orders: <Order size={32} color='#389e0d' />,
 }
 
-export default function HomePage() {
+function HomePage() {
   const profile = useRemote(() => callFunction<Profile>('user', 'get', undefined, { retries: 2 }))
   const devUser = useRemote(currentDevUser)
   const name = profile.data?.nickname ?? '欢迎使用'
@@ -44,6 +46,10 @@ export default function HomePage() {
           {profile.data ? HOME_COPY.greeting(name) : name}
         </Text>
         <Text className='home__tagline'>{HOME_COPY.tagline}</Text>
+      </View>
+
+      <View className='home__section'>
+        <ElderModeSwitch />
       </View>
 
       <View className='home__section'>
@@ -94,3 +100,5 @@ export default function HomePage() {
     </View>
   )
 }
+
+export default pageRoot(HomePage)

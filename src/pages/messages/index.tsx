@@ -8,6 +8,7 @@ import { callFunction } from '@/platform/cloud'
 import { openPage } from '@/platform/navigation'
 import { MESSAGES_COPY } from '../copy'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 /** tabBar pages open with switchTab, which takes no query. */
 const TAB_PAGES = new Set(['/pages/home/index', '/pages/orders/index', '/pages/messages/index'])
@@ -25,7 +26,7 @@ function MessageCard({ message }: { message: InboxMessage }) {
   return (
     <View className='msg-card' data-testid='inbox-item' data-message-id={message.id}>
       <View className='msg-card__source'>
-        <Notice size={16} color='#1677ff' />
+        <Notice size={16} color='#0958d9' />
         <Text>{MESSAGES_COPY.source}</Text>
       </View>
       <Text className='msg-card__title' data-testid='inbox-title'>
@@ -48,7 +49,7 @@ function MessageCard({ message }: { message: InboxMessage }) {
   )
 }
 
-export default function MessagesPage() {
+function MessagesPage() {
   /** A tabBar page stays alive: coming back to it shows notifications sent meanwhile. */
   const inbox = useRemote(() => callFunction<InboxMessage[]>('user', 'messages', {}, { retries: 2 }), [], { reloadOnShow: true })
 
@@ -68,3 +69,5 @@ export default function MessagesPage() {
     </View>
   )
 }
+
+export default pageRoot(MessagesPage)

@@ -15,6 +15,7 @@ import { callFunction } from '@/platform/cloud'
 import { openPage } from '@/platform/navigation'
 import { ORDERS_COPY } from '../copy'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 /** The receipt order's page lives in the receipt subpackage; the main package only knows its address. */
 const detailUrl = (orderId: string) => `/features/receipt/pages/detail/index?orderId=${encodeURIComponent(orderId)}`
@@ -73,7 +74,7 @@ function OrderList({ tab }: { tab: OrderTab }) {
   )
 }
 
-export default function OrdersPage() {
+function OrdersPage() {
   const profile = useRemote(() => callFunction<Profile>('user', 'get', undefined, { retries: 2 }))
   const [tab, setTab] = useState<OrderTab>('all')
 
@@ -103,3 +104,5 @@ export default function OrdersPage() {
     </View>
   )
 }
+
+export default pageRoot(OrdersPage)

@@ -38,7 +38,7 @@ export function ConsoleNav({ value, onChange }: Props) {
               aria-selected={active}
               role='tab'
             >
-              {ICONS[tab](active ? '#ffffff' : '#1677ff')}
+              {ICONS[tab](active ? '#ffffff' : '#0958d9')}
               <Text className='console-nav__text'>{COPY.nav[tab]}</Text>
             </Grid.Item>
           )

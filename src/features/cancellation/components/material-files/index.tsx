@@ -29,7 +29,7 @@ export function MaterialFiles({ files, onRemove, removing, showKind }: Props) {
               <Image className='cx-file__thumb' src={f.url} mode='aspectFill' />
             ) : (
               <View className={`cx-file__thumb cx-file__icon${image ? '' : ' cx-file__icon--pdf'}`}>
-                <File size={26} color={image ? '#1677ff' : '#cf1322'} />
+                <File size={26} color={image ? '#0958d9' : '#cf1322'} />
                 {!image && <Text className='cx-file__badge'>PDF</Text>}
               </View>
             )}

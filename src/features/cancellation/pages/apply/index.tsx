@@ -40,6 +40,7 @@ import {
 import { answersOf, applyUrl, detailUrl, editUrl, eligibilityUrl, isApplicationId, materialsUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const A = COPY.apply
 
@@ -73,7 +74,7 @@ function BankPicker({ value, error, onChange }: { value: string; error?: string;
               data-testid={`apply-bank-${b.code}`}
             >
               <Text className='ca__bank-name'>{b.name}</Text>
-              {b.code === value && <Checked size={22} color='#1677ff' />}
+              {b.code === value && <Checked size={22} color='#0958d9' />}
             </View>
           ))}
         </View>
@@ -195,7 +196,7 @@ function Consent({ consent, onChange, showError }: { consent: boolean; onChange:
         className='ca__checkbox'
         checked={consent}
         icon={<CheckNormal size={26} color='#8c8c8c' />}
-        activeIcon={<Checked size={26} color='#1677ff' />}
+        activeIcon={<Checked size={26} color='#0958d9' />}
         onChange={onChange}
         data-testid='apply-consent'
       >
@@ -303,7 +304,7 @@ function EditPage({ applicationId }: { applicationId: string }) {
   )
 }
 
-export default function ApplyPage() {
+function ApplyPage() {
   const query = usePageQuery()
   const applicationId = isApplicationId(query.applicationId) ? query.applicationId : undefined
   if (applicationId) return <EditPage applicationId={applicationId} />
@@ -325,3 +326,5 @@ export default function ApplyPage() {
   }
   return <ApplyForm c={answers} />
 }
+
+export default pageRoot(ApplyPage)

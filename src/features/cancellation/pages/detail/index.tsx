@@ -19,6 +19,7 @@ import { MaterialFiles } from '../../components/material-files'
 import { editUrl, isApplicationId, materialsUrl, reviewUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const D = COPY.detail
 
@@ -171,7 +172,7 @@ function Detail({ view }: { view: ApplicationView }) {
   )
 }
 
-export default function ApplicationDetailPage() {
+function ApplicationDetailPage() {
   const { applicationId: raw } = usePageQuery()
   const applicationId = isApplicationId(raw) ? raw : undefined
   /** Back from the proofs, the form or the review: show the application as it is now. */
@@ -190,3 +191,5 @@ export default function ApplicationDetailPage() {
     </View>
   )
 }
+
+export default pageRoot(ApplicationDetailPage)

@@ -13,11 +13,12 @@ import { COPY } from '../../copy'
 import { applyUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const W = COPY.wizard
 
 /** Radio marks big enough to see and to hit. */
-const MARKS = { icon: <CheckNormal size={24} color='#8c8c8c' />, activeIcon: <CheckChecked size={24} color='#1677ff' /> }
+const MARKS = { icon: <CheckNormal size={24} color='#8c8c8c' />, activeIcon: <CheckChecked size={24} color='#0958d9' /> }
 
 function Question({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
   return (
@@ -151,7 +152,7 @@ function Verdict({ answer, onApply }: { answer: Eligibility; onApply: () => void
 }
 
 /** 检查办理条件: city, reason, account state and real-name verification, then the answer below the button. */
-export default function EligibilityPage() {
+function EligibilityPage() {
   const [city, setCity] = useState<City>()
   const [reason, setReason] = useState<CancelReason>()
   const [accountState, setAccountState] = useState<AccountState>()
@@ -246,3 +247,5 @@ export default function EligibilityPage() {
     </View>
   )
 }
+
+export default pageRoot(EligibilityPage)

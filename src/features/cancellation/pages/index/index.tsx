@@ -17,6 +17,7 @@ import { listApplications } from '../../api'
 import { detailUrl, eligibilityUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const G = COPY.guide
 
@@ -189,7 +190,7 @@ function Faq() {
   )
 }
 
-export default function CancellationGuidePage() {
+function CancellationGuidePage() {
   /** Back from an application: its status may have changed. */
   const apps = useRemote(listApplications, [], { reloadOnShow: true })
 
@@ -229,3 +230,5 @@ export default function CancellationGuidePage() {
     </View>
   )
 }
+
+export default pageRoot(CancellationGuidePage)

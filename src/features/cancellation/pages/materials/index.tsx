@@ -20,6 +20,7 @@ import { MaterialFiles } from '../../components/material-files'
 import { detailUrl, editUrl, isApplicationId, reviewUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const M = COPY.materials
 
@@ -240,7 +241,7 @@ function Materials({ initial, onReload, picking }: { initial: ApplicationView; o
   )
 }
 
-export default function MaterialsPage() {
+function MaterialsPage() {
   const { applicationId: raw } = usePageQuery()
   const applicationId = isApplicationId(raw) ? raw : undefined
   const picking = useRef(false)
@@ -258,3 +259,5 @@ export default function MaterialsPage() {
     </View>
   )
 }
+
+export default pageRoot(MaterialsPage)

@@ -16,6 +16,7 @@ import { MaterialFiles } from '../../components/material-files'
 import { detailUrl, editUrl, isApplicationId, materialsUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const R = COPY.review
 
@@ -97,7 +98,7 @@ function Review({ view }: { view: ApplicationView }) {
   )
 }
 
-export default function ReviewPage() {
+function ReviewPage() {
   const { applicationId: raw } = usePageQuery()
   const applicationId = isApplicationId(raw) ? raw : undefined
   /** Back from editing the form or the proofs: show what is saved now. */
@@ -110,3 +111,5 @@ export default function ReviewPage() {
     </View>
   )
 }
+
+export default pageRoot(ReviewPage)

@@ -24,6 +24,7 @@ import { forgetHolder, holderFor } from '../../holder'
 import { isLossCaseId, reissueUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const D = COPY.detail
 
@@ -308,7 +309,7 @@ function LossDetail({ view, onChanged }: { view: LossView; onChanged: (view: Los
 }
 
 /** One case: its status, what is frozen, and what the user may do next (upgrade, lift, reissue). */
-export default function LossDetailPage() {
+function LossDetailPage() {
   const { caseId: raw } = usePageQuery()
   const caseId = isLossCaseId(raw) ? raw : undefined
   /** Back from the reissue page or a notification: show the case as it is now. */
@@ -336,3 +337,5 @@ export default function LossDetailPage() {
     </View>
   )
 }
+
+export default pageRoot(LossDetailPage)

@@ -19,6 +19,7 @@ import { FunctionList } from '../../components/function-list'
 import { lossDetailUrl, reportUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const I = COPY.index
 
@@ -169,7 +170,7 @@ function MyLosses() {
 }
 
 /** 社保卡挂失: what a report does (and how it differs from a cancellation), the user's cases, and 我要挂失. */
-export default function CardLossPage() {
+function CardLossPage() {
   return (
     <View className='lx'>
       <View className='lx__hero'>
@@ -192,3 +193,5 @@ export default function CardLossPage() {
     </View>
   )
 }
+
+export default pageRoot(CardLossPage)

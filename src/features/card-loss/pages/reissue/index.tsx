@@ -21,6 +21,7 @@ import { EMPTY_ADDRESS, addressErrors, deliveryOf, isReceiptProblem, reissueBloc
 import { isLossCaseId, lossDetailUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const R = COPY.reissue
 
@@ -77,7 +78,7 @@ function Receipts({ choice, selected, onPick, cityCode, cityName }: { choice: Re
                       {r.daysLeft === null ? R.referenceExpiry(formatInstant(r.expiresAt).slice(0, 10)) : `${R.daysLeft(r.daysLeft)}（${formatInstant(r.expiresAt).slice(0, 10)}）`}
                     </Text>
                   </View>
-                  {active ? <Checked size={28} color='#1677ff' /> : <View className='lrs__radio' />}
+                  {active ? <Checked size={28} color='#0958d9' /> : <View className='lrs__radio' />}
                 </View>
               )
             })}
@@ -225,7 +226,7 @@ function CannotApply({ view }: { view: LossView }) {
 }
 
 /** 补办社保卡: the fee up front, a receipt of the same city (or the way to get one), pick-up or mail, then apply. */
-export default function ReissuePage() {
+function ReissuePage() {
   const { caseId: raw } = usePageQuery()
   const caseId = isLossCaseId(raw) ? raw : undefined
   /** Back from ordering a receipt: it may be approved by now. */
@@ -258,3 +259,5 @@ export default function ReissuePage() {
     </View>
   )
 }
+
+export default pageRoot(ReissuePage)

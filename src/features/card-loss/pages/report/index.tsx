@@ -22,6 +22,7 @@ import { EMPTY_REPORT, VERIFICATION_CODES, canVerify, holderKey, holderOf, repor
 import { lossDetailUrl, lossHomeUrl, reportUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const R = COPY.report
 
@@ -143,7 +144,7 @@ function ReportError({ message, already }: { message: string; already: boolean }
   )
 }
 
-export default function ReportPage() {
+function ReportPage() {
   const [city, setCity] = useState<City>()
   const form = useForm(EMPTY_REPORT, (values) => reportErrors(values, shanghaiDate(new Date())))
   const [kind, setKind] = useState<ReportKind>()
@@ -233,3 +234,5 @@ export default function ReportPage() {
     </View>
   )
 }
+
+export default pageRoot(ReportPage)

@@ -15,6 +15,7 @@ import { ShootingRules } from '../../components/shooting-rules'
 import { setPendingPhoto, type PendingPhoto } from '../../pending-photo'
 import { choiceUrl, previewUrl } from '../../routes'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 type Privacy = 'asking' | 'agreed' | 'refused'
 
@@ -29,7 +30,7 @@ function Problem({ title, body, rules = true, children }: { title: string; body:
   )
 }
 
-export default function CapturePage() {
+function CapturePage() {
   const { specId = '' } = usePageQuery()
   const spec = photoSpecById(specId)
   const camera = useRef<CameraHandle>(null)
@@ -175,3 +176,5 @@ export default function CapturePage() {
     </View>
   )
 }
+
+export default pageRoot(CapturePage)

@@ -22,6 +22,7 @@ import { CustomSizeForm } from '../../components/custom-size-form'
 import { setPendingPhoto } from '../../pending-photo'
 import { captureUrl, choiceUrl, previewUrl } from '../../routes'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const isDocumentType = (value: string | undefined): value is DocumentType => DOCUMENT_TYPES.some((d) => d.type === value)
 
@@ -76,7 +77,7 @@ function CatalogueChooser({ chosen, onChoose }: { chosen?: string; onChoose: (sp
   )
 }
 
-export default function IdPhotoChoicePage() {
+function IdPhotoChoicePage() {
   const query = usePageQuery()
   const [documentType, setDocumentType] = useState<DocumentType | undefined>(() => (isDocumentType(query.documentType) ? query.documentType : undefined))
   const [city, setCity] = useState<City | undefined>(() => (query.cityCode ? cityByCode(query.cityCode) : undefined))
@@ -194,3 +195,5 @@ export default function IdPhotoChoicePage() {
     </View>
   )
 }
+
+export default pageRoot(IdPhotoChoicePage)

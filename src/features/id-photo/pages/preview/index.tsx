@@ -22,6 +22,7 @@ import { photoFile } from '../../api'
 import { SaveStatus } from '../../components/save-status'
 import { useSavePhoto } from '../../use-save-photo'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const STEP_OF: Record<CheckPhase, number> = { preparing: 1, uploading: 2, checking: 3, done: 4, failed: 0 }
 
@@ -131,7 +132,7 @@ function NoReceiptHere({ spec, cityCode }: { spec: SpecShape; cityCode?: string 
   )
 }
 
-export default function PreviewPage() {
+function PreviewPage() {
   const { specId = '' } = usePageQuery()
   const spec = photoSpecById(specId)
   const [photo, setPhoto] = useState<PendingPhoto | undefined>(pendingPhoto)
@@ -259,3 +260,5 @@ export default function PreviewPage() {
     </View>
   )
 }
+
+export default pageRoot(PreviewPage)

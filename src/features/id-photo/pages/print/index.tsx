@@ -15,6 +15,7 @@ import { SaveStatus } from '../../components/save-status'
 import { choiceUrl } from '../../routes'
 import { useSavePhoto } from '../../use-save-photo'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 type Layout = 'spec' | 'mixed'
 
@@ -39,7 +40,7 @@ function Chips<T extends string>({ options, value, onChange, testId }: { options
   )
 }
 
-export default function PrintPage() {
+function PrintPage() {
   const { photoId = '', specId = '' } = usePageQuery()
   const spec = photoSpecById(specId)
   const [sheet, setSheet] = useState<SheetId>('6in')
@@ -107,3 +108,5 @@ export default function PrintPage() {
     </View>
   )
 }
+
+export default pageRoot(PrintPage)

@@ -26,6 +26,7 @@ import { newDecisionId } from '../../decision-input'
 import { isApplicationId } from '../../routes'
 import { useOpsRemote } from '../../use-ops-remote'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 /** The application moved on since the page loaded: the result cannot apply, the page shows what is there now. */
 const OUTDATED = ['APPLICATION_STALE_RESULT', 'APPLICATION_INVALID_TRANSITION']
@@ -289,7 +290,7 @@ function ApplicationDetail({ view, notice, refreshing, onReload, onOutdated }: D
  * One 社保账号注销 application as the operator reviews it: masked people and card, the proofs against the checklist,
  * the history, and — while the office has it — 通过 / 不通过 for the submission round on screen.
  */
-export default function OpsApplicationPage() {
+function OpsApplicationPage() {
   const { applicationId: raw } = usePageQuery()
   const applicationId = isApplicationId(raw) ? raw : undefined
   /** Back from a PDF or the picture viewer: fresh proof URLs and the status as it is now. */
@@ -319,3 +320,5 @@ export default function OpsApplicationPage() {
     </View>
   )
 }
+
+export default pageRoot(OpsApplicationPage)

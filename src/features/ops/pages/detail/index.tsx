@@ -23,6 +23,7 @@ import { ReasonDialog } from '../../components/reason-dialog'
 import { isOrderId } from '../../routes'
 import { useOpsRemote } from '../../use-ops-remote'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const templateTitle = (key: string) => (key in TEMPLATES ? TEMPLATES[key as keyof typeof TEMPLATES].title : key)
 
@@ -260,7 +261,7 @@ function OrderDetail({ order, onChanged, onReload }: { order: OpsOrderDetail; on
 }
 
 /** One order as the operator sees it: masked applicant, history with reasons, callbacks, messages, payment issues. */
-export default function OpsOrderDetailPage() {
+function OpsOrderDetailPage() {
   const { orderId: raw } = usePageQuery()
   const orderId = isOrderId(raw) ? raw : undefined
   const remote = useOpsRemote(() => (orderId ? getDetail(orderId) : Promise.reject(new Error('no order'))), [orderId])
@@ -280,3 +281,5 @@ export default function OpsOrderDetailPage() {
     </View>
   )
 }
+
+export default pageRoot(OpsOrderDetailPage)

@@ -12,13 +12,14 @@ import { SearchPanel } from '../../components/search-panel'
 import { StuckPanel } from '../../components/stuck-panel'
 import { isConsoleTab, type ConsoleTab } from '../../routes'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 /**
  * The operator console: 看板, 异常, 查询, 审核工作台, 注销申请, 挂失补卡, 审计日志 behind one block of entries. `?tab=` opens a section;
  * without it the console opens on the review desk where the simulated center exists (local mode, where the home
  * page's entry leads), on the board elsewhere. Only the open section is mounted, so only it refreshes.
  */
-export default function OpsConsolePage() {
+function OpsConsolePage() {
   const { tab: asked } = usePageQuery()
   const [tab, setTab] = useState<ConsoleTab>(isConsoleTab(asked) ? asked : centerAvailable ? 'desk' : 'board')
   const [query, setQuery] = useState<string>()
@@ -42,3 +43,5 @@ export default function OpsConsolePage() {
     </View>
   )
 }
+
+export default pageRoot(OpsConsolePage)

@@ -20,6 +20,7 @@ import { ReasonDialog } from '../../components/reason-dialog'
 import { isLossCaseId } from '../../routes'
 import { useOpsRemote } from '../../use-ops-remote'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const L = COPY.loss
 
@@ -185,7 +186,7 @@ function LossDetail({ lossCase, onChanged }: { lossCase: OpsLossDetail; onChange
 }
 
 /** One card-loss case as the operator sees it: masked holder, the receipt and delivery, history, and the next step. */
-export default function OpsLossPage() {
+function OpsLossPage() {
   const { caseId: raw } = usePageQuery()
   const caseId = isLossCaseId(raw) ? raw : undefined
   const remote = useOpsRemote(() => (caseId ? getLossDetail(caseId) : Promise.reject(new Error('no case'))), [caseId], { reloadOnShow: true })
@@ -203,3 +204,5 @@ export default function OpsLossPage() {
     </View>
   )
 }
+
+export default pageRoot(OpsLossPage)

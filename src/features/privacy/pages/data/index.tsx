@@ -14,6 +14,7 @@ import { COPY } from '../../copy'
 import { deleteAccount, exportData, type DeletionReport } from '../../api'
 import '../../styles.scss'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const D = COPY.data
 
@@ -158,7 +159,7 @@ function DeletedPanel({ report }: { report: DeletionReport }) {
   )
 }
 
-export default function DataPage() {
+function DataPage() {
   const [report, setReport] = useState<DeletionReport>()
   return (
     <View className='pv mydata'>
@@ -177,3 +178,5 @@ export default function DataPage() {
     </View>
   )
 }
+
+export default pageRoot(DataPage)

@@ -13,6 +13,7 @@ import { COPY } from '../../copy'
 import { dataUrl, returnToOf } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const P = COPY.policy
 
@@ -97,7 +98,7 @@ function Agreement({ privacy, consented, agree, returnTo }: { privacy: PrivacyIn
           className='policy__checkbox'
           checked={checked}
           icon={<CheckNormal size={26} color='#8c8c8c' />}
-          activeIcon={<Checked size={26} color='#1677ff' />}
+          activeIcon={<Checked size={26} color='#0958d9' />}
           onChange={(value) => {
             setChecked(value)
             if (value) setNeedCheck(false)
@@ -124,7 +125,7 @@ function Agreement({ privacy, consented, agree, returnTo }: { privacy: PrivacyIn
   )
 }
 
-export default function PolicyPage() {
+function PolicyPage() {
   const returnTo = returnToOf(usePageQuery())
   const consent = useConsent()
   const privacy = consent.privacy
@@ -210,3 +211,5 @@ export default function PolicyPage() {
     </View>
   )
 }
+
+export default pageRoot(PolicyPage)

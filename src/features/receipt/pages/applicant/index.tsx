@@ -15,10 +15,11 @@ import { applicantErrors, EMPTY_APPLICANT, type ApplicantField } from '../../app
 import { applicantFor, saveApplicant } from '../../draft'
 import { applicantUrl, basicsOf, confirmUrl, startUrl } from '../../routes'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const TESTIDS: Record<ApplicantField, string> = { name: 'applicant-name', idNumber: 'applicant-id', phone: 'applicant-phone' }
 
-export default function ApplicantPage() {
+function ApplicantPage() {
   const basics = basicsOf(usePageQuery())
   const form = useForm(() => (basics && applicantFor(basics)) ?? EMPTY_APPLICANT, (values) => applicantErrors(values, shanghaiDate(new Date())))
   const [consent, setConsent] = useState(false)
@@ -71,7 +72,7 @@ export default function ApplicantPage() {
               className='apl__checkbox'
               checked={consent}
               icon={<CheckNormal size={26} color='#8c8c8c' />}
-              activeIcon={<Checked size={26} color='#1677ff' />}
+              activeIcon={<Checked size={26} color='#0958d9' />}
               onChange={(checked) => {
                 setConsent(checked)
                 if (checked) setConsentError(false)
@@ -79,7 +80,9 @@ export default function ApplicantPage() {
               data-testid='consent'
             />
             <Text className='apl__consent-text'>
-              <Text onClick={() => setConsent((c) => !c)}>{COPY.applicant.consentPrefix}</Text>
+              <Text className='apl__consent-toggle' onClick={() => setConsent((c) => !c)}>
+                {COPY.applicant.consentPrefix}
+              </Text>
               <Text className='apl__link' onClick={() => setRulesOpen(true)} data-testid='privacy-rules-link'>
                 {COPY.applicant.consentLink}
               </Text>
@@ -102,3 +105,5 @@ export default function ApplicantPage() {
     </View>
   )
 }
+
+export default pageRoot(ApplicantPage)

@@ -21,8 +21,9 @@ import { applicantFor, clearDraft, photoUrlFor } from '../../draft'
 import { payErrorMessage } from '../../payment'
 import { applicantUrl, basicsOf, detailUrl, resultUrl, startUrl } from '../../routes'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
-export default function ConfirmPage() {
+function ConfirmPage() {
   const basics = basicsOf(usePageQuery())
   /** Read once: the draft is cleared as soon as the order exists, and this page still shows what was ordered. */
   const [applicant] = useState(() => basics && applicantFor(basics))
@@ -154,3 +155,5 @@ export default function ConfirmPage() {
     </View>
   )
 }
+
+export default pageRoot(ConfirmPage)

@@ -29,6 +29,7 @@ import { ReceiptUse } from '../../components/receipt-use'
 import { payErrorMessage } from '../../payment'
 import { idPhotoUrl, isOrderId, resultUrl, startUrl } from '../../routes'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -292,7 +293,7 @@ function OrderDetail({ order, onChanged }: { order: OrderView; onChanged: (order
   )
 }
 
-export default function OrderDetailPage() {
+function OrderDetailPage() {
   const { orderId: raw } = usePageQuery()
   const orderId = isOrderId(raw) ? raw : undefined
   /** Back from paying or from retaking the photo: show the order as it is now. */
@@ -316,3 +317,5 @@ export default function OrderDetailPage() {
     </View>
   )
 }
+
+export default pageRoot(OrderDetailPage)

@@ -16,6 +16,7 @@ import { rememberPhotoUrl } from '../../draft'
 import { FlowSteps } from '../../components/flow-steps'
 import { applicantUrl, idPhotoUrl, isOrderId, isPhotoId, printSheetUrl, resubmitUrl } from '../../routes'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 const titleOf = (type: DocumentType) => DOCUMENT_TYPES.find((d) => d.type === type)?.title ?? type
 
@@ -209,7 +210,7 @@ function WithPhoto({ spec, photoId, cityCode }: { spec: PhotoSpec; photoId: stri
   )
 }
 
-export default function ReceiptStartPage() {
+function ReceiptStartPage() {
   const { specId, photoId, cityCode, resubmitOrderId, photoUrl } = usePageQuery()
   const resubmitting = isOrderId(resubmitOrderId) && isPhotoId(photoId)
 
@@ -240,3 +241,5 @@ export default function ReceiptStartPage() {
   if (provincesFor(spec).length === 0) return <NoReceipt spec={spec} photoId={photoId} />
   return <WithPhoto spec={spec} photoId={photoId} cityCode={cityCode} />
 }
+
+export default pageRoot(ReceiptStartPage)

@@ -10,13 +10,14 @@ import { COPY } from '../../copy'
 import { resubmitOrder } from '../../api'
 import { detailUrl, isOrderId, isPhotoId } from '../../routes'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 /**
  * Back from the id-photo flow with a new checked photo for a rejected order: one tap sends it to review again, free
  * of charge, then shows the order. The tap also asks for the result notification (WeChat shows that dialog only in a
  * tap, and each acceptance allows one message). The server's conditional write keeps a repeated tap from resubmitting twice.
  */
-export default function ResubmitPage() {
+function ResubmitPage() {
   const { orderId: rawOrder, photoId: rawPhoto } = usePageQuery()
   const orderId = isOrderId(rawOrder) ? rawOrder : undefined
   const photoId = isPhotoId(rawPhoto) ? rawPhoto : undefined
@@ -83,3 +84,5 @@ export default function ResubmitPage() {
     </View>
   )
 }
+
+export default pageRoot(ResubmitPage)

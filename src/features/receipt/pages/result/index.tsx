@@ -11,6 +11,7 @@ import { getOrder } from '../../api'
 import { FlowSteps } from '../../components/flow-steps'
 import { detailUrl, isOrderId } from '../../routes'
 import './index.scss'
+import { pageRoot } from '@/components/page-root'
 
 /** The payment callback can land a moment after the user returns: look again every 2 s, up to 10 times. */
 const POLL_MS = 2000
@@ -54,7 +55,7 @@ function usePaidOrder(orderId: string | undefined): Paid & { reload: () => void 
   return { ...state, reload }
 }
 
-export default function ResultPage() {
+function ResultPage() {
   const { orderId: raw } = usePageQuery()
   const orderId = isOrderId(raw) ? raw : undefined
   const { order, error, loading, polling, reload } = usePaidOrder(orderId)
@@ -159,3 +160,5 @@ export default function ResultPage() {
     </View>
   )
 }
+
+export default pageRoot(ResultPage)

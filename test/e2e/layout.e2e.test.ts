@@ -1,0 +1,128 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { callFn } from '../support/emulator'
+import { collectErrors, createUser, open, shotsDir, signIn, startE2E, type E2E } from '../support/e2e'
+import { audit, scaleRootFont, type Finding } from '../support/layout-audit'
+import { seedCases, type Seeded } from '../support/weapp/seed'
+
+/**
+ * Issue #22's acceptance sweep: every page a new user and a user with one case of each kind (a receipt order, a loss
+ * report, a cancellation application) can reach, on a 320 × 568 phone with the root font at 125 %, in the normal
+ * look and in 长辈模式. A page fails on anything past the right edge, clipped or squeezed text, lines drawn over each
+ * other, a tap target under 44 px or text under 4.5:1 (test/support/layout-audit.ts). Screenshots of both modes go to
+ * test-results/a11y/<user>-<page>-<mode>.png.
+ */
+const SMALL_PHONE = { viewport: { width: 320, height: 568 }, deviceScaleFactor: 2, locale: 'zh-CN' }
+const ROOT_FONT = 1.25
+const shots = path.join(shotsDir, 'a11y')
+
+type Mode = 'normal' | 'elder'
+
+const NEW_USER_PAGES: Record<string, string> = {
+  home: '/pages/home/index',
+  orders: '/pages/orders/index',
+  messages: '/pages/messages/index',
+  'receipt-start': '/features/receipt/pages/index/index',
+  'photo-choice': '/features/id-photo/pages/index/index',
+  'loss-home': '/features/card-loss/pages/index/index',
+  'loss-report': '/features/card-loss/pages/report/index',
+  'cancel-home': '/features/cancellation/pages/index/index',
+  'cancel-eligibility': '/features/cancellation/pages/eligibility/index',
+  'privacy-policy': '/features/privacy/pages/policy/index',
+  'privacy-data': '/features/privacy/pages/data/index',
+}
+
+const casePages = (s: Seeded): Record<string, string> => ({
+  home: '/pages/home/index',
+  orders: '/pages/orders/index',
+  messages: '/pages/messages/index',
+  'receipt-with-photo': `/features/receipt/pages/index/index?specId=ssc-shenzhen&documentType=social-security-card&cityCode=440300&photoId=${s.photoId}`,
+  'receipt-applicant': `/features/receipt/pages/applicant/index?documentType=social-security-card&cityCode=440300&photoId=${s.photoId}`,
+  'receipt-detail': `/features/receipt/pages/detail/index?orderId=${s.orderId}`,
+  'receipt-result': `/features/receipt/pages/result/index?orderId=${s.orderId}`,
+  'photo-print': `/features/id-photo/pages/print/index?photoId=${s.photoId}&specId=ssc-shenzhen`,
+  'loss-detail': `/features/card-loss/pages/detail/index?caseId=${s.lossCaseId}`,
+  'loss-reissue': `/features/card-loss/pages/reissue/index?caseId=${s.lossCaseId}`,
+  'cancel-apply': `/features/cancellation/pages/apply/index?applicationId=${s.applicationId}`,
+  'cancel-materials': `/features/cancellation/pages/materials/index?applicationId=${s.applicationId}`,
+  'cancel-review': `/features/cancellation/pages/review/index?applicationId=${s.applicationId}`,
+  'cancel-detail': `/features/cancellation/pages/detail/index?applicationId=${s.applicationId}`,
+  'privacy-data': '/features/privacy/pages/data/index',
+})
+
+describe('every page at 320 × 568 with the root font at 125 %, in the normal look and in 长辈模式', () => {
+  let e2e: E2E
+  let newcomer = ''
+  let holder = ''
+  let seeded: Seeded
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    e2e = await startE2E()
+    mkdirSync(shots, { recursive: true })
+    newcomer = await createUser(e2e.em.url, '新用户')
+    holder = await createUser(e2e.em.url, '陈阿姨')
+    seeded = await seedCases(e2e.em, holder)
+  }, 120_000)
+
+  afterAll(() => e2e?.close())
+
+  /** Sets 长辈模式 as the user's own switch does (user.updateProfile with the profile's largeText). */
+  const setMode = async (user: string, mode: Mode) => {
+    const reply = await callFn(e2e.em, 'user', { action: 'updateProfile', data: { nickname: '微信用户', largeText: mode === 'elder' } }, user)
+    expect(reply.body).toMatchObject({ ok: true, data: { largeText: mode === 'elder' } })
+  }
+
+  /** Opens each page afresh and audits it once it has loaded and settled; answers the findings by page. */
+  async function sweep(user: string, who: string, pages: Record<string, string>, mode: Mode): Promise<Record<string, string[]>> {
+    await setMode(user, mode)
+    const context: BrowserContext = await e2e.browser.newContext(SMALL_PHONE)
+    const report: Record<string, string[]> = {}
+    try {
+      await scaleRootFont(context, ROOT_FONT)
+      await signIn(context, e2e.em.url, user)
+      const page: Page = collectErrors(await context.newPage(), errors)
+      for (const [name, hash] of Object.entries(pages)) {
+        await open(page, e2e.em.url, hash)
+        await page.waitForLoadState('networkidle')
+        await page.locator(mode === 'elder' ? 'html.hz-elder' : 'html:not(.hz-elder)').waitFor({ state: 'attached', timeout: 10_000 })
+        await page.waitForTimeout(600)
+        // Taro sets 20 px at 320 px wide; the user's larger text makes it 25 px.
+        expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(`${20 * ROOT_FONT}px`)
+        // Taro's page scrolls inside its own box, so a full-page picture is one screen: the phone grows as tall as the
+        // content instead (the root size follows the narrower side, 320 px, so nothing else changes), then shrinks back.
+        const tall = await page.evaluate(() => Math.max(...[...document.querySelectorAll('*')].map((el) => (el.scrollHeight > el.clientHeight + 1 ? el.scrollHeight : 0))))
+        await page.setViewportSize({ width: SMALL_PHONE.viewport.width, height: Math.max(SMALL_PHONE.viewport.height, Math.min(tall + 120, 6000)) })
+        await page.waitForTimeout(300)
+        await page.screenshot({ path: path.join(shots, `${who}-${name}-${mode}.png`) })
+        const findings: Finding[] = await audit(page)
+        await page.setViewportSize(SMALL_PHONE.viewport)
+        if (findings.length) report[name] = findings.map((f) => `${f.kind}: ${f.where} — ${f.detail}`)
+      }
+    } finally {
+      await context.close()
+    }
+    const count = Object.values(report).reduce((n, f) => n + f.length, 0)
+    console.log(`${who} · ${mode}: ${Object.keys(pages).length} pages, ${count} findings`)
+    return report
+  }
+
+  it.each<[string, Mode]>([
+    ['a new user', 'normal'],
+    ['a new user', 'elder'],
+  ])('%s: every page passes in the %s look', async (_who, mode) => {
+    expect(await sweep(newcomer, 'new', NEW_USER_PAGES, mode)).toEqual({})
+  }, 300_000)
+
+  it.each<[string, Mode]>([
+    ['a user with a receipt order, a loss report and a cancellation application', 'normal'],
+    ['a user with a receipt order, a loss report and a cancellation application', 'elder'],
+  ])('%s: every page passes in the %s look', async (_who, mode) => {
+    expect(await sweep(holder, 'cases', casePages(seeded), mode)).toEqual({})
+  }, 300_000)
+
+  it('raised no page errors', () => {
+    expect(errors).toEqual([])
+  })
+})
