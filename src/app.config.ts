@@ -19,6 +19,7 @@ export default defineAppConfig({
     { root: 'features/card-loss', name: 'card-loss', pages: ['pages/index/index', 'pages/report/index', 'pages/detail/index', 'pages/reissue/index'] },
     { root: 'features/ops', name: 'ops', pages: ['pages/index/index', 'pages/detail/index', 'pages/loss/index', 'pages/cancellation/index'] },
     { root: 'features/privacy', name: 'privacy', pages: ['pages/policy/index', 'pages/data/index'] },
+    { root: 'features/family', name: 'family', pages: ['pages/index/index', 'pages/add/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#ffffff',

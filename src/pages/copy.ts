@@ -34,6 +34,9 @@ export const ORDERS_COPY = {
   receiptNumber: (n: string) => `回执号 ${n}`,
   createdAt: (time: string) => `下单时间 ${time}`,
   viewDetail: '查看详情',
+  /** Whose case it is, masked: 办理人 王**（子女）. */
+  applicant: (name: string, relation?: string) => (relation ? `办理人 ${name}（${relation}）` : `办理人 ${name}`),
+  family: '常用办理人 ›',
 } as const
 
 export const MESSAGES_COPY = {

@@ -4,6 +4,10 @@ import { FUNCTIONS } from '../../emulator/functions'
 import type { Emulator } from '../../emulator/server'
 import type { Figure } from './kit'
 import { createOrders } from './money'
+import { APPLICATION } from '../support/cancellations'
+
+/** A cancellation whose insured person is named by a profile (the bank card in that person's name). */
+const PROFILE_APPLICATION = { cityCode: APPLICATION.cityCode, reason: APPLICATION.reason, accountState: APPLICATION.accountState, realNameVerified: true, phone: APPLICATION.phone, bank: { ...APPLICATION.bank, holderName: '李秀英' } }
 
 export interface Owned {
   orderId: string
@@ -14,6 +18,8 @@ export interface Owned {
   materialId: string
   proofFileID: string
   caseId: string
+  /** A's 常用办理人 (family profile). */
+  profileId: string
 }
 
 /**
@@ -41,6 +47,12 @@ export async function access(em: Emulator, a: { caller: Caller; devUser: string;
     ['cardLoss', 'lift', { caseId: o.caseId }],
     ['cardLoss', 'receipts', { caseId: o.caseId }],
     ['cardLoss', 'reissue', { caseId: o.caseId, orderId: o.orderId, delivery: { method: 'pickup' } }],
+    // A's 常用办理人: read, delete, or used as the person of B's own cases.
+    ['user', 'profileCases', { profileId: o.profileId }],
+    ['user', 'removeProfile', { profileId: o.profileId }],
+    ['order', 'create', { documentType: 'social-security-card', cityCode: '440300', photoId: o.photoId, profileId: o.profileId }],
+    ['cancellation', 'save', { ...PROFILE_APPLICATION, profileId: o.profileId }],
+    ['cardLoss', 'report', { cityCode: '440300', profileId: o.profileId, kind: 'temporary' }],
   ]
   for (const action of Object.keys(FUNCTIONS.ops.actions)) attempts.push(['ops', action, { orderId: o.orderId, applicationId: o.applicationId, caseId: o.caseId, query: '002X', reason: '查看', outboxId: 'x', openid: b.caller.openid, active: true, round: 1, decision: 'approve', decisionId: 'dforged0001' }])
   let successes = 0

@@ -9,6 +9,7 @@ import { FUNCTIONS } from '../../emulator/functions'
 import type { Emulator } from '../../emulator/server'
 import { APPLICATION, TINY_PDF } from '../support/cancellations'
 import { access, type Owned } from './access'
+import { FAMILY_CONSENT_VERSION } from '@/domain/family/family.schema'
 import { crashInjection, type CrashConfig } from './crash'
 import { fuzz } from './fuzz'
 import { hostileFiles } from './hostile'
@@ -58,6 +59,7 @@ async function setupOwner(em: Emulator, devUser: string, holderId = '11010519491
   const holder = { name: '陈小梅', idNumber: holderId }
   const { verificationToken } = await call<{ verificationToken: string }>(em, caller, 'cardLoss', 'verify', { holder })
   const lossCase = await call<{ caseId: string }>(em, caller, 'cardLoss', 'report', { cityCode: '440100', holder, kind: 'formal', verificationToken })
+  const profile = await call<{ profileId: string }>(em, caller, 'user', 'addProfile', { name: '李秀英', relation: 'parent', idNumber: '440305195507083216', phone: '13900139000', consent: { by: 'person', version: FAMILY_CONSENT_VERSION, agreed: true } })
   const approvedReceipt = async () => {
     const [o] = await createOrders(em, caller, photo.photoId, 1)
     const at = em.ports.clock.now()
@@ -67,7 +69,7 @@ async function setupOwner(em: Emulator, devUser: string, holderId = '11010519491
   return {
     caller,
     approvedReceipt,
-    owned: { orderId: order.orderId, photoId: photo.photoId, photoFileID: photo.photo.fileID, rawCloudPath: raw.cloudPath, applicationId: app.applicationId, materialId: attached.materials[0].materialId, proofFileID: proof.fileID, caseId: lossCase.caseId },
+    owned: { orderId: order.orderId, photoId: photo.photoId, photoFileID: photo.photo.fileID, rawCloudPath: raw.cloudPath, applicationId: app.applicationId, materialId: attached.materials[0].materialId, proofFileID: proof.fileID, caseId: lossCase.caseId, profileId: profile.profileId },
   }
 }
 

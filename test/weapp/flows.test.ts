@@ -1,4 +1,6 @@
 import { SERVICES } from '@/domain/services'
+import { PRIVACY_POLICY_VERSION } from '@/domain/privacy/retention'
+import { callFn } from '../support/emulator'
 import { pxToMm } from '@/domain/photo/print-layout'
 import { specById } from '@/domain/photo/specs'
 import { jpegFacts, meanRgb } from '../support/jpeg-file'
@@ -358,4 +360,67 @@ describe('an exam photo', () => {
       runtime.dispose()
     }
   }, 120_000)
+})
+
+describe('常用办理人', () => {
+  it('is added on its page with the guardian’s consent, listed, and removed', async () => {
+    // 张三 has no profile yet in this cloud: agree to the privacy policy, as the consent gate would have him do.
+    expect((await callFn(cloud.em, 'user', { action: 'consent', data: { version: PRIVACY_POLICY_VERSION } }, 'zhangsan')).body.ok).toBe(true)
+    const runtime = await launch('features/family/pages/add/index', { cloud, user: 'zhangsan' })
+    try {
+      await runtime.waitForText('与您的关系')
+      runtime.input(0, '李小满')
+      runtime.input(1, '110105194912310038')
+      runtime.input(2, '13900139000')
+      runtime.tap('我已取得同意，并同意以上授权说明')
+      await runtime.settle()
+      runtime.tap(/^保存$/)
+      await runtime.waitForRoute('features/family/pages/index/index')
+      await runtime.waitForText('李小满')
+      expect(runtime.text()).toContain('110105********0038')
+      expect(runtime.text()).not.toContain('110105194912310038')
+      runtime.tap(/^删除$/)
+      await runtime.settle()
+      runtime.tap(/^确认删除$/)
+      await runtime.settle()
+      await new Promise((r) => setTimeout(r, 300))
+      await runtime.settle()
+      await runtime.waitForText('还没有常用办理人')
+      expect(runtime.text()).not.toContain('李小满')
+      expect(runtime.problems).toEqual([])
+    } finally {
+      runtime.dispose()
+    }
+  })
+
+  it('fills the applicant of a receipt order: the picker sends the profile, never its numbers', async () => {
+    const { photoId, profileId } = await seededLisi()
+    const runtime = await launch(`features/receipt/pages/index/index?specId=ssc-shenzhen&cityCode=440300&photoId=${photoId}`, { cloud, user: 'lisi' })
+    try {
+      await runtime.waitForText('下一步：填写申请人信息')
+      runtime.tap('下一步：填写申请人信息')
+      await runtime.waitForRoute('features/receipt/pages/applicant/index')
+      await runtime.waitForText('王小宝（子女）')
+      runtime.tap('王小宝（子女）')
+      await runtime.settle()
+      expect(runtime.text()).toContain('身份证号和手机号已加密保存，提交时由系统自动填写')
+      runtime.tap('我已阅读并同意')
+      await runtime.settle()
+      runtime.tap('下一步：确认订单')
+      await runtime.waitForRoute('features/receipt/pages/confirm/index')
+      await runtime.waitForText('应付金额')
+      const before = runtime.calls.length
+      runtime.tap(/^支付 /)
+      await runtime.settle()
+      await new Promise((r) => setTimeout(r, 500))
+      await runtime.settle()
+      const created = runtime.calls.slice(before).find((c) => c.api === 'wx.cloud.callFunction' && (c.options as { data: { action: string } }).data.action === 'create')
+      const data = (created?.options as { data: { data: Record<string, unknown> } }).data.data
+      expect(data.profileId).toBe(profileId)
+      expect(data.applicant).toBeUndefined()
+      expect(runtime.problems).toEqual([])
+    } finally {
+      runtime.dispose()
+    }
+  })
 })

@@ -60,6 +60,8 @@ const cases = (): Record<string, { query?: string; user?: string; shows: Array<s
   'features/ops/pages/cancellation/index': { user: 'ops', query: `applicationId=${seeded.applicationId}`, shows: [/注销|申请/] },
   'features/privacy/pages/policy/index': { shows: ['隐私政策'] },
   'features/privacy/pages/data/index': { shows: ['我的数据'] },
+  'features/family/pages/index/index': { shows: ['常用办理人', '王小宝', '子女', '监护人同意', '为TA办理的业务', '添加常用办理人'] },
+  'features/family/pages/add/index': { shows: ['与您的关系', '《常用办理人信息授权》', '监护人同意', '保存'] },
 })
 
 it('covers every page of app.json', () => {

@@ -2,7 +2,7 @@ import type { TemplateKey } from '@/domain/notify/templates'
 import type { CreateOrderResult, OrderView, PaymentParams } from '@/domain/order/order.view'
 import { createFunctionClient } from '@/platform/function-client'
 import { COPY } from './copy'
-import type { ApplicantInput } from './draft'
+import type { ApplicantDraft } from './draft'
 import type { OrderBasics } from './routes'
 
 /**
@@ -16,8 +16,10 @@ export function getOrder(orderId: string): Promise<OrderView> {
 }
 
 /** With its request id a create is safe to send again: a retry finds the order the first one made. */
-export function createOrder(basics: OrderBasics, applicant: ApplicantInput, subscribed: TemplateKey[], requestId: string): Promise<CreateOrderResult> {
-  return call<CreateOrderResult>('create', { ...basics, applicant, subscribed, requestId }, 2)
+export function createOrder(basics: OrderBasics, applicant: ApplicantDraft, subscribed: TemplateKey[], requestId: string): Promise<CreateOrderResult> {
+  // A 常用办理人 is named by its id: the function fills the applicant from the sealed profile.
+  const who = applicant.profileId ? { profileId: applicant.profileId } : { applicant: { name: applicant.name, idNumber: applicant.idNumber, phone: applicant.phone } }
+  return call<CreateOrderResult>('create', { ...basics, ...who, subscribed, requestId }, 2)
 }
 
 /**

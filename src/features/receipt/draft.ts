@@ -8,24 +8,34 @@ export interface ApplicantInput {
 }
 
 /**
+ * The applicant carried to the confirm page. For one of the user's 常用办理人, `profileId` is sent instead of the
+ * fields, and the numbers here are the masked ones the page shows.
+ */
+export type ApplicantDraft = ApplicantInput & {
+  profileId?: string
+  /** The profile's relation to the user (子女, 父母…). */
+  relationLabel?: string
+}
+
+/**
  * The applicant's details between the form and the confirm page. Personal data stays in memory only: never in the
  * URL, never in storage. After a reload the confirm page asks for it again.
  */
 interface Draft {
   photoId: string
-  applicant: ApplicantInput
+  applicant: ApplicantDraft
   /** When the user ticked 《个人信息处理规则》 (ISO-8601 UTC). */
   consentedAt: string
 }
 
 let draft: Draft | undefined
 
-export function saveApplicant(basics: OrderBasics, applicant: ApplicantInput, consentedAt: string): void {
+export function saveApplicant(basics: OrderBasics, applicant: ApplicantDraft, consentedAt: string): void {
   draft = { photoId: basics.photoId, applicant, consentedAt }
 }
 
 /** The applicant entered for this photo, if any. */
-export function applicantFor(basics: OrderBasics): ApplicantInput | undefined {
+export function applicantFor(basics: OrderBasics): ApplicantDraft | undefined {
   return draft && draft.photoId === basics.photoId ? draft.applicant : undefined
 }
 

@@ -20,6 +20,8 @@ import { pageRoot } from '@/components/page-root'
 /** The receipt order's page lives in the receipt subpackage; the main package only knows its address. */
 const detailUrl = (orderId: string) => `/features/receipt/pages/detail/index?orderId=${encodeURIComponent(orderId)}`
 const TABS = Object.keys(ORDER_TAB_LABELS) as OrderTab[]
+/** 常用办理人 (features/family): the people the user acts for, and the cases made for each. */
+const FAMILY_URL = '/features/family/pages/index/index'
 const receipt = SERVICES.find((s) => s.key === 'receipt')
 
 function OrderCard({ order }: { order: OrderSummary }) {
@@ -32,6 +34,11 @@ function OrderCard({ order }: { order: OrderSummary }) {
         </StatusWord>
       </View>
       <Text className='order-card__city'>{order.cityLabel}</Text>
+      {order.applicantMasked && (
+        <Text className='order-card__applicant' data-testid='order-card-applicant'>
+          {ORDERS_COPY.applicant(order.applicantMasked, order.applicantRelation)}
+        </Text>
+      )}
       {order.receiptNumber && <Text className='order-card__receipt'>{ORDERS_COPY.receiptNumber(order.receiptNumber)}</Text>}
       <View className='order-card__bottom'>
         <Text className='order-card__time'>{ORDERS_COPY.createdAt(formatInstant(order.createdAt))}</Text>
@@ -88,6 +95,9 @@ function OrdersPage() {
             </Text>
             <Text className='orders__account-since' data-testid='account-since'>
               {ORDERS_COPY.since(formatInstant(profile.data.createdAt))}
+            </Text>
+            <Text className='orders__family' onClick={() => openPage(FAMILY_URL)} data-testid='open-family'>
+              {ORDERS_COPY.family}
             </Text>
           </View>
         )}

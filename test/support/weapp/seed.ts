@@ -3,6 +3,12 @@ import { callFn, uploadTarget, type Emulator } from '../emulator'
 import { APPLICANT } from '../orders'
 import { APPLICATION } from '../cancellations'
 import { fixture } from '../photos'
+import { FAMILY_CONSENT_VERSION } from '@/domain/family/family.schema'
+import { idNumberCheckChar } from '@/domain/identity/id-number'
+
+/** A child born 2020-01-01 in 深圳, kept as a 常用办理人 with the guardian's consent. */
+const CHILD_ID = `44030520200101123${idNumberCheckChar('44030520200101123')}`
+export const SEEDED_CHILD = { name: '王小宝', relation: 'child', idNumber: CHILD_ID, phone: '13800138000', consent: { by: 'guardian', version: FAMILY_CONSENT_VERSION, agreed: true } }
 
 /** What the weapp pages are opened on: one case of each kind, made through the same function routes the app calls. */
 export interface Seeded {
@@ -10,6 +16,7 @@ export interface Seeded {
   orderId: string
   applicationId: string
   lossCaseId: string
+  profileId: string
 }
 
 async function ok<T>(em: Emulator, name: string, action: string, data: unknown, user: string): Promise<T> {
@@ -18,7 +25,7 @@ async function ok<T>(em: Emulator, name: string, action: string, data: unknown, 
   return reply.body.data as T
 }
 
-/** Consent, a checked photo and an unpaid receipt order, a cancellation draft and a temporary loss report for `user`. */
+/** Consent, a checked photo and an unpaid receipt order, a cancellation draft, a temporary loss report and a child's 常用办理人 for `user`. */
 export async function seedCases(em: Emulator, user: string): Promise<Seeded> {
   await ok(em, 'user', 'consent', { version: PRIVACY_POLICY_VERSION }, user)
   const cloudPath = await uploadTarget(em, user)
@@ -40,7 +47,9 @@ export async function seedCases(em: Emulator, user: string): Promise<Seeded> {
     cardNumber: 'a12345678',
     kind: 'temporary',
   }, user)
+  const profile = await ok<{ profileId: string }>(em, 'user', 'addProfile', SEEDED_CHILD, user)
   return {
+    profileId: profile.profileId,
     photoId,
     orderId: order.orderId,
     applicationId: application.applicationId,

@@ -4,6 +4,8 @@ import { CheckNormal, Checked, Tips } from '@nutui/icons-react-taro'
 import { useState } from 'react'
 import { shanghaiDate } from '@/domain/time'
 import { ConsentGate } from '@/components/consent-gate'
+import { ProfilePicker, currentlyActingFor } from '@/components/profile-picker'
+import type { ProfileView } from '@/domain/family/family.schema'
 import { EmptyState } from '@/components/status-view'
 import { TextField } from '@/components/text-field'
 import { useForm } from '@/hooks/use-form'
@@ -21,7 +23,16 @@ const TESTIDS: Record<ApplicantField, string> = { name: 'applicant-name', idNumb
 
 function ApplicantPage() {
   const basics = basicsOf(usePageQuery())
-  const form = useForm(() => (basics && applicantFor(basics)) ?? EMPTY_APPLICANT, (values) => applicantErrors(values, shanghaiDate(new Date())))
+  const [saved] = useState(() => basics && applicantFor(basics))
+  const form = useForm(() => (saved?.profileId ? undefined : saved) ?? EMPTY_APPLICANT, (values) => applicantErrors(values, shanghaiDate(new Date())))
+  /** 为谁办理: a 常用办理人 chosen here, or the one the family page started this order for. */
+  const [profile, setProfile] = useState<Pick<ProfileView, 'profileId' | 'name' | 'relationLabel' | 'idNumberMasked' | 'phoneMasked'> | undefined>(() =>
+    saved?.profileId
+      ? { profileId: saved.profileId, name: saved.name, relationLabel: saved.relationLabel ?? '', idNumberMasked: saved.idNumber, phoneMasked: saved.phone }
+      : saved
+        ? undefined
+        : currentlyActingFor(),
+  )
   const [consent, setConsent] = useState(false)
   const [consentError, setConsentError] = useState(false)
   const [rulesOpen, setRulesOpen] = useState(false)
@@ -42,8 +53,11 @@ function ApplicantPage() {
   const next = () => {
     form.showAll()
     setConsentError(!consent)
-    if (Object.keys(form.errors).length > 0 || !consent) return
-    saveApplicant(basics, form.values, new Date().toISOString())
+    if ((!profile && Object.keys(form.errors).length > 0) || !consent) return
+    const applicant = profile
+      ? { name: profile.name, idNumber: profile.idNumberMasked, phone: profile.phoneMasked, profileId: profile.profileId, relationLabel: profile.relationLabel }
+      : form.values
+    saveApplicant(basics, applicant, new Date().toISOString())
     openPage(confirmUrl(basics))
   }
 
@@ -61,11 +75,16 @@ function ApplicantPage() {
         <Text className='apl__intro'>{COPY.applicant.intro}</Text>
       </View>
       <ConsentGate returnTo={applicantUrl(basics)}>
-        <View className='apl__section apl__form'>
-          {field('name', COPY.applicant.name, COPY.applicant.namePlaceholder, { type: 'text', maxLength: 30 })}
-          {field('idNumber', COPY.applicant.idNumber, COPY.applicant.idNumberPlaceholder, { type: 'idcard', maxLength: 22 })}
-          {field('phone', COPY.applicant.phone, COPY.applicant.phonePlaceholder, { type: 'number', maxLength: 16 })}
+        <View className='apl__section'>
+          <ProfilePicker value={profile?.profileId} onChange={setProfile} />
         </View>
+        {!profile && (
+          <View className='apl__section apl__form'>
+            {field('name', COPY.applicant.name, COPY.applicant.namePlaceholder, { type: 'text', maxLength: 30 })}
+            {field('idNumber', COPY.applicant.idNumber, COPY.applicant.idNumberPlaceholder, { type: 'idcard', maxLength: 22 })}
+            {field('phone', COPY.applicant.phone, COPY.applicant.phonePlaceholder, { type: 'number', maxLength: 16 })}
+          </View>
+        )}
         <View className={`apl__section apl__consent${consentError && !consent ? ' apl__consent--error' : ''}`}>
           <View className='apl__consent-row'>
             <Checkbox

@@ -119,7 +119,7 @@ function ConfirmPage() {
               </Text>
             }
           />
-          <Cell title={COPY.confirm.phone} extra={<Text className='cfm__value'>{maskPhone(applicant.phone)}</Text>} />
+          <Cell title={COPY.confirm.phone} extra={<Text className='cfm__value'>{applicant.profileId ? applicant.phone : maskPhone(applicant.phone)}</Text>} />
           {!orderId && (
             <Cell clickable onClick={() => !busy && openPage(applicantUrl(basics))} title={<Text className='cfm__edit'>{COPY.confirm.edit}</Text>} extra='›' />
           )}

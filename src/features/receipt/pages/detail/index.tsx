@@ -278,7 +278,7 @@ function OrderDetail({ order, onChanged }: { order: OrderView; onChanged: (order
           {order.submissions > 1 && <Text className='odt__note'>{COPY.detail.submissions(order.submissions)}</Text>}
         </View>
         <CellGroup title={<Text className='odt__group-title'>{COPY.detail.applicant}</Text>}>
-          <Row label={COPY.detail.name} value={order.applicant.name} />
+          <Row label={COPY.detail.name} value={order.applicant.name} testId='order-applicant-name' />
           <Row label={COPY.detail.idNumber} value={order.applicant.idNumberMasked} testId='order-id-number' />
           <Row label={COPY.detail.phone} value={order.applicant.phoneMasked} testId='order-phone' />
         </CellGroup>
