@@ -37,6 +37,15 @@ export const COPY = {
   },
   /** The shooting rules, shown before and during capture. */
   rules: ['表情自然、五官完整可见', '露出双耳和眉毛', '不戴耳环、项链、帽子、发卡', '脸部无阴影、无反光', '面向窗户、在自然光下拍摄', '背景不限，白墙最好'],
+  /** 拍谁: the infant and child modes of the capture page (the lines themselves are in domain/photo/child-guidance.ts). */
+  subject: {
+    title: '拍谁',
+    titleFor: (name: string) => `为${name}拍照`,
+    advice: '（拍摄建议）',
+    sameChecks: '照片规格和检测项目与大人相同：没有找到为儿童或婴儿另定检测标准的官方规定',
+    infantBanner: '俯拍：宝宝平躺在白床单上，手机在正上方',
+    childBanner: '大人在镜头外，画面里只有孩子',
+  },
   capture: {
     title: '拍摄证件照',
     opening: '正在打开相机…',

@@ -1,6 +1,9 @@
 import { View } from '@tarojs/components'
 import { guideFor } from '@/domain/photo/guide'
 import type { SpecShape } from '@/domain/photo/spec.types'
+import type { PhotoSubject } from '@/domain/photo/child-guidance'
+import { Text } from '@tarojs/components'
+import { COPY } from '../../copy'
 import './index.scss'
 
 /** The camera stage is 3:4 (width:height), the shape of a portrait phone photo. */
@@ -14,13 +17,20 @@ const pct = (x: number) => `${(x * 100).toFixed(2)}%`
 
 /**
  * The head-and-shoulders outline over the camera, shaped for the spec: the frame has the spec's
- * proportions, the oval sits where the spec wants the head, the dashed line marks the eye line.
+ * proportions, the oval sits where the spec wants the head, the dashed line marks the eye line. For a child or a
+ * baby the outline is the same (the spec is) and a banner says how to shoot them; the oval turns warm.
  */
-export function GuideOverlay({ spec }: { spec: SpecShape }) {
+export function GuideOverlay({ spec, subject = 'adult' }: { spec: SpecShape; subject?: PhotoSubject }) {
   const g = guideFor(spec)
   const frameHeight = (FRAME_WIDTH * STAGE_ASPECT) / g.aspect
+  const banner = subject === 'infant' ? COPY.subject.infantBanner : subject === 'child' ? COPY.subject.childBanner : undefined
   return (
-    <View className='guide-overlay' data-testid='guide-overlay'>
+    <View className={`guide-overlay guide-overlay--${subject}`} data-testid='guide-overlay' data-subject={subject}>
+      {banner && (
+        <Text className='guide-overlay__banner' data-testid='guide-banner'>
+          {banner}
+        </Text>
+      )}
       <View
         className='guide-overlay__frame'
         style={{ left: pct((1 - FRAME_WIDTH) / 2), width: pct(FRAME_WIDTH), top: pct((1 - frameHeight) / 2), height: pct(frameHeight) }}

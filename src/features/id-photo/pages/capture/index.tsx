@@ -11,6 +11,9 @@ import { showToast } from '@/platform/device'
 import { replacePage, usePageQuery } from '@/platform/navigation'
 import { COPY, mediaFailureMessage } from '../../copy'
 import { GuideOverlay } from '../../components/guide-overlay'
+import { SubjectGuide } from '../../components/subject-guide'
+import { currentlyActingFor } from '@/components/profile-picker'
+import type { PhotoSubject } from '@/domain/photo/child-guidance'
 import { ShootingRules } from '../../components/shooting-rules'
 import { setPendingPhoto, type PendingPhoto } from '../../pending-photo'
 import { choiceUrl, previewUrl } from '../../routes'
@@ -38,6 +41,9 @@ function CapturePage() {
   const [status, setStatus] = useState<CameraStatus>('starting')
   const [taking, setTaking] = useState(false)
   const [attempt, setAttempt] = useState(0)
+  /** 拍谁: a baby or a child started from the family page gets their guidance at once; anyone may switch. */
+  const [actingFor] = useState(currentlyActingFor)
+  const [subject, setSubject] = useState<PhotoSubject>(actingFor?.ageBand ?? 'adult')
 
   const askPrivacy = () => {
     setPrivacy('asking')
@@ -137,12 +143,15 @@ function CapturePage() {
   return (
     <View className='capture'>
       <PrivacyPopup />
+      <View className='capture__subject'>
+        <SubjectGuide subject={subject} onChange={setSubject} forName={actingFor?.name} />
+      </View>
       {problem ?? (
         <>
           <View className='capture__stage'>
             {privacy === 'agreed' && (
               <CameraView key={attempt} ref={camera} className='capture__camera' onStatus={setStatus}>
-                <GuideOverlay spec={spec} />
+                <GuideOverlay spec={spec} subject={subject} />
               </CameraView>
             )}
             {(privacy === 'asking' || status === 'starting') && (
