@@ -98,7 +98,7 @@ export async function access(em: Emulator, a: { caller: Caller; devUser: string;
   }
   return {
     name: 'access',
-    tried: `${attempts.length} calls by user B with user A's order, photo, application, material and case ids (every operator action included), 1 openid spoof, ${fileTries.length} file and desk routes, ${system.length} client calls to system functions (a forged payment of the caller's own order, the sweeper, a review result)`,
+    tried: `${attempts.length} calls by user B with user A's order, photo, application, material, case and family-profile ids (every operator action included), 1 openid spoof, ${fileTries.length} file and desk routes, ${system.length} client calls to system functions (a forged payment of the caller's own order, the sweeper, a review result)`,
     outcome: `${successes + fileSuccesses + systemSuccesses} successes${leaks.length ? ` (${leaks.join(', ')})` : ''}, payload openid ${spoofed ? 'HONOURED' : 'ignored'}`,
     pass: successes === 0 && fileSuccesses === 0 && systemSuccesses === 0 && !spoofed && spoof.ok,
   }
