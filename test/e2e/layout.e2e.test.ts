@@ -49,6 +49,8 @@ const casePages = (s: Seeded): Record<string, string> => ({
   'cancel-review': `/features/cancellation/pages/review/index?applicationId=${s.applicationId}`,
   'cancel-detail': `/features/cancellation/pages/detail/index?applicationId=${s.applicationId}`,
   'privacy-data': '/features/privacy/pages/data/index',
+  family: '/features/family/pages/index/index',
+  'family-add': '/features/family/pages/add/index',
 })
 
 describe('every page at 320 × 568 with the root font at 125 %, in the normal look and in 长辈模式', () => {

@@ -7,6 +7,8 @@ import { PHOTO_SPECS, SPEC_FACTS, type SpecFact } from '../photo/specs'
 import { ONE_INCH, SHEETS, TWO_INCH } from '../photo/print-layout'
 import { CATALOGUE_SPECS } from '../photo/catalogue'
 import type { PhotoSpec, Range } from '../photo/spec.types'
+import { ACTING_FOR, type ActingService } from '../family/acting-for'
+import { CHILD_CHECKS_EVIDENCE, CHILD_GUIDANCE, INFANT_GUIDANCE } from '../photo/child-guidance'
 import { isSourced, type Evidence } from './source'
 
 /**
@@ -139,7 +141,23 @@ export function allFacts(): FactRow[] {
     rows.push(...catalogueRules(s))
   }
   rows.push(...coverageFacts())
+  rows.push(...familyFacts())
   return rows
+}
+
+/** 为家人办理 (常用办理人): where a case may be made for someone else, and how to photograph a baby or a child. */
+function familyFacts(): FactRow[] {
+  const acting = (Object.entries(ACTING_FOR) as Array<[ActingService, (typeof ACTING_FOR)[ActingService]]>).map(
+    ([service, rule]): FactRow => ({ topic: '为家人办理', region: NATIONAL, entry: service, fact: 'allowed', value: `${rule.allowed ? '可以为常用办理人办理' : '不能为他人在线办理'}：${rule.note}`, numbers: [], evidence: rule.evidence }),
+  )
+  const guidance = (who: string, lines: typeof INFANT_GUIDANCE): FactRow[] =>
+    lines.map((line, i) => ({ topic: '婴儿和儿童拍照', region: NATIONAL, entry: who, fact: `guide${i + 1}`, value: line.text, numbers: [], evidence: line.evidence }))
+  return [
+    ...acting,
+    ...guidance('infant', INFANT_GUIDANCE),
+    ...guidance('child', CHILD_GUIDANCE),
+    { topic: '婴儿和儿童拍照', region: NATIONAL, entry: 'checks', fact: 'sameAsSpec', value: '检测项目与该证件规格相同，不为儿童或婴儿另定', numbers: [], evidence: CHILD_CHECKS_EVIDENCE },
+  ]
 }
 
 export function factCounts(rows: readonly FactRow[] = allFacts()): { total: number; sourced: number; unverified: number } {

@@ -7,6 +7,7 @@ import { CONSENT_BY, CONSENT_BY_LABELS, RELATIONS, RELATION_LABELS, type Consent
 import { shanghaiDate } from '@/domain/time'
 import { ConsentGate } from '@/components/consent-gate'
 import { TextField } from '@/components/text-field'
+import { pageRoot } from '@/components/page-root'
 import { useAction } from '@/hooks/use-action'
 import { useForm } from '@/hooks/use-form'
 import { replacePage } from '@/platform/navigation'
@@ -32,7 +33,7 @@ function Chips<T extends string>({ options, labels, value, onChange, testId }: {
 }
 
 /** 添加常用办理人: the person, the relation, and the consent (whose, under which version), recorded on the server. */
-export default function AddProfilePage() {
+function AddProfilePage() {
   const [relation, setRelation] = useState<Relation>('child')
   const [by, setBy] = useState<ConsentBy>('guardian')
   const [agreed, setAgreed] = useState(false)
@@ -108,3 +109,5 @@ export default function AddProfilePage() {
     </View>
   )
 }
+
+export default pageRoot(AddProfilePage)

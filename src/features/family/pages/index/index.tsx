@@ -6,6 +6,7 @@ import { MAX_PROFILES, type ProfileView } from '@/domain/family/family.schema'
 import { formatInstant } from '@/domain/time'
 import { actFor } from '@/components/profile-picker'
 import { EmptyState, RemoteView } from '@/components/status-view'
+import { pageRoot } from '@/components/page-root'
 import { useAction } from '@/hooks/use-action'
 import { useRemote } from '@/hooks/use-remote'
 import { showToast } from '@/platform/device'
@@ -87,7 +88,7 @@ function ProfileCard({ profile, onRemoved }: { profile: ProfileView; onRemoved: 
 }
 
 /** 常用办理人: the people the user acts for, what was done for each, and 为TA拍照办理. */
-export default function FamilyPage() {
+function FamilyPage() {
   const remote = useRemote(listProfiles, [], { reloadOnShow: true })
   const profiles = remote.data ?? []
   return (
@@ -114,3 +115,5 @@ export default function FamilyPage() {
     </View>
   )
 }
+
+export default pageRoot(FamilyPage)
