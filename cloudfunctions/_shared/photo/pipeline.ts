@@ -1,10 +1,12 @@
 import sharp from 'sharp'
-import { CHECK_COPY, judge, verdict, type CheckResult } from '../../../src/domain/photo/checks'
+import { CHECK_COPY, judge, verdict, type CheckId, type CheckResult } from '../../../src/domain/photo/checks'
 import { computeFrame, eyeMidOf, faceWidthOf, mid, predictHead, rollOf, type FaceGeometry, type Frame, type Point } from '../../../src/domain/photo/framing'
-import { backgroundDeviation, laplacianVariance, lumaStats, topOfForeground, type RgbImage } from '../../../src/domain/photo/measure'
+import { laplacianVariance, lumaStats, topOfForeground, type RgbImage } from '../../../src/domain/photo/measure'
 import { padJpegWithComments, paddingTarget } from '../../../src/domain/photo/jpeg-padding'
+import { backgroundCheck, measureResidue, type ResidueMeasure } from '../../../src/domain/photo/residue'
 import type { SpecShape } from '../../../src/domain/photo/spec.types'
 import { MAX_PHOTO_PIXELS, inspectPhoto } from './inspect'
+import { compositeOnto, refineAlpha } from './matting'
 import { faceapi, loadModels, tf } from './models'
 
 // One photo at a time per instance: no pixel cache to hold on to, one libvips thread pool.
@@ -26,7 +28,6 @@ export const QUALITY_LIMITS = {
   brightness: { min: 90, max: 215, unit: '灰度' },
   contrast: { min: 18, max: 75, unit: '灰度' },
   sharpness: { min: 12, unit: '方差' },
-  background: { max: 12, unit: '色差' },
   /** The source face must be at least this share of the target face width: more upscaling looks soft. */
   resolutionShare: 0.45,
 } as const
@@ -46,9 +47,18 @@ export interface PipelineResult {
   output?: PipelineOutput
   /** Milliseconds per stage, for the benchmark. */
   timings: Record<'decode' | 'detect' | 'segment' | 'compose' | 'encode' | 'models', number>
+  /** With `debug`: the cut frame before and after compositing (before encoding), the alpha they were made with and the residue measured on them. */
+  debug?: { img: Raw; source: Buffer; alpha: Float32Array; person: Float32Array; residue: ResidueMeasure }
 }
 
-interface Raw {
+export interface PipelineOptions {
+  /** Returns the composited pixels and alpha, for tests and the benchmark. */
+  debug?: boolean
+  /** `guided` (the default): the mask refined against the photo (matting.ts). `mask`: the upscaled mask as before, for comparison. */
+  matting?: 'guided' | 'mask'
+}
+
+export interface Raw {
   data: Buffer
   width: number
   height: number
@@ -226,13 +236,23 @@ const smoothstep = (a: number, b: number, x: number) => {
   return t * t * (3 - 2 * t)
 }
 
+/** The segmentation's person probability at each pixel of the cut frame. */
+function personAt(img: Raw, frame: Frame, region: Region): Float32Array {
+  const person = new Float32Array(img.width * img.height)
+  const sy = img.height / frame.height
+  for (let y = 0; y < img.height; y++) {
+    for (let x = 0; x < img.width; x++) person[y * img.width + x] = maskAt(region, frame.left + (x + 0.5) / frame.scale, frame.top + (y + 0.5) / sy)
+  }
+  return person
+}
+
 /** Replaces everything the mask calls background with the spec colour, with a soft edge. */
-function replaceBackground(img: Raw, frame: Frame, region: Region, rgb: readonly [number, number, number]): Float32Array {
+function replaceBackground(img: Raw, person: Float32Array, rgb: readonly [number, number, number]): Float32Array {
   const alpha = new Float32Array(img.width * img.height)
   for (let y = 0; y < img.height; y++) {
     for (let x = 0; x < img.width; x++) {
       const p = y * img.width + x
-      const a = smoothstep(0.3, 0.7, maskAt(region, frame.left + (x + 0.5) / frame.scale, frame.top + (y + 0.5) / (img.height / frame.height)))
+      const a = smoothstep(0.3, 0.7, person[p])
       alpha[p] = a
       const i = p * 3
       img.data[i] = Math.round(img.data[i] * a + rgb[0] * (1 - a))
@@ -304,13 +324,36 @@ function pixelsCheck(width: number, height: number, spec: SpecShape): CheckResul
 }
 
 /** Frames, cuts and replaces the background; returns the output with what it measures. */
-async function compose(work: Raw, face: FaceGeometry, region: Region, spec: SpecShape, fw: number, eye: Point) {
+async function compose(work: Raw, face: FaceGeometry, region: Region, spec: SpecShape, fw: number, eye: Point, matting: PipelineOptions['matting']) {
   const { img, frame } = await cutFrame(work, computeFrame(spec, face), spec)
-  const alpha = replaceBackground(img, frame, region, spec.background.rgb)
+  const person = personAt(img, frame, region)
+  const source = Buffer.from(img.data)
+  let alpha: Float32Array
+  if (matting === 'mask') {
+    alpha = replaceBackground(img, person, spec.background.rgb)
+  } else {
+    alpha = refineAlpha(img.data, img.width, img.height, person)
+    compositeOnto(img.data, img.width, img.height, alpha, spec.background.rgb)
+  }
   const s = frame.scale
   const eyeOut = { x: (eye.x - frame.left) * s, y: (eye.y - frame.top) * s }
   const hairTopOut = topOfForeground(alpha, img.width, img.height, eyeOut.x - HEAD_BAND * fw * s, eyeOut.x + HEAD_BAND * fw * s, HAIR_TOP_SHARE, eyeOut.y) ?? 0
-  return { img, frame, alpha, eyeOut, hairTopOut, predicted: predictHead(spec, frame, face) }
+  return { img, frame, alpha, person, source, eyeOut, hairTopOut, predicted: predictHead(spec, frame, face) }
+}
+
+/** The head-geometry checks the spec has rules for, in reading order. */
+function headChecks(spec: SpecShape, head: ReturnType<typeof predictHead>): CheckResult[] {
+  const h = spec.head
+  const rules: Array<[CheckId, number, SpecShape['head']['faceWidth']]> = [
+    ['face-width', head.faceWidth, h.faceWidth],
+    ['head-width', head.headWidth, h.headWidth],
+    ['hair-top', head.hairTopMargin, h.hairTopMargin],
+    ['eye-line', head.eyeLineFromBottom, h.eyeLineFromBottom],
+    ['eye-center', head.eyeMidpointX, h.eyeMidpointX],
+    ['head-height', head.headHeight, h.headHeight],
+    ['chin', head.chinFromBottom, h.chinFromBottom],
+  ]
+  return rules.flatMap(([id, measured, range]) => (range ? [judge(id, measured, range)] : []))
 }
 
 const now = () => Number(process.hrtime.bigint() / 1000n) / 1000
@@ -331,7 +374,7 @@ function faceGeometry(points: Point[], hairTop: number, headWidth: number): Face
  * The whole normalisation: inspect, auto-orient, find exactly one face, level the eyes, segment,
  * frame to the spec, replace the background, encode within the KB range, and pre-check the result.
  */
-export async function normalizePhoto(input: Buffer, spec: SpecShape): Promise<PipelineResult> {
+export async function normalizePhoto(input: Buffer, spec: SpecShape, options: PipelineOptions = {}): Promise<PipelineResult> {
   const timings = { decode: 0, detect: 0, segment: 0, compose: 0, encode: 0, models: 0 }
   let t = now()
   modelMs = 0
@@ -367,14 +410,14 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape): Promise<Pi
   timings.segment = now() - t
 
   t = now()
-  let framed = await compose(work, face, region, spec, fw, eye)
+  let framed = await compose(work, face, region, spec, fw, eye, options.matting)
   const drift = framed.hairTopOut - framed.predicted.hairTopMargin
   if (Math.abs(drift) > 1) {
     // The mask seen at output resolution puts the hair top a little elsewhere: frame once more with it.
     face.hairTop += drift / framed.frame.scale
-    framed = await compose(work, face, region, spec, fw, eye)
+    framed = await compose(work, face, region, spec, fw, eye, options.matting)
   }
-  const { img, frame, alpha, eyeOut, hairTopOut, predicted } = framed
+  const { img, frame, alpha, person, source, eyeOut, hairTopOut, predicted } = framed
   const s = frame.scale
   const head = {
     ...predicted,
@@ -392,7 +435,7 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape): Promise<Pi
   const rgbImg: RgbImage = { data: img.data, width: img.width, height: img.height }
   const light = lumaStats(rgbImg, inner)
   const sharpness = laplacianVariance(rgbImg, inner)
-  const background = backgroundDeviation(rgbImg, alpha, spec.background.rgb)
+  const residue = measureResidue(rgbImg, person, spec.background.rgb)
   timings.compose = now() - t
 
   t = now()
@@ -407,18 +450,11 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape): Promise<Pi
     judge('resolution', fw * sourcePerWork, { min: Math.round(QUALITY_LIMITS.resolutionShare * targetFace), unit: 'px' }),
     judge('head-in-frame', Math.round(headRoom * sourcePerWork), { min: 3, unit: 'px' }),
   ]
-  const h = spec.head
-  if (h.faceWidth) checks.push(judge('face-width', head.faceWidth, h.faceWidth))
-  if (h.headWidth) checks.push(judge('head-width', head.headWidth, h.headWidth))
-  if (h.hairTopMargin) checks.push(judge('hair-top', head.hairTopMargin, h.hairTopMargin))
-  if (h.eyeLineFromBottom) checks.push(judge('eye-line', head.eyeLineFromBottom, h.eyeLineFromBottom))
-  if (h.eyeMidpointX) checks.push(judge('eye-center', head.eyeMidpointX, h.eyeMidpointX))
-  if (h.headHeight) checks.push(judge('head-height', head.headHeight, h.headHeight))
-  if (h.chinFromBottom) checks.push(judge('chin', head.chinFromBottom, h.chinFromBottom))
+  checks.push(...headChecks(spec, head))
   checks.push(
     judge('brightness', light.mean, QUALITY_LIMITS.brightness),
     judge('contrast', light.std, QUALITY_LIMITS.contrast),
-    judge('background', background, QUALITY_LIMITS.background),
+    backgroundCheck(residue, img.width * img.height),
     judge('sharpness', sharpness, QUALITY_LIMITS.sharpness),
     pixelsCheck(meta.width ?? 0, meta.height ?? 0, spec),
     judge('dpi', meta.density ?? 0, { min: spec.dpi, max: spec.dpi, unit: 'dpi' }),
@@ -429,5 +465,6 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape): Promise<Pi
     ...verdict(checks),
     output: { jpeg, width: meta.width ?? 0, height: meta.height ?? 0, dpi: meta.density ?? 0, bytes: jpeg.length },
     timings,
+    ...(options.debug ? { debug: { img: { ...img, data: Buffer.from(img.data) }, source, alpha, person, residue } } : {}),
   }
 }

@@ -69,6 +69,12 @@ export const CHECK_COPY: Record<CheckId, CheckCopy> = {
   'file-size': { label: '文件大小', severity: 'block', low: '文件太小，请重新生成', high: '文件太大，请重新生成' },
 }
 
+/** The background check's hints, by what it found (residue.ts). */
+export const BACKGROUND_HINTS = {
+  residue: '背景有残留的原背景色块（头发间或肩膀旁），请在纯色墙前重拍，头发与墙面之间不要有杂物',
+  ragged: '人像边缘不平整，请在纯色墙前、光线均匀处重拍',
+} as const
+
 /** Formats a range as people read it: "179–255 px", "≥ 207 px", "≤ 40 KB". */
 export function formatRange(range: Range | { min?: number; max?: number; unit: string }): string {
   const { min, max, unit } = range
