@@ -5,6 +5,7 @@ import { callFn } from '../support/emulator'
 import { collectErrors, createUser, open, shotsDir, signIn, startE2E, type E2E } from '../support/e2e'
 import { audit, scaleRootFont, type Finding } from '../support/layout-audit'
 import { seedCases, type Seeded } from '../support/weapp/seed'
+import type { OrderDoc } from '../../cloudfunctions/_shared/order/order.store'
 
 /**
  * Issue #22's acceptance sweep: every page a new user and a user with one case of each kind (a receipt order, a loss
@@ -19,7 +20,7 @@ const shots = path.join(shotsDir, 'a11y')
 
 type Mode = 'normal' | 'elder'
 
-const NEW_USER_PAGES: Record<string, string> = {
+const NEW_USER_PAGES: Sweep = {
   home: '/pages/home/index',
   orders: '/pages/orders/index',
   messages: '/pages/messages/index',
@@ -33,13 +34,24 @@ const NEW_USER_PAGES: Record<string, string> = {
   'privacy-data': '/features/privacy/pages/data/index',
 }
 
-const casePages = (s: Seeded): Record<string, string> => ({
+/** A page to open, and optionally what to tap on it first (a popup's opener): its data-testid. */
+type Sweep = Record<string, string | { hash: string; tap: string }>
+
+const casePages = (s: Seeded & { approvedId: string; rejectedId: string }): Sweep => ({
   home: '/pages/home/index',
   orders: '/pages/orders/index',
   messages: '/pages/messages/index',
   'receipt-with-photo': `/features/receipt/pages/index/index?specId=ssc-shenzhen&documentType=social-security-card&cityCode=440300&photoId=${s.photoId}`,
   'receipt-applicant': `/features/receipt/pages/applicant/index?documentType=social-security-card&cityCode=440300&photoId=${s.photoId}`,
   'receipt-detail': `/features/receipt/pages/detail/index?orderId=${s.orderId}`,
+  'receipt-approved': `/features/receipt/pages/detail/index?orderId=${s.approvedId}`,
+  'receipt-rejected': `/features/receipt/pages/detail/index?orderId=${s.rejectedId}`,
+  'receipt-city-picker': { hash: '/features/receipt/pages/index/index?documentType=social-security-card', tap: 'city-cell' },
+  'receipt-privacy-rules': { hash: `/features/receipt/pages/applicant/index?documentType=social-security-card&cityCode=440300&photoId=${s.photoId}`, tap: 'privacy-rules-link' },
+  'receipt-confirm': `/features/receipt/pages/confirm/index?documentType=social-security-card&cityCode=440300&photoId=${s.photoId}`,
+  'receipt-resubmit': `/features/receipt/pages/resubmit/index?orderId=${s.rejectedId}&photoId=${s.photoId}`,
+  'photo-preview': '/features/id-photo/pages/preview/index?specId=ssc-shenzhen',
+  'loss-report-city-picker': { hash: '/features/card-loss/pages/report/index', tap: 'city-cell' },
   'receipt-result': `/features/receipt/pages/result/index?orderId=${s.orderId}`,
   'photo-print': `/features/id-photo/pages/print/index?photoId=${s.photoId}&specId=ssc-shenzhen`,
   'loss-detail': `/features/card-loss/pages/detail/index?caseId=${s.lossCaseId}`,
@@ -57,7 +69,7 @@ describe('every page at 320 × 568 with the root font at 125 %, in the normal lo
   let e2e: E2E
   let newcomer = ''
   let holder = ''
-  let seeded: Seeded
+  let seeded: Seeded & { approvedId: string; rejectedId: string }
   const errors: string[] = []
 
   beforeAll(async () => {
@@ -65,7 +77,16 @@ describe('every page at 320 × 568 with the root font at 125 %, in the normal lo
     mkdirSync(shots, { recursive: true })
     newcomer = await createUser(e2e.em.url, '新用户')
     holder = await createUser(e2e.em.url, '陈阿姨')
-    seeded = await seedCases(e2e.em, holder)
+    const cases = await seedCases(e2e.em, holder)
+    // The same order as the review center leaves it approved (with both numbers) and rejected, written as the functions do.
+    const orders = e2e.em.db.collection<OrderDoc>('orders')
+    const unpaid = (await orders.get(cases.orderId)) as OrderDoc
+    const now = new Date().toISOString()
+    const approvedId = `${cases.orderId.slice(0, -4)}a001`
+    const rejectedId = `${cases.orderId.slice(0, -4)}b001`
+    await orders.add({ ...unpaid, _id: approvedId, status: 'approved', receipt: { receiptNumber: 'HZ44030020261124000123', imageNumber: '440300202611240001', approvedAt: now, expiresAt: new Date(Date.now() + 180 * 86_400_000).toISOString() } })
+    await orders.add({ ...unpaid, _id: rejectedId, status: 'rejected', rejection: { code: 'BACKGROUND_SHADOW', text: '左侧背景有阴影，请在纯色墙前重新拍摄', at: now } })
+    seeded = { ...cases, approvedId, rejectedId }
   }, 120_000)
 
   afterAll(() => e2e?.close())
@@ -77,7 +98,7 @@ describe('every page at 320 × 568 with the root font at 125 %, in the normal lo
   }
 
   /** Opens each page afresh and audits it once it has loaded and settled; answers the findings by page. */
-  async function sweep(user: string, who: string, pages: Record<string, string>, mode: Mode): Promise<Record<string, string[]>> {
+  async function sweep(user: string, who: string, pages: Sweep, mode: Mode): Promise<Record<string, string[]>> {
     await setMode(user, mode)
     const context: BrowserContext = await e2e.browser.newContext(SMALL_PHONE)
     const report: Record<string, string[]> = {}
@@ -85,9 +106,15 @@ describe('every page at 320 × 568 with the root font at 125 %, in the normal lo
       await scaleRootFont(context, ROOT_FONT)
       await signIn(context, e2e.em.url, user)
       const page: Page = collectErrors(await context.newPage(), errors)
-      for (const [name, hash] of Object.entries(pages)) {
+      for (const [name, entry] of Object.entries(pages)) {
+        const { hash, tap } = typeof entry === 'string' ? { hash: entry, tap: undefined } : entry
         await open(page, e2e.em.url, hash)
         await page.waitForLoadState('networkidle')
+        if (tap) {
+          await page.locator(`[data-testid="${tap}"]:visible`).first().click()
+          await page.locator('.nut-popup:visible').first().waitFor({ timeout: 10_000 })
+          await page.waitForLoadState('networkidle')
+        }
         await page.locator(mode === 'elder' ? 'html.hz-elder' : 'html:not(.hz-elder)').waitFor({ state: 'attached', timeout: 10_000 })
         await page.waitForTimeout(600)
         // Taro sets 20 px at 320 px wide; the user's larger text makes it 25 px.
