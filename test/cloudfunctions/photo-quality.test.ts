@@ -1,6 +1,7 @@
+import path from 'node:path'
 import sharp from 'sharp'
 import { normalizePhoto, type Raw } from '../../cloudfunctions/_shared/photo/pipeline'
-import { BACKGROUND_HINTS } from '@/domain/photo/checks'
+import { BACKGROUND_HINTS, FRAME_SHARPNESS_MIN } from '@/domain/photo/checks'
 import { backgroundCheck, dilate, measureResidue, RESIDUE_LIMITS } from '@/domain/photo/residue'
 import { specById } from '@/domain/photo/specs'
 import * as photos from '../support/photos'
@@ -72,5 +73,59 @@ describe('photo quality on real portraits (issue #18)', () => {
     const refined = await normalizePhoto(photos.fixture(face), spec, { debug: true })
     expect(refined.checks.find((c) => c.id === 'background')).toMatchObject({ passed: true })
     expect(refined.debug!.residue.largestArea).toBeLessThan(old.debug!.residue.largestArea / 10)
+  })
+})
+
+/** face-`n` shrunk by `f` inside a 3000×4000 frame (12 MP) made of its own edges extended outwards. */
+async function smallInLargeFrame(n: number, f: number): Promise<Buffer> {
+  const src = photos.fixture(n)
+  const { width, height } = await sharp(src).metadata()
+  const w = Math.round(width! * f)
+  const h = Math.round(height! * f)
+  const left = Math.round((3000 - w) / 2)
+  const top = 1000
+  const small = await sharp(src).resize(w, h).toBuffer()
+  return sharp(small).extend({ left, right: 3000 - w - left, top, bottom: 4000 - h - top, extendWith: 'copy' }).jpeg({ quality: 90 }).toBuffer()
+}
+
+const sample = (k: number) => sharp(path.join(__dirname, '..', '..', 'node_modules', '@vladmandic', 'face-api', 'demo', `sample${k}.jpg`))
+
+describe('diagnoses that tell the truth (issue #18)', () => {
+  it.each([6, 10])('reports face-1 blurred by σ = %i px as blurred, though the detector no longer finds the face', async (sigma) => {
+    const result = await normalizePhoto(await sharp(photos.fixture(1)).blur(sigma).jpeg().toBuffer(), spec)
+    expect(result.blocked).toBe(true)
+    expect(result.checks).toEqual([expect.objectContaining({ id: 'sharpness', passed: false, unit: '边缘锐度', message: '照片模糊，请保持手机稳定、对焦后重拍' })])
+    expect(result.checks[0].measured).toBeLessThan(FRAME_SHARPNESS_MIN)
+  })
+
+  it('reports face-3 blurred by σ = 3 px as blurred when the face is still found (the face-region check)', async () => {
+    const result = await normalizePhoto(await sharp(photos.fixture(3)).blur(3).jpeg().toBuffer(), spec)
+    expect(result.checks.filter((c) => !c.passed).map((c) => c.id)).toEqual(['sharpness'])
+    expect(result.checks.find((c) => c.id === 'one-face')).toMatchObject({ passed: true, measured: 1 })
+  })
+
+  it('reports a blurred group photo (face-api sample6, σ = 6 px) as blurred rather than guessing how many faces it holds', async () => {
+    const result = await normalizePhoto(await sample(6).blur(6).jpeg().toBuffer(), spec)
+    expect(result.checks.map((c) => [c.id, c.passed])).toEqual([['sharpness', false]])
+  })
+
+  it.each([
+    [1, 1, 'found on the whole frame'],
+    [1, 0.7, 'found only on tiles'],
+    [3, 0.7, 'found only on tiles'],
+  ])('answers face-%i shrunk by %f into a 12 MP frame (%s) with 请靠近镜头, not 没有检测到人脸', async (face, f) => {
+    const result = await normalizePhoto(await smallInLargeFrame(face, f), spec)
+    expect(result.blocked).toBe(true)
+    expect(result.output).toBeUndefined()
+    expect(result.checks).toEqual([
+      expect.objectContaining({ id: 'one-face', passed: true, measured: 1 }),
+      expect.objectContaining({ id: 'face-size', passed: false, severity: 'block', message: expect.stringContaining('请靠近镜头') }),
+    ])
+    expect(result.checks[1].measured).toBeLessThan(20)
+  })
+
+  it('still counts two real faces as two (a crop of face-api sample1 holding two people)', async () => {
+    const result = await normalizePhoto(await sample(1).extract({ left: 300, top: 250, width: 900, height: 600 }).jpeg().toBuffer(), spec)
+    expect(result.checks).toEqual([expect.objectContaining({ id: 'one-face', passed: false, measured: 2, message: '照片里有多张人脸，请单人拍摄' })])
   })
 })

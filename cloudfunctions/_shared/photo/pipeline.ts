@@ -1,7 +1,7 @@
 import sharp from 'sharp'
-import { CHECK_COPY, judge, verdict, type CheckId, type CheckResult } from '../../../src/domain/photo/checks'
+import { CHECK_COPY, faceShareMin, frameSharpnessCheck, judge, verdict, type CheckId, type CheckResult } from '../../../src/domain/photo/checks'
 import { computeFrame, eyeMidOf, faceWidthOf, mid, predictHead, rollOf, type FaceGeometry, type Frame, type Point } from '../../../src/domain/photo/framing'
-import { laplacianVariance, lumaStats, topOfForeground, type RgbImage } from '../../../src/domain/photo/measure'
+import { edgeSharpness, laplacianVariance, lumaStats, topOfForeground, type RgbImage } from '../../../src/domain/photo/measure'
 import { padJpegWithComments, paddingTarget } from '../../../src/domain/photo/jpeg-padding'
 import { backgroundCheck, measureResidue, type ResidueMeasure } from '../../../src/domain/photo/residue'
 import type { SpecShape } from '../../../src/domain/photo/spec.types'
@@ -80,29 +80,89 @@ interface DetectedFace {
 /** Time spent inside the two models, for the benchmark's split between model and image work. */
 let modelMs = 0
 
-/** Finds faces and their 68 landmarks on a small copy; coordinates come back in working pixels. */
-async function detectFaces(work: Raw): Promise<DetectedFace[]> {
-  const small = await toRaw(sharp(work.data, rawOf(work)).resize({ width: DETECT_MAX_SIDE, height: DETECT_MAX_SIDE, fit: 'inside', withoutEnlargement: true }))
-  const k = work.width / small.width
-  const input = tf.tensor3d(new Uint8Array(small.data.buffer, small.data.byteOffset, small.data.length), [small.height, small.width, 3], 'int32')
-  const run = (inputSize: number) =>
-    faceapi.detectAllFaces(input as never, new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: 0.5 })).withFaceLandmarks(true)
+/** Tiles of the working image the small-face pass looks at, overlapping by a quarter so no face is cut by all. */
+const TILE_SIDE = 400
+const TILE_STRIDE = 300
+/** Two detections on overlapping tiles are one face when their boxes overlap this much (intersection over union). */
+const SAME_FACE_IOU = 0.3
+
+type Found = DetectedFace & { box: { x: number; y: number; width: number; height: number } }
+
+const iou = (a: Found['box'], b: Found['box']) => {
+  const w = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x))
+  const h = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y))
+  return (w * h) / (a.width * a.height + b.width * b.height - w * h)
+}
+
+/** Runs the detector and landmarks on raw pixels; boxes and points come back scaled by `k` and moved by (dx, dy). */
+async function runDetector(img: Raw, inputSize: number, k: number, dx = 0, dy = 0): Promise<Found[]> {
+  const input = tf.tensor3d(new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.length), [img.height, img.width, 3], 'int32')
   const started = now()
   try {
-    // 320 suits a face that fills the frame, as in an ID photo; 608 then looks again for smaller faces.
-    let found = await run(320)
-    if (found.length === 0) found = await run(608)
-    modelMs += now() - started
-    const faces = found.map((f) => ({
+    const found = await faceapi.detectAllFaces(input as never, new faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: 0.5 })).withFaceLandmarks(true)
+    return found.map((f) => ({
       score: f.detection.score,
       width: f.detection.box.width * k,
-      points: f.landmarks.positions.map((p) => ({ x: p.x * k, y: p.y * k })),
+      box: { x: f.detection.box.x * k + dx, y: f.detection.box.y * k + dy, width: f.detection.box.width * k, height: f.detection.box.height * k },
+      points: f.landmarks.positions.map((p) => ({ x: p.x * k + dx, y: p.y * k + dy })),
     }))
-    const largest = Math.max(0, ...faces.map((f) => f.width))
-    return faces.filter((f) => f.width >= MIN_FACE_SHARE * largest).sort((a, b) => b.width - a.width)
   } finally {
+    modelMs += now() - started
     input.dispose()
   }
+}
+
+/** The small-face pass: overlapping tiles of the working image at its own scale, detections merged across tiles. */
+async function detectOnTiles(work: Raw): Promise<Found[]> {
+  const starts = (length: number) => {
+    const out: number[] = []
+    for (let s = 0; ; s += TILE_STRIDE) {
+      out.push(Math.min(s, Math.max(0, length - TILE_SIDE)))
+      if (s + TILE_SIDE >= length) return out
+    }
+  }
+  const merged: Found[] = []
+  for (const top of starts(work.height)) {
+    for (const left of starts(work.width)) {
+      const tile = await toRaw(sharp(work.data, rawOf(work)).extract({ left, top, width: Math.min(TILE_SIDE, work.width), height: Math.min(TILE_SIDE, work.height) }))
+      for (const f of await runDetector(tile, 416, 1, left, top)) {
+        const same = merged.findIndex((m) => iou(m.box, f.box) > SAME_FACE_IOU)
+        if (same < 0) merged.push(f)
+        else if (f.score > merged[same].score) merged[same] = f
+      }
+    }
+  }
+  return merged
+}
+
+/** Finds faces and their 68 landmarks on the small copy, then on tiles if none; coordinates come back in working pixels. */
+async function detectFaces(work: Raw, small: Raw): Promise<DetectedFace[]> {
+  const k = work.width / small.width
+  // 320 suits a face that fills the frame, as in an ID photo; 608 then looks again for smaller faces.
+  let found = await runDetector(small, 320, k)
+  if (found.length === 0) found = await runDetector(small, 608, k)
+  if (found.length === 0) found = await detectOnTiles(work)
+  const largest = Math.max(0, ...found.map((f) => f.width))
+  const faces = found.filter((f) => f.width >= MIN_FACE_SHARE * largest).sort((a, b) => b.width - a.width)
+  return faces.map(({ score, width, points }) => ({ score, width, points }))
+}
+
+/**
+ * What can be said before framing: blur first (a blurred face confuses the detector into none or several), then the
+ * face count, then a face too small in a frame the working copy shrank (a photo small in pixels goes on to the
+ * resolution check instead). Undefined when there is exactly one face to frame.
+ */
+function diagnose(sharpness: number | undefined, faces: DetectedFace[], work: Raw, downscaled: boolean, spec: SpecShape): CheckResult[] | undefined {
+  if (faces.length !== 1 && sharpness !== undefined) {
+    const blur = frameSharpnessCheck(sharpness)
+    if (!blur.passed) return [blur]
+  }
+  const oneFace = judge('one-face', faces.length, { min: 1, max: 1, unit: '张' })
+  if (faces.length !== 1) return [oneFace]
+  if (!downscaled) return undefined
+  const min = Math.round(100 * faceShareMin(targetFaceOf(spec), work.width))
+  const share = judge('face-size', (100 * faces[0].width) / work.width, { min, unit: '% 画面宽度' })
+  return share.passed ? undefined : [oneFace, share]
 }
 
 const centre = (pts: Point[]): Point => ({ x: pts.reduce((s, p) => s + p.x, 0) / pts.length, y: pts.reduce((s, p) => s + p.y, 0) / pts.length })
@@ -341,6 +401,10 @@ async function compose(work: Raw, face: FaceGeometry, region: Region, spec: Spec
   return { img, frame, alpha, person, source, eyeOut, hairTopOut, predicted: predictHead(spec, frame, face) }
 }
 
+/** The face width the spec asks for, in its pixels: its face-width rule, else 0.8 of its head width, else half the photo. */
+const targetFaceOf = (spec: SpecShape): number =>
+  (spec.head.faceWidth ? mid(spec.head.faceWidth) : spec.head.headWidth ? 0.8 * (mid(spec.head.headWidth) ?? 0) : undefined) ?? 0.5 * spec.pixels.width
+
 /** The head-geometry checks the spec has rules for, in reading order. */
 function headChecks(spec: SpecShape, head: ReturnType<typeof predictHead>): CheckResult[] {
   const h = spec.head
@@ -391,10 +455,13 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape, options: Pi
   timings.decode = now() - t
 
   t = now()
-  const faces = await detectFaces(decoded)
+  const small = await toRaw(sharp(decoded.data, rawOf(decoded)).resize({ width: DETECT_MAX_SIDE, height: DETECT_MAX_SIDE, fit: 'inside', withoutEnlargement: true }))
+  const frameSharpness = edgeSharpness(small)
+  const faces = await detectFaces(decoded, small)
   timings.detect = now() - t
+  const early = diagnose(frameSharpness, faces, decoded, sourcePerWork > 1.05, spec)
+  if (early) return { checks: early, ...verdict(early), timings }
   const oneFace = judge('one-face', faces.length, { min: 1, max: 1, unit: '张' })
-  if (faces.length !== 1) return { checks: [oneFace], ...verdict([oneFace]), timings }
 
   t = now()
   const { work, points, toSource } = await levelEyes(decoded, faces[0].points)
@@ -444,7 +511,7 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape, options: Pi
   timings.encode = now() - t
   timings.models = modelMs
 
-  const targetFace = (spec.head.faceWidth ? mid(spec.head.faceWidth) : spec.head.headWidth ? 0.8 * (mid(spec.head.headWidth) ?? 0) : undefined) ?? 0.5 * spec.pixels.width
+  const targetFace = targetFaceOf(spec)
   const checks: CheckResult[] = [
     oneFace,
     judge('resolution', fw * sourcePerWork, { min: Math.round(QUALITY_LIMITS.resolutionShare * targetFace), unit: 'px' }),

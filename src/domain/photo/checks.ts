@@ -3,6 +3,7 @@ import type { Range } from './spec.types'
 /** Every pre-check the pipeline reports, in the order the user reads them. */
 export const CHECK_IDS = [
   'one-face',
+  'face-size',
   'resolution',
   'head-in-frame',
   'face-width',
@@ -51,6 +52,7 @@ interface CheckCopy {
 /** The Chinese label and fix hint of every check, in one place for review. */
 export const CHECK_COPY: Record<CheckId, CheckCopy> = {
   'one-face': { label: '人脸数量', severity: 'block', low: '没有检测到人脸，请正对镜头、露出完整面部后重拍', high: '照片里有多张人脸，请单人拍摄' },
+  'face-size': { label: '人脸大小', severity: 'block', low: '人脸在画面里太小，请靠近镜头，让脸部占画面宽度的三分之一左右', high: '' },
   resolution: { label: '照片清晰度', severity: 'block', low: '脸部像素太少，请靠近镜头或使用更清晰的照片', high: '' },
   'head-in-frame': { label: '头部完整', severity: 'block', low: '头顶没有拍全，请把相机稍微抬高，让头顶上方留出空间', high: '' },
   'face-width': { label: '脸部宽度', severity: 'block', low: '脸部偏小，请靠近镜头', high: '脸部偏大，请离镜头远一点' },
@@ -67,6 +69,43 @@ export const CHECK_COPY: Record<CheckId, CheckCopy> = {
   pixels: { label: '像素尺寸', severity: 'block', low: '像素尺寸不符合要求', high: '像素尺寸不符合要求' },
   dpi: { label: '分辨率 DPI', severity: 'block', low: 'DPI 不符合要求', high: 'DPI 不符合要求' },
   'file-size': { label: '文件大小', severity: 'block', low: '文件太小，请重新生成', high: '文件太大，请重新生成' },
+}
+
+/** A face narrower than this share of the frame's width is too far from the camera for an ID photo, whatever the pixels. */
+export const FACE_SHARE_MIN = 0.1
+/**
+ * The pipeline frames from a working copy 1000 px long: a face it must enlarge more than this looks soft in the photo
+ * (the fixtures' faces are enlarged 0.6–1.1×; face-1 framed at 2.6× from a 3000×4000 frame fails the sharpness check).
+ */
+export const FACE_ENLARGE_MAX = 1.6
+
+/**
+ * The smallest share of the frame's width a face may take: FACE_SHARE_MIN, or more when the working copy would have
+ * to enlarge it past FACE_ENLARGE_MAX to the spec's face width. Coming closer is the fix either way.
+ */
+export const faceShareMin = (targetFacePx: number, workWidth: number): number => Math.max(FACE_SHARE_MIN, targetFacePx / FACE_ENLARGE_MAX / workWidth)
+
+/**
+ * The whole frame is blurred when even its sharpest edges (90th percentile of edgeSharpness, measure.ts) rise this
+ * slowly. Measured on the 640-px copy: focused photos (the fixtures, the face-api group samples, dark, tiny, tilted)
+ * 0.67–1.0; the fixtures blurred by σ = 2 px 0.42–0.47, σ = 3 px 0.33–0.36, σ = 6 px 0.23–0.24.
+ */
+export const FRAME_SHARPNESS_MIN = 0.45
+
+/** The frame-level blur check: decided before the face count, since a blurred face confuses the detector. */
+export function frameSharpnessCheck(measured: number): CheckResult {
+  const copy = CHECK_COPY.sharpness
+  const passed = measured >= FRAME_SHARPNESS_MIN
+  return {
+    id: 'sharpness',
+    label: copy.label,
+    passed,
+    measured: Math.round(measured * 100) / 100,
+    unit: '边缘锐度',
+    limit: formatRange({ min: FRAME_SHARPNESS_MIN, unit: '边缘锐度' }),
+    severity: copy.severity,
+    message: passed ? '' : copy.low,
+  }
 }
 
 /** The background check's hints, by what it found (residue.ts). */

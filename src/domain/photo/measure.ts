@@ -92,3 +92,39 @@ export function topOfForeground(alpha: Float32Array, width: number, height: numb
   }
   return undefined
 }
+
+/** Pixels each side over which an edge's contrast is taken: a step blurred by σ ≤ 3 px still rises within it. */
+const EDGE_REACH = 4
+/** An edge is a rise of at least this much luma (0–255) across 2·EDGE_REACH px: hair on a wall, a collar, an eye. */
+const EDGE_CONTRAST = 60
+
+/**
+ * How sharp the frame's sharpest edges are, independent of what the photo shows: at every strong edge (a rise of
+ * EDGE_CONTRAST across 2·EDGE_REACH px, rows and columns), the steepest single-pixel step near it divided by the rise.
+ * A focused edge rises in one or two pixels (≈ 0.5–1); a blurred one spreads over many (σ = 3 px: ≈ 0.15). Returns
+ * the 90th percentile, so a photo is sharp if its sharpest edges are; undefined when the frame has no strong edge
+ * (a bare wall), where blur cannot be told from an empty picture.
+ */
+export function edgeSharpness(img: RgbImage): number | undefined {
+  const { width, height, data } = img
+  const L = new Float32Array(width * height)
+  for (let p = 0; p < L.length; p++) L[p] = luma(data, p * 3)
+  const ratios: number[] = []
+  const probe = (at: (k: number) => number) => {
+    const rise = Math.abs(at(EDGE_REACH) - at(-EDGE_REACH))
+    if (rise < EDGE_CONTRAST) return
+    let steepest = 0
+    for (let k = -EDGE_REACH; k < EDGE_REACH; k++) steepest = Math.max(steepest, Math.abs(at(k + 1) - at(k)))
+    ratios.push(steepest / rise)
+  }
+  for (let y = EDGE_REACH; y < height - EDGE_REACH; y += 2) {
+    for (let x = EDGE_REACH; x < width - EDGE_REACH; x += 2) {
+      const p = y * width + x
+      probe((k) => L[p + k])
+      probe((k) => L[p + k * width])
+    }
+  }
+  if (ratios.length < 50) return undefined
+  ratios.sort((a, b) => a - b)
+  return ratios[Math.floor(0.9 * (ratios.length - 1))]
+}
