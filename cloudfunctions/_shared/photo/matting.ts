@@ -10,11 +10,17 @@ export const GUIDED_RADIUS = 5
 /** Regularisation (on 0–1 colours): small, so the matte follows colour edges rather than the mask's blur. */
 export const GUIDED_EPS = 1e-3
 
+/** One summed-area table reused by every box filter: a photo's matte needs some twenty of them. */
+let satScratch = new Float64Array(0)
+
 /** Box mean over a (2r+1)² window, clipped at the borders, through a summed-area table. */
 export function boxMean(src: Float32Array, width: number, height: number, r: number): Float32Array {
   const w1 = width + 1
-  const sat = new Float64Array(w1 * (height + 1))
+  if (satScratch.length < w1 * (height + 1)) satScratch = new Float64Array(w1 * (height + 1))
+  const sat = satScratch
+  sat.fill(0, 0, w1)
   for (let y = 0; y < height; y++) {
+    sat[(y + 1) * w1] = 0
     let row = 0
     for (let x = 0; x < width; x++) {
       row += src[y * width + x]
@@ -44,10 +50,10 @@ export function guidedFilter(rgb: Uint8Array, width: number, height: number, p: 
   const I = [new Float32Array(n), new Float32Array(n), new Float32Array(n)]
   for (let k = 0; k < n; k++) for (let c = 0; c < 3; c++) I[c][k] = rgb[k * 3 + c] / 255
   const mean = (a: Float32Array) => boxMean(a, width, height, r)
+  const scratch = new Float32Array(n)
   const prod = (a: Float32Array, b: Float32Array) => {
-    const o = new Float32Array(n)
-    for (let k = 0; k < n; k++) o[k] = a[k] * b[k]
-    return o
+    for (let k = 0; k < n; k++) scratch[k] = a[k] * b[k]
+    return scratch
   }
   const mI = I.map(mean)
   const mp = mean(p)

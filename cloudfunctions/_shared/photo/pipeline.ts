@@ -384,21 +384,22 @@ function pixelsCheck(width: number, height: number, spec: SpecShape): CheckResul
 }
 
 /** Frames, cuts and replaces the background; returns the output with what it measures. */
-async function compose(work: Raw, face: FaceGeometry, region: Region, spec: SpecShape, fw: number, eye: Point, matting: PipelineOptions['matting']) {
+async function compose(work: Raw, face: FaceGeometry, region: Region, spec: SpecShape, fw: number, eye: Point) {
   const { img, frame } = await cutFrame(work, computeFrame(spec, face), spec)
   const person = personAt(img, frame, region)
-  const source = Buffer.from(img.data)
-  let alpha: Float32Array
-  if (matting === 'mask') {
-    alpha = replaceBackground(img, person, spec.background.rgb)
-  } else {
-    alpha = refineAlpha(img.data, img.width, img.height, person)
-    compositeOnto(img.data, img.width, img.height, alpha, spec.background.rgb)
-  }
   const s = frame.scale
   const eyeOut = { x: (eye.x - frame.left) * s, y: (eye.y - frame.top) * s }
-  const hairTopOut = topOfForeground(alpha, img.width, img.height, eyeOut.x - HEAD_BAND * fw * s, eyeOut.x + HEAD_BAND * fw * s, HAIR_TOP_SHARE, eyeOut.y) ?? 0
-  return { img, frame, alpha, person, source, eyeOut, hairTopOut, predicted: predictHead(spec, frame, face) }
+  // The head is measured on the segmentation decided at 0.5, as the matte is; its soft edge does not move the hair top.
+  const hairTopOut = topOfForeground(person, img.width, img.height, eyeOut.x - HEAD_BAND * fw * s, eyeOut.x + HEAD_BAND * fw * s, HAIR_TOP_SHARE, eyeOut.y) ?? 0
+  return { img, frame, person, eyeOut, hairTopOut, predicted: predictHead(spec, frame, face) }
+}
+
+/** Replaces the background of the final frame: the guided matte (matting.ts), or the upscaled mask as before. */
+function matte(img: Raw, person: Float32Array, spec: SpecShape, matting: PipelineOptions['matting']): Float32Array {
+  if (matting === 'mask') return replaceBackground(img, person, spec.background.rgb)
+  const alpha = refineAlpha(img.data, img.width, img.height, person)
+  compositeOnto(img.data, img.width, img.height, alpha, spec.background.rgb)
+  return alpha
 }
 
 /** The face width the spec asks for, in its pixels: its face-width rule, else 0.8 of its head width, else half the photo. */
@@ -477,20 +478,22 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape, options: Pi
   timings.segment = now() - t
 
   t = now()
-  let framed = await compose(work, face, region, spec, fw, eye, options.matting)
+  let framed = await compose(work, face, region, spec, fw, eye)
   const drift = framed.hairTopOut - framed.predicted.hairTopMargin
   if (Math.abs(drift) > 1) {
     // The mask seen at output resolution puts the hair top a little elsewhere: frame once more with it.
     face.hairTop += drift / framed.frame.scale
-    framed = await compose(work, face, region, spec, fw, eye, options.matting)
+    framed = await compose(work, face, region, spec, fw, eye)
   }
-  const { img, frame, alpha, person, source, eyeOut, hairTopOut, predicted } = framed
+  const { img, frame, person, eyeOut, hairTopOut, predicted } = framed
+  const source = Buffer.from(img.data)
+  const alpha = matte(img, person, spec, options.matting)
   const s = frame.scale
   const head = {
     ...predicted,
     hairTopMargin: hairTopOut,
     headHeight: predicted.headHeight + predicted.hairTopMargin - hairTopOut,
-    headWidth: Math.min(runWidth(alpha, img.width, img.height, eyeOut.x, eyeOut.y), HEAD_WIDTH_CAP * fw * s),
+    headWidth: Math.min(runWidth(person, img.width, img.height, eyeOut.x, eyeOut.y), HEAD_WIDTH_CAP * fw * s),
   }
   const chinOut = (face.chin.y - frame.top) * s
   const inner = {
