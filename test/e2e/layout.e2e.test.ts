@@ -34,8 +34,11 @@ const NEW_USER_PAGES: Sweep = {
   'privacy-data': '/features/privacy/pages/data/index',
 }
 
-/** A page to open, and optionally what to tap on it first (a popup's opener): its data-testid. */
-type Sweep = Record<string, string | { hash: string; tap: string }>
+/** A page to open, and optionally what to tap on it first (a popup's opener), or the album button to hand a portrait to. */
+type Sweep = Record<string, string | { hash: string; tap: string } | { hash: string; album: string }>
+
+/** A real portrait for the photo check (test/fixtures/photos). */
+const PORTRAIT = path.resolve(__dirname, '..', 'fixtures', 'photos', 'face-1.jpg')
 
 const casePages = (s: Seeded & { approvedId: string; rejectedId: string }): Sweep => ({
   home: '/pages/home/index',
@@ -51,6 +54,7 @@ const casePages = (s: Seeded & { approvedId: string; rejectedId: string }): Swee
   'receipt-confirm': `/features/receipt/pages/confirm/index?documentType=social-security-card&cityCode=440300&photoId=${s.photoId}`,
   'receipt-resubmit': `/features/receipt/pages/resubmit/index?orderId=${s.rejectedId}&photoId=${s.photoId}`,
   'photo-preview': '/features/id-photo/pages/preview/index?specId=ssc-shenzhen',
+  'photo-checked': { hash: '/features/id-photo/pages/index/index?documentType=social-security-card&cityCode=440300', album: 'choose-album' },
   'loss-report-city-picker': { hash: '/features/card-loss/pages/report/index', tap: 'city-cell' },
   'receipt-result': `/features/receipt/pages/result/index?orderId=${s.orderId}`,
   'photo-print': `/features/id-photo/pages/print/index?photoId=${s.photoId}&specId=ssc-shenzhen`,
@@ -107,9 +111,17 @@ describe('every page at 320 × 568 with the root font at 125 %, in the normal lo
       await signIn(context, e2e.em.url, user)
       const page: Page = collectErrors(await context.newPage(), errors)
       for (const [name, entry] of Object.entries(pages)) {
-        const { hash, tap } = typeof entry === 'string' ? { hash: entry, tap: undefined } : entry
+        const { hash, tap, album } = typeof entry === 'string' ? { hash: entry, tap: undefined, album: undefined } : { tap: undefined, album: undefined, ...entry }
         await open(page, e2e.em.url, hash)
         await page.waitForLoadState('networkidle')
+        if (album) {
+          // The photo check's result page, with a real portrait checked by the photo function.
+          const chooser = page.waitForEvent('filechooser')
+          await page.locator(`[data-testid="${album}"]:visible`).first().click()
+          await (await chooser).setFiles(PORTRAIT)
+          await page.locator('[data-testid="check-result"]:visible').first().waitFor({ timeout: 90_000 })
+          await page.waitForLoadState('networkidle')
+        }
         if (tap) {
           await page.locator(`[data-testid="${tap}"]:visible`).first().click()
           await page.locator('.nut-popup:visible').first().waitFor({ timeout: 10_000 })

@@ -103,6 +103,29 @@ describe('长辈模式', () => {
       }
     })
 
+    it('lays every page out on a 320 px phone in both looks: nothing past the edge, clipped, squeezed, overlapping or under 4.5:1', async () => {
+      const report: Record<string, string[]> = {}
+      for (const look of ['elder', 'normal'] as const) {
+        const reply = await callFn(cloud.em, 'user', { action: 'updateProfile', data: { nickname: '李叔叔', largeText: look === 'elder' } }, user)
+        expect(reply.body.ok).toBe(true)
+        for (const entry of pages()) {
+          const runtime = await launch(entry, { cloud, user })
+          try {
+            await waitForElder(runtime, look === 'elder')
+            await runtime.settle()
+            const name = `320-${entry.split('?')[0].replace(/\/index$/, '').replace(/\//g, '-')}-${look}`
+            const findings = await shots.audit(runtime, 320, name)
+            if (findings.length) report[`${look} ${entry.split('?')[0]}`] = findings.map((f) => `${f.kind}: ${f.where} — ${f.detail}`)
+          } finally {
+            runtime.dispose()
+          }
+        }
+      }
+      expect(report).toEqual({})
+      // Leave the user as the other tests expect them: 长辈模式 on.
+      await callFn(cloud.em, 'user', { action: 'updateProfile', data: { nickname: '李叔叔', largeText: true } }, user)
+    }, 240_000)
+
     it('applies from the phone’s storage at launch, before (and without) the network', async () => {
       const runtime = new WeappRuntime({ root: weappRoot, emulator: { url: cloud.em.url, user }, storage: { 'huizhi.largeText': '1' } })
       runtime.offline = true

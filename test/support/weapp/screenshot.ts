@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { audit, type Finding } from '../layout-audit'
 import { launchBrowser } from '../browser'
 import type { WeappRuntime } from './runtime'
 
@@ -33,25 +34,53 @@ export class WeappShots {
 
   /** Saves test-results/weapp-<name>.png of the current page; answers the file. */
   async shot(runtime: WeappRuntime, name: string): Promise<string> {
-    const route = runtime.current.route
-    // As in WeChat's webview, every element is a wx-* tag (wcsc writes tag selectors as wx-image, …), which also keeps
-    // Chromium from giving a tag such as <camera> a meaning of its own.
-    const html = runtime.current.host.innerHTML.replace(/<(\/?)([a-z][a-z0-9-]*)/g, (tag, slash: string, name: string) => (name.startsWith('wx-') ? tag : `<${slash}wx-${name}`))
-    const context = await this.browser.newContext({ viewport: { width: 390, height: 844 }, screen: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    const { context, page } = await this.render(runtime, 390)
     try {
-      const page = await context.newPage()
-      await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${SHELLS}</style></head><body>${html}</body></html>`)
-      await page.addScriptTag({ content: `window.__wxss = (function(){${this.wcsc}\n})();` })
-      await page.evaluate((files) => {
-        // wcsc's rewritor(suffix, options): pages have no class suffix; rpx resolved against the phone's 390 px width.
-        const lookup = (window as unknown as { __wxss: (f: string) => ((suffix: string, options: object) => void) | undefined }).__wxss
-        for (const file of files) lookup(file)?.('', { deviceWidth: 390 })
-      }, ['app.wxss', 'comp.wxss', `${route}.wxss`])
       const file = path.join(shotsDir, `weapp-${name}.png`)
       await page.screenshot({ path: file, fullPage: true })
       return file
     } finally {
       await context.close()
+    }
+  }
+
+  /**
+   * Lays the current page out on a `width`-px phone (rpx resolved for that width, as WeChat does) and runs the H5 sweep's
+   * audit on it (test/support/layout-audit.ts): past the edge, clipped, squeezed, overlapping text and contrast. Tap
+   * targets are not measured here (the picture keeps no handlers); they come from the same styles as on H5.
+   */
+  async audit(runtime: WeappRuntime, width = 320, name?: string): Promise<Finding[]> {
+    const { context, page } = await this.render(runtime, width)
+    try {
+      if (name) await page.screenshot({ path: path.join(shotsDir, `weapp-${name}.png`), fullPage: true })
+      return (await audit(page)).filter((f) => f.kind !== 'target')
+    } finally {
+      await context.close()
+    }
+  }
+
+  private async render(runtime: WeappRuntime, width: number): Promise<{ context: BrowserContext; page: Page }> {
+    const route = runtime.current.route
+    // As in WeChat's webview, every element is a wx-* tag (wcsc writes tag selectors as wx-image, …), which also keeps
+    // Chromium from giving a tag such as <camera> a meaning of its own.
+    const html = runtime.current.host.innerHTML.replace(/<(\/?)([a-z][a-z0-9-]*)/g, (tag, slash: string, name: string) => (name.startsWith('wx-') ? tag : `<${slash}wx-${name}`))
+    const context = await this.browser.newContext({ viewport: { width, height: 844 }, screen: { width, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+    try {
+      const page = await context.newPage()
+      await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${SHELLS}</style></head><body>${html}</body></html>`)
+      await page.addScriptTag({ content: `window.__wxss = (function(){${this.wcsc}\n})();` })
+      await page.evaluate(
+        ({ files, deviceWidth }) => {
+          // wcsc's rewritor(suffix, options): pages have no class suffix; rpx resolved against the phone's width.
+          const lookup = (window as unknown as { __wxss: (f: string) => ((suffix: string, options: object) => void) | undefined }).__wxss
+          for (const file of files) lookup(file)?.('', { deviceWidth })
+        },
+        { files: ['app.wxss', 'comp.wxss', `${route}.wxss`], deviceWidth: width },
+      )
+      return { context, page }
+    } catch (e) {
+      await context.close()
+      throw e
     }
   }
 
