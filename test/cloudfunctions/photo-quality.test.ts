@@ -1,8 +1,9 @@
 import path from 'node:path'
 import sharp from 'sharp'
-import { normalizePhoto, type Raw } from '../../cloudfunctions/_shared/photo/pipeline'
+import { normalizePhoto, obstructions, type Raw } from '../../cloudfunctions/_shared/photo/pipeline'
 import { BACKGROUND_HINTS, FRAME_SHARPNESS_MIN } from '@/domain/photo/checks'
 import { backgroundCheck, dilate, measureResidue, RESIDUE_LIMITS } from '@/domain/photo/residue'
+import { lensBox, type Point } from '@/domain/photo/obstruction'
 import { specById } from '@/domain/photo/specs'
 import * as photos from '../support/photos'
 
@@ -127,5 +128,76 @@ describe('diagnoses that tell the truth (issue #18)', () => {
   it('still counts two real faces as two (a crop of face-api sample1 holding two people)', async () => {
     const result = await normalizePhoto(await sample(1).extract({ left: 300, top: 250, width: 900, height: 600 }).jpeg().toBuffer(), spec)
     expect(result.checks).toEqual([expect.objectContaining({ id: 'one-face', passed: false, measured: 2, message: '照片里有多张人脸，请单人拍摄' })])
+  })
+})
+
+describe('obstruction hints, as warnings (issue #18)', () => {
+  /** The fixture's own hair, from under its crown, laid over its eyebrows and the band above them: a fringe. */
+  function combHairOverBrows(img: Raw, points: Point[], faceWidth: number, hairTop: number): Raw {
+    const data = Buffer.from(img.data)
+    const brows = points.slice(17, 27)
+    const left = Math.floor(Math.min(...brows.map((p) => p.x))) - 4
+    const right = Math.ceil(Math.max(...brows.map((p) => p.x))) + 4
+    const top = Math.floor(Math.min(...brows.map((p) => p.y)) - 0.25 * faceWidth)
+    const bottom = Math.ceil(Math.max(...brows.map((p) => p.y))) + 2
+    const mid = Math.round((points[39].x + points[42].x) / 2)
+    const hairY = Math.round(hairTop + 0.05 * faceWidth)
+    const span = Math.max(4, Math.round(0.08 * faceWidth))
+    for (let y = top; y < bottom; y++) {
+      const from = hairY + ((y - top) % span)
+      for (let x = left; x < right; x++) {
+        const sx = mid - Math.round(0.1 * faceWidth) + ((x - left) % Math.round(0.2 * faceWidth))
+        img.data.copy(data, (y * img.width + x) * 3, (from * img.width + sx) * 3, (from * img.width + sx) * 3 + 3)
+      }
+    }
+    return { ...img, data }
+  }
+
+  /** A lamp reflected in a lens: a soft near-white oval over the upper outer part of the left lens box. */
+  function glareOnLens(img: Raw, points: Point[]): Raw {
+    const data = Buffer.from(img.data)
+    const lens = lensBox(points.slice(36, 42))
+    const cx = lens.left + 0.35 * lens.width
+    const cy = lens.top + 0.3 * lens.height
+    const [rx, ry] = [0.28 * lens.width, 0.16 * lens.height]
+    for (let y = Math.floor(cy - ry); y <= cy + ry; y++) {
+      for (let x = Math.floor(cx - rx); x <= cx + rx; x++) {
+        const d = ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2
+        if (d > 1) continue
+        const a = d < 0.7 ? 0.95 : 0.6
+        for (let c = 0; c < 3; c++) data[(y * img.width + x) * 3 + c] = Math.round(250 * a + data[(y * img.width + x) * 3 + c] * (1 - a))
+      }
+    }
+    return { ...img, data }
+  }
+
+  it.each([1, 2, 3, 4])('raises no obstruction hint on fixture face-%i (bare forehead, no glasses)', async (face) => {
+    const result = await normalizePhoto(photos.fixture(face), spec, { debug: true })
+    expect(result.checks.filter((c) => c.id === 'eyebrows' || c.id === 'glare')).toEqual([])
+    expect(result.debug!.glare).toBeLessThanOrEqual(0.01)
+  })
+
+  it.each([1, 2, 3])('warns that a fringe covers the eyebrows when face-%i’s own hair is combed over them', async (face) => {
+    const result = await normalizePhoto(photos.fixture(face), spec, { debug: true })
+    const d = result.debug!
+    const seen = obstructions(combHairOverBrows(d.img, d.points, d.faceWidth, d.hairTop), d.points, d.faceWidth, d.hairTop)
+    expect(seen.checks).toEqual([expect.objectContaining({ id: 'eyebrows', passed: false, severity: 'warn', message: expect.stringContaining('露出眉毛') })])
+    expect(d.fringe!).toBeLessThan(0.5)
+  })
+
+  it('says nothing of a fringe where hair and skin are too alike to tell (face-4: fair hair, fair skin)', async () => {
+    const result = await normalizePhoto(photos.fixture(4), spec, { debug: true })
+    expect(result.debug!.fringe).toBeUndefined()
+  })
+
+  it.each([1, 3])('warns of glare on glasses when a lamp’s reflection covers part of a lens on face-%i, but not for a catchlight', async (face) => {
+    const result = await normalizePhoto(photos.fixture(face), spec, { debug: true })
+    const d = result.debug!
+    const seen = obstructions(glareOnLens(d.img, d.points), d.points, d.faceWidth, d.hairTop)
+    expect(seen.checks).toEqual([expect.objectContaining({ id: 'glare', passed: false, severity: 'warn', message: expect.stringContaining('反光') })])
+    const catchlight = Buffer.from(d.img.data)
+    const pupil = { x: Math.round((d.points[37].x + d.points[40].x) / 2), y: Math.round((d.points[37].y + d.points[40].y) / 2) }
+    for (let y = pupil.y - 1; y <= pupil.y + 1; y++) for (let x = pupil.x - 1; x <= pupil.x + 1; x++) catchlight.fill(252, (y * d.img.width + x) * 3, (y * d.img.width + x) * 3 + 3)
+    expect(obstructions({ ...d.img, data: catchlight }, d.points, d.faceWidth, d.hairTop).checks.filter((c) => c.id === 'glare')).toEqual([])
   })
 })

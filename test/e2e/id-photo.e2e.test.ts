@@ -8,7 +8,7 @@ import { FUNCTIONS } from '../../emulator/functions'
 import { FAKE_CAMERA_FLAGS, launchBrowser } from '../support/browser'
 import type { Emulator } from '../support/emulator'
 import { agree, collectErrors, open, PHONE, shotsDir, startE2E, type E2E } from '../support/e2e'
-import { recordingRawUploads, withBackgroundWarning, type RawUpload } from '../support/photo-function-doubles'
+import { recordingRawUploads, withBackgroundWarning, withObstructionWarnings, type RawUpload } from '../support/photo-function-doubles'
 import { exifRotatedPhoto, noFacePhoto } from '../support/photos'
 
 const root = path.resolve(__dirname, '../..')
@@ -211,6 +211,23 @@ describe('ID photo: choice, camera or album, and the checked preview, in Chromiu
     expect(await isDisabled('continue')).toBe(false)
     await page.getByTestId('continue').click()
     await page.waitForURL(/features\/receipt\/pages\/index\/index\?specId=ssc-shenzhen&photoId=ph_[0-9a-f]+/)
+  })
+
+  it('shows each obstruction hint (fringe over the eyebrows, glare on glasses) with its fix, as warnings to accept', async () => {
+    functions.photo = withObstructionWarnings(realPhoto)
+    await albumForShenzhenSsc(facePhoto)
+    await waitForResult()
+    expect(await page.getByTestId('verdict').getAttribute('data-verdict')).toBe('warning')
+    expect(await text('verdict')).toContain('有 2 项提示')
+    expect(await page.getByTestId('check-eyebrows').getAttribute('data-passed')).toBe('false')
+    expect(await text('check-eyebrows-message')).toBe('刘海可能遮住了眉毛，请把头发梳到额头上方，露出眉毛和额头后重拍')
+    expect(await page.getByTestId('check-glare').getAttribute('data-passed')).toBe('false')
+    expect(await text('check-glare-message')).toBe('眼镜片上有反光，请调整灯光或微微低头，或摘下眼镜后重拍')
+    expect(await isDisabled('continue')).toBe(true)
+    await shot('id-photo-obstruction-hints')
+    await page.getByTestId('accept-warnings').getByText('我已知晓以上提示，仍使用这张照片').click()
+    expect(await isDisabled('continue')).toBe(false)
+    functions.photo = realPhoto
   })
 
   it('says in Chinese that the photo service is missing, with 重试, and goes on once it is back', async () => {

@@ -1,9 +1,10 @@
 import sharp from 'sharp'
 import { CHECK_COPY, faceShareMin, frameSharpnessCheck, judge, verdict, type CheckId, type CheckResult } from '../../../src/domain/photo/checks'
 import { computeFrame, eyeMidOf, faceWidthOf, mid, predictHead, rollOf, type FaceGeometry, type Frame, type Point } from '../../../src/domain/photo/framing'
-import { edgeSharpness, laplacianVariance, lumaStats, topOfForeground, type RgbImage } from '../../../src/domain/photo/measure'
+import { edgeSharpness, laplacianVariance, lumaStats, topOfForeground, type Box, type RgbImage } from '../../../src/domain/photo/measure'
 import { padJpegWithComments, paddingTarget } from '../../../src/domain/photo/jpeg-padding'
 import { backgroundCheck, measureResidue, type ResidueMeasure } from '../../../src/domain/photo/residue'
+import { OBSTRUCTION_LIMITS, fringeShare, glareShare, lensBox } from '../../../src/domain/photo/obstruction'
 import type { SpecShape } from '../../../src/domain/photo/spec.types'
 import { MAX_PHOTO_PIXELS, inspectPhoto } from './inspect'
 import { compositeOnto, refineAlpha } from './matting'
@@ -48,7 +49,7 @@ export interface PipelineResult {
   /** Milliseconds per stage, for the benchmark. */
   timings: Record<'decode' | 'detect' | 'segment' | 'compose' | 'encode' | 'models', number>
   /** With `debug`: the cut frame before and after compositing (before encoding), the alpha they were made with and the residue measured on them. */
-  debug?: { img: Raw; source: Buffer; alpha: Float32Array; person: Float32Array; residue: ResidueMeasure }
+  debug?: { img: Raw; source: Buffer; alpha: Float32Array; person: Float32Array; residue: ResidueMeasure; glare: number; fringe: number | undefined; points: Point[]; faceWidth: number; hairTop: number }
 }
 
 export interface PipelineOptions {
@@ -402,6 +403,21 @@ function matte(img: Raw, person: Float32Array, spec: SpecShape, matting: Pipelin
   return alpha
 }
 
+/** Measures the obstruction hints on the final photo; only a hint that fires is reported, as a warning. */
+export function obstructions(img: Raw, points: Point[], faceWidth: number, hairTop: number): { checks: CheckResult[]; glare: number; fringe: number | undefined } {
+  const rgb: RgbImage = { data: img.data, width: img.width, height: img.height }
+  const eyes = [points.slice(36, 42), points.slice(42, 48)]
+  const glare = Math.max(...eyes.map((e) => glareShare(rgb, lensBox(e))))
+  const skin: Box = { left: points[27].x - 0.06 * faceWidth, top: points[27].y, width: 0.12 * faceWidth, height: Math.max(1, points[28].y - points[27].y) }
+  const mid = (points[39].x + points[42].x) / 2
+  const hair = { left: mid - 0.1 * faceWidth, top: hairTop + 0.04 * faceWidth, width: 0.2 * faceWidth, height: 0.06 * faceWidth }
+  const fringe = fringeShare(rgb, { brows: points.slice(17, 27), skin, hair, faceWidth })
+  const checks: CheckResult[] = []
+  if (fringe !== undefined && fringe > OBSTRUCTION_LIMITS.fringeShare) checks.push(judge('eyebrows', Math.round(fringe * 100), { max: Math.round(OBSTRUCTION_LIMITS.fringeShare * 100), unit: '% 眉上为头发' }))
+  if (glare > OBSTRUCTION_LIMITS.glareShare) checks.push(judge('glare', Math.round(glare * 1000) / 10, { max: OBSTRUCTION_LIMITS.glareShare * 100, unit: '% 镜片反光' }))
+  return { checks, glare, fringe }
+}
+
 /** The face width the spec asks for, in its pixels: its face-width rule, else 0.8 of its head width, else half the photo. */
 const targetFaceOf = (spec: SpecShape): number =>
   (spec.head.faceWidth ? mid(spec.head.faceWidth) : spec.head.headWidth ? 0.8 * (mid(spec.head.headWidth) ?? 0) : undefined) ?? 0.5 * spec.pixels.width
@@ -495,6 +511,8 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape, options: Pi
     headHeight: predicted.headHeight + predicted.hairTopMargin - hairTopOut,
     headWidth: Math.min(runWidth(person, img.width, img.height, eyeOut.x, eyeOut.y), HEAD_WIDTH_CAP * fw * s),
   }
+  const outPoints = points.map((p) => ({ x: (p.x - frame.left) * s, y: (p.y - frame.top) * s }))
+  const seen = obstructions(img, outPoints, fw * s, hairTopOut)
   const chinOut = (face.chin.y - frame.top) * s
   const inner = {
     left: (face.jawLeft.x - frame.left) * s + 0.15 * head.faceWidth,
@@ -526,6 +544,7 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape, options: Pi
     judge('contrast', light.std, QUALITY_LIMITS.contrast),
     backgroundCheck(residue, img.width * img.height),
     judge('sharpness', sharpness, QUALITY_LIMITS.sharpness),
+    ...seen.checks,
     pixelsCheck(meta.width ?? 0, meta.height ?? 0, spec),
     judge('dpi', meta.density ?? 0, { min: spec.dpi, max: spec.dpi, unit: 'dpi' }),
     judge('file-size', jpeg.length / 1024, spec.fileKb),
@@ -535,6 +554,6 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape, options: Pi
     ...verdict(checks),
     output: { jpeg, width: meta.width ?? 0, height: meta.height ?? 0, dpi: meta.density ?? 0, bytes: jpeg.length },
     timings,
-    ...(options.debug ? { debug: { img: { ...img, data: Buffer.from(img.data) }, source, alpha, person, residue } } : {}),
+    ...(options.debug ? { debug: { img: { ...img, data: Buffer.from(img.data) }, source, alpha, person, residue, glare: seen.glare, fringe: seen.fringe, points: outPoints, faceWidth: fw * s, hairTop: hairTopOut } } : {}),
   }
 }
