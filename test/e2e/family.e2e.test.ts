@@ -7,6 +7,7 @@ import { shanghaiDate } from '@/domain/time'
 import type { Emulator } from '../support/emulator'
 import { FAKE_CAMERA_FLAGS, launchBrowser } from '../support/browser'
 import { collectErrors, createUser, open, PHONE, shots, signIn, startE2E, visible, type E2E } from '../support/e2e'
+import { callFn } from '../support/emulator'
 
 const root = path.resolve(__dirname, '../..')
 /** No licensed real infant portrait was found (test/fixtures/photos/README.md): the flow is walked with an adult fixture. */
@@ -31,6 +32,7 @@ describe('family profiles in Chromium: a newborn’s 社保卡 receipt', () => {
   let page: Page
   let orderId = ''
   let profileId = ''
+  let userId = ''
   const errors: string[] = []
   const baby = { name: '王小宝', idNumber: newbornIdNumber(), phone: '13800138000' }
 
@@ -42,7 +44,8 @@ describe('family profiles in Chromium: a newborn’s 社保卡 receipt', () => {
     // A browser with a fake camera, so the capture page shows its live guide overlay.
     camera = await launchBrowser(FAKE_CAMERA_FLAGS)
     const context = await camera.newContext({ ...PHONE, acceptDownloads: true })
-    await signIn(context, em.url, await createUser(em.url, '王妈妈'))
+    userId = await createUser(em.url, '王妈妈')
+    await signIn(context, em.url, userId)
     page = collectErrors(await context.newPage(), errors)
   })
 
@@ -155,7 +158,56 @@ describe('family profiles in Chromium: a newborn’s 社保卡 receipt', () => {
     await shot(page, 'listed-under-baby')
   })
 
+  it('3b. reports the baby’s card lost for the baby (temporary only: a formal report needs the holder’s own check), listed under the baby', async () => {
+    await open(page, em.url, '/features/card-loss/pages/report/index')
+    await visible(page, 'city-cell').click()
+    await page.getByText('广东省', { exact: true }).click()
+    await page.locator('.nut-cascader-item-title').filter({ hasText: /^广州市$/ }).click()
+    await visible(page, 'city-value').getByText('广东省 · 广州市').waitFor()
+    await page.locator(`[data-testid="profile-chip"][data-profile="${profileId}"]:visible`).click()
+    expect(await visible(page, 'profile-chosen').innerText()).toContain('王小宝（子女）')
+    expect(await page.locator('[data-testid="loss-id"]:visible').count()).toBe(0)
+    expect(await visible(page, 'loss-kind-formal').getAttribute('aria-disabled')).toBe('true')
+    expect(await visible(page, 'loss-kind-formal').innerText()).toContain('为家人办理只能临时挂失')
+    await visible(page, 'loss-kind-temporary').click()
+    await shot(page, 'loss-report')
+    await visible(page, 'loss-submit').click()
+    await page.locator('[data-testid="loss-status"][data-status="reported_temporary"]:visible').waitFor({ timeout: 20_000 })
+    const caseId = new URL(page.url().replace('/#/', '/')).searchParams.get('caseId') ?? ''
+    expect(await em.db.collection<{ _id: string; profileId: string; holder: { name: string } }>('loss_cases').get(caseId)).toMatchObject({ profileId, holder: { name: '王小宝' } })
+    await open(page, em.url, '/features/family/pages/index/index')
+    await page.locator(`[data-testid="profile-case"][data-case="${caseId}"]:visible`).waitFor({ timeout: 20_000 })
+  })
+
+  it('3c. prepares a cancellation for her mother as a 常用办理人: the insured person is filled on the server, the refund card in the mother’s name', async () => {
+    const mother = { name: '李秀英', relation: 'parent', idNumber: '440305195507083216', phone: '13900139000', consent: { by: 'person', version: FAMILY_CONSENT_VERSION, agreed: true } }
+    const added = await callFn(em, 'user', { action: 'addProfile', data: mother }, userId)
+    const motherId = (added.body.data as { profileId: string }).profileId
+    await open(page, em.url, '/features/cancellation/pages/apply/index?cityCode=440300&reason=retire_short&accountState=normal&realNameVerified=true')
+    await page.locator(`[data-testid="profile-chip"][data-profile="${motherId}"]:visible`).click()
+    await visible(page, 'apply-profile-note').waitFor()
+    expect(await page.locator('[data-testid="apply-insured-id"]:visible').count()).toBe(0)
+    await visible(page, 'apply-consent').click()
+    await visible(page, 'apply-phone').locator('input').fill('13912345678')
+    await visible(page, 'apply-bank').click()
+    await page.getByText('中国工商银行', { exact: true }).last().click()
+    const confirm = page.getByText('确定', { exact: true }).locator('visible=true')
+    if (await confirm.count()) await confirm.first().click()
+    await visible(page, 'apply-card').locator('input').fill('6222 0212 3456 7890 128')
+    expect(await visible(page, 'apply-holder').locator('input').inputValue()).toBe('李秀英')
+    await shot(page, 'cancellation-apply')
+    await visible(page, 'apply-save').click()
+    await visible(page, 'material-id_card').waitFor({ timeout: 20_000 })
+    const applicationId = new URL(page.url().replace('/#/', '/')).searchParams.get('applicationId') ?? ''
+    expect(await em.db.collection<{ _id: string; profileId: string; insured: { name: string; idNumberMasked: string } }>('cancellations').get(applicationId)).toMatchObject({
+      profileId: motherId,
+      insured: { name: '李秀英', idNumberMasked: '440305********3216' },
+    })
+    expect((await callFn(em, 'user', { action: 'removeProfile', data: { profileId: motherId } }, userId)).body.ok).toBe(true)
+  })
+
   it('4. deletes the profile: gone from the page, the export and the store; the order keeps what was filed', async () => {
+    await open(page, em.url, '/features/family/pages/index/index')
     await visible(page, 'profile-remove').click()
     await visible(page, 'profile-remove-confirm').click()
     await visible(page, 'family-empty').waitFor({ timeout: 20_000 })

@@ -26,7 +26,10 @@ export function getApplication(applicationId: string): Promise<ApplicationView> 
 }
 
 /** A new draft, or changes to a draft or a rejected application (`applicationId` in the form). */
-export function saveApplication(form: ApplicationForm): Promise<ApplicationView> {
+/** The form as the function takes it: the insured person typed in, or one of the user's 常用办理人 by its id (filled on the server). */
+export type ApplicationToSave = ApplicationForm | (Omit<ApplicationForm, 'insured'> & { profileId: string; requestId?: string })
+
+export function saveApplication(form: ApplicationToSave): Promise<ApplicationView> {
   return call<ApplicationView>('save', form)
 }
 

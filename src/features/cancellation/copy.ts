@@ -127,6 +127,7 @@ export const COPY = {
     caseLabel: '办理事项',
     insuredTitle: '参保人信息',
     insuredDeathTitle: '参保人（身故者）信息',
+    profileFilled: '参保人的姓名和身份证号取自常用办理人，提交时由系统自动填写',
     insuredName: '参保人姓名',
     insuredId: '参保人身份证号',
     heirTitle: '继承人信息',

@@ -22,7 +22,8 @@ export const receiptChoice = (caseId: string): Promise<ReceiptChoice> => call<Re
 /** The identity check before a formal report (simulated locally; WeChat 实名核身 in production). */
 export const verifyHolder = (holder: Holder): Promise<{ verificationToken: string; expiresAt: string }> => call('verify', { holder })
 
-export function reportLoss(input: { cityCode: string; holder: Holder; cardNumber: string; kind: 'temporary' | 'formal'; verificationToken?: string }): Promise<LossView> {
+/** The holder as typed, or one of the user's 常用办理人 by its id (filled on the server; a temporary report only). */
+export function reportLoss(input: { cityCode: string; holder?: Holder; profileId?: string; cardNumber: string; kind: 'temporary' | 'formal'; verificationToken?: string }): Promise<LossView> {
   return call<LossView>('report', input)
 }
 

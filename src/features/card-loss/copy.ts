@@ -89,6 +89,7 @@ export const COPY = {
     formal: '正式挂失',
     formalHint: '需核验身份，停用全部功能',
     formalOffline: '该地区正式挂失需到服务网点办理',
+    formalForProfile: '为家人办理只能临时挂失',
     willFreeze: '挂失后将停用',
     stillWorks: '仍可使用',
     temporaryDays: (days: number) => `有效 ${days} 天，到期前一天提醒`,

@@ -19,7 +19,7 @@ import { useRemote } from '@/hooks/use-remote'
 import { showToast } from '@/platform/device'
 import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { COPY } from '../../copy'
-import { getApplication, saveApplication, type ApplicationForm } from '../../api'
+import { getApplication, saveApplication, type ApplicationToSave } from '../../api'
 import {
   APPLY_FIELDS,
   EMPTY_APPLY,
@@ -41,6 +41,8 @@ import { answersOf, applyUrl, detailUrl, editUrl, eligibilityUrl, isApplicationI
 import '../../styles.scss'
 import './index.scss'
 import { pageRoot } from '@/components/page-root'
+import { ProfilePicker } from '@/components/profile-picker'
+import type { ProfileView } from '@/domain/family/family.schema'
 
 const A = COPY.apply
 
@@ -83,20 +85,34 @@ function BankPicker({ value, error, onChange }: { value: string; error?: string;
   )
 }
 
+/** With a 常用办理人 as the insured person, the ID number is not typed: its message does not apply. */
+function withoutInsuredId<E extends Partial<Record<string, string>>>(errors: E, fromProfile: boolean): E {
+  if (!fromProfile || !errors.insuredId) return errors
+  const { insuredId: _id, ...rest } = errors
+  return rest as E
+}
+
 /** A choice made by tapping (the heir's relation, the bank) counts as the field left. */
 const pick = (form: Form, field: ApplyField) => (value: string) => {
   form.set(field)(value)
   form.leave(field)()
 }
 
-function Insured({ form, c }: { form: Form; c: ApplyCase }) {
+function Insured({ form, c, profile, onProfile }: { form: Form; c: ApplyCase; profile?: ProfileView; onProfile: (p: ProfileView | undefined) => void }) {
   return (
     <View className='cx__section'>
       <Text className='cx__section-title'>{isDeath(c) ? A.insuredDeathTitle : A.insuredTitle}</Text>
-      <FieldGroup>
-        <FormInput form={form} field='insuredName' label={A.insuredName} placeholder={A.namePlaceholder} maxLength={30} />
-        <FormInput form={form} field='insuredId' label={A.insuredId} placeholder={A.idPlaceholder} type='idcard' maxLength={22} hint={c.masked ? A.retype(c.masked.insuredId) : undefined} />
-      </FieldGroup>
+      <ProfilePicker value={profile?.profileId} onChange={onProfile} />
+      {profile ? (
+        <Text className='cx__section-hint' data-testid='apply-profile-note'>
+          {A.profileFilled}
+        </Text>
+      ) : (
+        <FieldGroup>
+          <FormInput form={form} field='insuredName' label={A.insuredName} placeholder={A.namePlaceholder} maxLength={30} />
+          <FormInput form={form} field='insuredId' label={A.insuredId} placeholder={A.idPlaceholder} type='idcard' maxLength={22} hint={c.masked ? A.retype(c.masked.insuredId) : undefined} />
+        </FieldGroup>
+      )}
     </View>
   )
 }
@@ -217,11 +233,13 @@ function ApplyForm({ c, initial = EMPTY_APPLY }: { c: ApplyCase; initial?: Apply
   /** One per visit: saving a new draft again (after a lost answer) edits the draft the first save made. */
   const requestId = useRef(newRequestId())
   const [consent, setConsent] = useState(false)
-  const form = useForm(initial, (values) => applyErrors(formOf(c, values, holderOf(c, values, holderEdited)), shanghaiDate(new Date())))
+  /** 为谁办理: the insured person as one of the user's 常用办理人; their ID number is filled on the server. */
+  const [profile, setProfile] = useState<ProfileView>()
+  const form = useForm(initial, (values) => withoutInsuredId(applyErrors(formOf(c, values, holderOf(c, values, holderEdited)), shanghaiDate(new Date())), !!profile))
   const holderName = holderOf(c, form.values, holderEdited)
   const application = formOf(c, form.values, holderName)
   const save = useAction(
-    async (toSave: ApplicationForm) => {
+    async (toSave: ApplicationToSave) => {
       const view = await saveApplication(toSave)
       replacePage(materialsUrl(view.applicationId))
     },
@@ -235,7 +253,14 @@ function ApplyForm({ c, initial = EMPTY_APPLY }: { c: ApplyCase; initial?: Apply
     save.setError(undefined)
     const invalid = Object.keys(form.errors).length > 0
     if (invalid || !consent) return void showToast(invalid ? A.fixFields : A.needConsent)
-    void save.run(application.applicationId ? application : { ...application, requestId: requestId.current })
+    const { insured: _typed, ...rest } = application
+    const toSave: ApplicationToSave = profile ? { ...rest, profileId: profile.profileId } : application
+    void save.run(application.applicationId ? toSave : { ...toSave, requestId: requestId.current })
+  }
+  const onProfile = (next: ProfileView | undefined) => {
+    setProfile(next)
+    // The payee's name (and so the card holder's) follows the insured person's.
+    form.set('insuredName')(next ? next.name : '')
   }
   const onHolder = (name: string) => {
     setHolderEdited(true)
@@ -252,7 +277,7 @@ function ApplyForm({ c, initial = EMPTY_APPLY }: { c: ApplyCase; initial?: Apply
       </View>
 
       <ConsentGate returnTo={c.applicationId ? editUrl(c.applicationId) : applyUrl(c)}>
-        <Insured form={form} c={c} />
+        <Insured form={form} c={c} profile={profile} onProfile={onProfile} />
         {isDeath(c) && <Heir form={form} c={c} />}
         <View className='cx__section'>
           <Text className='cx__section-title'>{A.contactTitle}</Text>

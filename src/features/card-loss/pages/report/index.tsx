@@ -23,10 +23,13 @@ import { lossDetailUrl, lossHomeUrl, reportUrl } from '../../routes'
 import '../../styles.scss'
 import './index.scss'
 import { pageRoot } from '@/components/page-root'
+import { ProfilePicker } from '@/components/profile-picker'
+import { ACTING_FOR } from '@/domain/family/acting-for'
+import type { ProfileView } from '@/domain/family/family.schema'
 
 const R = COPY.report
 
-function KindChoice({ kind, value, disabled, onPick }: { kind: ReportKind; value?: ReportKind; disabled?: boolean; onPick: (kind: ReportKind) => void }) {
+function KindChoice({ kind, value, disabled, disabledHint = R.formalOffline, onPick }: { kind: ReportKind; value?: ReportKind; disabled?: boolean; disabledHint?: string; onPick: (kind: ReportKind) => void }) {
   const active = value === kind
   return (
     <View
@@ -39,7 +42,7 @@ function KindChoice({ kind, value, disabled, onPick }: { kind: ReportKind; value
       data-active={active ? 'true' : 'false'}
     >
       <Text className='lx__choice-title'>{kind === 'temporary' ? R.temporary : R.formal}</Text>
-      <Text className='lx__choice-hint'>{disabled ? R.formalOffline : kind === 'temporary' ? R.temporaryHint : R.formalHint}</Text>
+      <Text className='lx__choice-hint'>{disabled ? disabledHint : kind === 'temporary' ? R.temporaryHint : R.formalHint}</Text>
     </View>
   )
 }
@@ -82,13 +85,13 @@ function CitySection({ city, onPick, missing, isDefault }: { city?: City; onPick
   )
 }
 
-function KindSection({ kind, onPick, formalOnline, missing, policy }: { kind?: ReportKind; onPick: (kind: ReportKind) => void; formalOnline: boolean; missing: boolean; policy: LossPolicy }) {
+function KindSection({ kind, onPick, formalOnline, forProfile, missing, policy }: { kind?: ReportKind; onPick: (kind: ReportKind) => void; formalOnline: boolean; forProfile: boolean; missing: boolean; policy: LossPolicy }) {
   return (
     <View className='lx__section'>
       <Text className='lx__section-title'>{R.kindTitle}</Text>
       <View className='lx__choices' role='radiogroup'>
         <KindChoice kind='temporary' value={kind} onPick={onPick} />
-        <KindChoice kind='formal' value={kind} disabled={!formalOnline} onPick={onPick} />
+        <KindChoice kind='formal' value={kind} disabled={!formalOnline || forProfile} disabledHint={forProfile ? R.formalForProfile : R.formalOffline} onPick={onPick} />
       </View>
       {missing && (
         <View className='lx__field-error' role='alert' data-testid='loss-kind-error'>
@@ -150,6 +153,14 @@ function ReportPage() {
   const [kind, setKind] = useState<ReportKind>()
   const [verified, setVerified] = useState<{ token: string; key: string }>()
   const [already, setAlready] = useState(false)
+  /** 为谁办理: one of the user's 常用办理人, whose card may be reported temporarily (ACTING_FOR, with its source). */
+  const [profile, setProfile] = useState<ProfileView>()
+  const pickProfile = (next: ProfileView | undefined) => {
+    setProfile(next)
+    if (next && kind === 'formal') setKind(undefined)
+  }
+  /** For a profile only the card number is typed: the holder is filled on the server. */
+  const errors = profile ? (form.errors.cardNumber ? { cardNumber: form.errors.cardNumber } : {}) : form.errors
 
   const policy = city ? lossPolicyFor(city.code) : undefined
   const formalOnline = policy ? !formalOffline(policy.policy) : true
@@ -167,6 +178,10 @@ function ReportPage() {
   })
   const report = useAction(
     async (cityCode: string, reportKind: ReportKind) => {
+      if (profile) {
+        const view = await reportLoss({ cityCode, profileId: profile.profileId, cardNumber: form.values.cardNumber.trim(), kind: reportKind })
+        return replacePage(lossDetailUrl(view.caseId))
+      }
       const holder = holderOf(form.values)
       const token = reportKind === 'formal' && verified ? { verificationToken: verified.token } : {}
       const view = await reportLoss({ cityCode, holder, cardNumber: form.values.cardNumber.trim(), kind: reportKind, ...token })
@@ -194,7 +209,7 @@ function ReportPage() {
 
   const submit = () => {
     form.showAll()
-    const block = reportBlock({ cityCode: city?.code, kind, errors: form.errors, verifiedFor: isVerified ? verified?.key : undefined, values: form.values })
+    const block = reportBlock({ cityCode: city?.code, kind, errors, verifiedFor: isVerified ? verified?.key : undefined, values: form.values })
     if (block === 'verify') return report.setError(R.needVerify)
     if (block || !city || !kind || report.busy) return
     verification.setError(undefined)
@@ -214,13 +229,22 @@ function ReportPage() {
 
         <View className='lx__section'>
           <Text className='lx__section-title'>{R.holderTitle}</Text>
-          <TextField label={R.name} placeholder={R.namePlaceholder} {...form.field('name')} maxLength={30} testId='loss-name' />
-          <TextField label={R.idNumber} placeholder={R.idNumberPlaceholder} {...form.field('idNumber')} type='idcard' maxLength={22} testId='loss-id' />
+          <ProfilePicker value={profile?.profileId} onChange={pickProfile} />
+          {profile ? (
+            <Text className='lx__section-hint' data-testid='loss-profile-note'>
+              {ACTING_FOR.card_loss_temporary.note}
+            </Text>
+          ) : (
+            <>
+              <TextField label={R.name} placeholder={R.namePlaceholder} {...form.field('name')} maxLength={30} testId='loss-name' />
+              <TextField label={R.idNumber} placeholder={R.idNumberPlaceholder} {...form.field('idNumber')} type='idcard' maxLength={22} testId='loss-id' />
+            </>
+          )}
           <TextField label={R.cardNumber} placeholder={R.cardNumberPlaceholder} {...form.field('cardNumber')} maxLength={12} testId='loss-card' />
           <Text className='lx__section-hint'>{R.privacy}</Text>
         </View>
 
-        <KindSection kind={kind} onPick={setKind} formalOnline={formalOnline} missing={form.submitted && !kind} policy={policy?.policy ?? NATIONAL_LOSS_DEFAULT} />
+        <KindSection kind={kind} onPick={setKind} formalOnline={formalOnline} forProfile={!!profile} missing={form.submitted && !kind} policy={policy?.policy ?? NATIONAL_LOSS_DEFAULT} />
 
         {kind === 'formal' && <Verification verified={isVerified} busy={verification.busy} onVerify={verify} />}
 
