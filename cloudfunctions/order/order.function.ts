@@ -187,7 +187,8 @@ export const orderFunction = defineFunction({
     list: action({
       input: ListOrdersInput,
       run: async (input, ctx): Promise<OrderSummary[]> => {
-        const rows = await orders(ctx).find({ openid: ctx.caller.openid, status: { $in: [...statesForTab(input.tab)] } }, { orderBy: [['createdAt', 'desc']], limit: 50 })
+        const mine = { openid: ctx.caller.openid, status: { $in: [...statesForTab(input.tab)] }, ...(input.photoId ? { photoId: input.photoId } : {}) }
+        const rows = await orders(ctx).find(mine, { orderBy: [['createdAt', 'desc']], limit: 50 })
         return rows.map(toSummary)
       },
     }),

@@ -135,6 +135,9 @@ describe('ID photo: choice, camera or album, and the checked preview, in Chromiu
     await waitForResult()
 
     expect(await page.getByTestId('verdict').getAttribute('data-verdict')).toBe('passed')
+    // All passed: the summary says so in words; the rows open on demand.
+    expect(await page.getByTestId('check-summary').innerText()).toMatch(/^\d+ 项检测全部通过$/)
+    await page.getByTestId('check-details-toggle').click()
     expect(await page.locator('[data-testid^="check-"][data-passed]').count()).toBeGreaterThanOrEqual(10)
     expect(await failedChecks().count()).toBe(0)
     for (const label of ['人脸数量', '头顶留白', '眼睛高度', '像素尺寸', '分辨率 DPI', '文件大小']) {

@@ -170,7 +170,8 @@ describe('ID-photo products in Chromium: the electronic photo and print sheets (
   it('makes a 护照 / 港澳通行证 photo on the light blue the user chose, and downloads it: 354×472, 300 DPI, 20–80 KB, light blue above the head', async () => {
     const spec = specById('exit-entry')!
     await open(page, e2e.em.url, '/features/id-photo/pages/index/index?documentType=exit-entry&cityCode=440100')
-    await page.getByText('第一步：选择证件类型').waitFor()
+    // Type and city came with the link: said once as a summary, the backgrounds still to choose below it.
+    await visible(page, 'chosen-summary').getByText('广东省 · 广州市').waitFor()
     await agree(page, 'choose-album')
     await visible(page, 'backgrounds').waitFor()
     expect(await page.locator('[data-testid^="background-"]:visible').allInnerTexts()).toEqual(['白色', '浅灰色', '淡蓝色'])

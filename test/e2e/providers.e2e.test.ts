@@ -30,7 +30,6 @@ function journey(provider: ProviderName) {
     await open(page, s.e2e.em.url, '/features/id-photo/pages/index/index?documentType=social-security-card&cityCode=440300')
     await agree(page, 'choose-album')
     await checkPhoto(photo(1))
-    await visible(page, 'receipt-next').click()
     await visible(page, 'applicant-name').locator('input').fill('周大伟')
     await visible(page, 'applicant-id').locator('input').fill('11010519491231002X')
     await visible(page, 'applicant-phone').locator('input').fill('13912345678')

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import sharp from 'sharp'
 import type { Emulator } from '../support/emulator'
 import { providerNameFromEnv } from '../../cloudfunctions/_shared/provider/select'
-import { agree, collectErrors, open, shots, startE2E, userAndOperator, visible, type E2E } from '../support/e2e'
+import { collectErrors, open, shots, startE2E, userAndOperator, visible, type E2E } from '../support/e2e'
 
 const root = path.resolve(__dirname, '../..')
 const photo = (n: number) => path.join(root, 'test', 'fixtures', 'photos', `face-${n}.jpg`)
@@ -87,16 +87,29 @@ describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve,
     await page.locator('.nut-cascader-item', { hasText: /^深圳市$/ }).click()
     taps += 2
     await tap('receipt-next')
+    // Type and city once: a summary with 修改 and the capture buttons on the first screen.
+    await visible(page, 'chosen-summary').waitFor()
+    await visible(page, 'city-value').getByText('广东省 · 深圳市').waitFor()
+    expect(await visible(page, 'chosen-document').innerText()).toBe('社保卡')
+    await visible(page, 'chosen-change').waitFor()
     await page.locator('[data-testid="consent-agree"]:visible, [data-testid="choose-album"]:visible').first().waitFor({ timeout: 20_000 })
     if (await page.locator('[data-testid="consent-agree"]:visible').count()) await tap('consent-agree')
-    await visible(page, 'city-value').getByText('广东省 · 深圳市').waitFor()
+    const album = (await visible(page, 'choose-album').boundingBox())!
+    expect(album.y + album.height).toBeLessThanOrEqual(page.viewportSize()!.height)
+    await shot(page, 'capture-choice')
     const chooser = page.waitForEvent('filechooser')
     await tap('choose-album')
     await (await chooser).setFiles(photo(1))
     await visible(page, 'check-result').waitFor({ timeout: 60_000 })
+    // The checks in plain words, the measured rows on demand, and 继续 on screen without scrolling.
+    expect(await visible(page, 'check-summary').innerText()).toMatch(/^\d+ 项检测全部通过$/)
+    expect(await page.locator('[data-testid="check-list"]').count()).toBe(0)
+    expect(await visible(page, 'continue').isVisible()).toBe(true)
+    const bar = (await visible(page, 'continue-bar').boundingBox())!
+    expect(bar.y + bar.height).toBeLessThanOrEqual(page.viewportSize()!.height + 1)
+    await shot(page, 'checked')
     await tap('continue')
 
-    await tap('receipt-next')
     await visible(page, 'applicant-name').locator('input').fill('陈小梅')
     await visible(page, 'applicant-id').locator('input').fill('11010519491231002X')
     await visible(page, 'applicant-phone').locator('input').fill('13912345678')
@@ -105,17 +118,36 @@ describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve,
     await tap('applicant-next')
 
     await visible(page, 'confirm-amount').getByText('¥19.90').waitFor()
+    // 确认订单 shows the photo being paid for.
+    const thumb = visible(page, 'confirm-photo').locator('img')
+    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await thumb.elementHandle())
     await shot(page, 'confirm')
     await tap('pay-button')
     await page.waitForURL(/__cashier/)
-    /** Before the shorter flow of issue #22 this walk took 13 taps (README, 照片回执). */
-    expect(taps).toBe(13)
+    /** 13 taps before the shorter flow of issue #22, 12 after (README, 照片回执). */
+    expect(taps).toBe(12)
+
+    // Back from the cashier without paying: the 待支付 order, not 「申请人信息已失效」.
+    await page.goBack()
+    await page.locator('[data-testid="order-status"][data-status="created"]:visible').waitFor({ timeout: 20_000 })
+    orderId = new URL(page.url().replace('/#/', '/')).searchParams.get('orderId') ?? ''
+    expect(orderId).toMatch(/^od_[0-9a-f]{24}$/)
+    await shot(page, 'back-from-cashier')
+
+    // An unpaid order is not resubmitted: its resubmit page says so and leads to 去支付, not to a button the server refuses.
+    const unpaid = await em.db.collection<{ _id: string; photoId: string }>('orders').get(orderId)
+    await open(page, em.url, `/features/receipt/pages/resubmit/index?orderId=${orderId}&photoId=${unpaid!.photoId}`)
+    await visible(page, 'resubmit-not-allowed').waitFor({ timeout: 20_000 })
+    expect(await page.locator('[data-testid="resubmit-confirm"]').count()).toBe(0)
+    await visible(page, 'resubmit-to-order').click()
+    await page.locator('[data-testid="order-status"][data-status="created"]:visible').waitFor({ timeout: 20_000 })
+    await visible(page, 'pay-button').click()
+    await page.waitForURL(/__cashier/)
     await page.getByText('¥19.90').waitFor()
     await shot(page, 'cashier')
     await page.getByTestId('cashier-pay').click()
     await visible(page, 'result-paid').waitFor({ timeout: 20_000 })
-    orderId = new URL(page.url().replace('/#/', '/')).searchParams.get('orderId') ?? ''
-    expect(orderId).toMatch(/^od_[0-9a-f]{24}$/)
+    expect(new URL(page.url().replace('/#/', '/')).searchParams.get('orderId')).toBe(orderId)
     await shot(page, 'result')
     await detailStatus('reviewing')
   })
@@ -139,6 +171,10 @@ describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve,
     await detailStatus('rejected')
     await visible(page, 'resubmit-button').click()
     await visible(page, 'city-value').getByText('广东省 · 深圳市').waitFor()
+    // A paid order's resubmission keeps its type and city: shown, not offered for change.
+    expect(await visible(page, 'chosen-summary').getAttribute('data-locked')).toBe('true')
+    expect(await page.locator('[data-testid="chosen-change"]').count()).toBe(0)
+    expect(await page.locator('[data-testid="document-types"]').count()).toBe(0)
     await checkPhoto(photo(3))
     await visible(page, 'resubmit-ready').waitFor()
     await shot(page, 'resubmit-confirm')
@@ -166,6 +202,7 @@ describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve,
     await visible(page, 'receipt-download').click()
     const file = await (await download).path()
     expect(await sharp(file!).metadata()).toMatchObject(RECEIPT.image)
+
     expect(errors).toEqual([])
   })
 })

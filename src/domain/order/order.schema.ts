@@ -94,6 +94,8 @@ export type GetOrderInput = v.InferOutput<typeof GetOrderInput>
 export const ListOrdersInput = v.optional(
   v.object({
     tab: v.optional(v.picklist(Object.keys(ORDER_TABS) as OrderTab[], '订单分类不正确'), 'all'),
+    /** Only the orders made for this photo: back from the cashier, the 待支付 order of the photo being paid for. */
+    photoId: v.optional(PhotoId),
   }),
   { tab: 'all' },
 )

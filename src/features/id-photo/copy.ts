@@ -24,6 +24,11 @@ export const COPY = {
     needChoice: '请先选择证件类型和办理城市',
     takePhoto: '拍照',
     chooseAlbum: '从相册选择',
+    /** Type and city already chosen (on the receipt page, or the order being resubmitted): said once, with 修改. */
+    chosenTitle: '办理的证件和城市',
+    change: '修改',
+    resubmitLocked: '重新提交沿用原订单的证件类型和办理城市，不能修改',
+    captureTitle: '拍照或选择照片',
   },
   spec: {
     pixels: '像素尺寸',
@@ -88,6 +93,11 @@ export const COPY = {
     },
     kb: (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`,
     checksTitle: '逐项检测结果',
+    /** The plain-language summary above the details: how many checks, and how many need attention. */
+    allPassed: (n: number) => `${n} 项检测全部通过`,
+    somePassed: (passed: number, n: number) => `${n} 项检测中 ${passed} 项通过`,
+    showDetails: '查看检测详情',
+    hideDetails: '收起检测详情',
     measured: (value: string) => `测得 ${value}`,
     notMeasured: '未能测量',
     limit: (limit: string) => `要求 ${limit}`,

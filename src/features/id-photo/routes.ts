@@ -12,9 +12,9 @@ export const choiceUrl = (p: { documentType?: string; cityCode?: string; resubmi
 export const captureUrl = (specId: string): string => `${ROOT}/capture/index?specId=${encodeURIComponent(specId)}`
 export const previewUrl = (specId: string): string => `${ROOT}/preview/index?specId=${encodeURIComponent(specId)}`
 
-/** Where the receipt order starts, with the checked photo. */
-export const receiptUrl = (specId: string, photoId: string, cityCode?: string): string =>
-  `/features/receipt/pages/index/index?specId=${encodeURIComponent(specId)}&photoId=${encodeURIComponent(photoId)}${cityCode ? `&cityCode=${encodeURIComponent(cityCode)}` : ''}`
+/** Where the receipt order goes on, with the checked photo and its short-lived address (shown on 确认订单). */
+export const receiptUrl = (specId: string, photoId: string, cityCode?: string, photoUrl?: string): string =>
+  `/features/receipt/pages/index/index?specId=${encodeURIComponent(specId)}&photoId=${encodeURIComponent(photoId)}${cityCode ? `&cityCode=${encodeURIComponent(cityCode)}` : ''}${photoUrl ? `&photoUrl=${encodeURIComponent(photoUrl)}` : ''}`
 
 /** A rejected order's free resubmission, with the newly checked photo. */
 export const resubmitUrl = (orderId: string, photoId: string): string =>

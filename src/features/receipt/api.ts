@@ -1,5 +1,5 @@
 import type { TemplateKey } from '@/domain/notify/templates'
-import type { CreateOrderResult, OrderView, PaymentParams } from '@/domain/order/order.view'
+import type { CreateOrderResult, OrderSummary, OrderView, PaymentParams } from '@/domain/order/order.view'
 import { createFunctionClient } from '@/platform/function-client'
 import { COPY } from './copy'
 import type { ApplicantDraft } from './draft'
@@ -28,6 +28,11 @@ export function createOrder(basics: OrderBasics, applicant: ApplicantDraft, subs
  */
 export function payOrder(orderId: string, subscribed: TemplateKey[]): Promise<{ payment: PaymentParams }> {
   return call<{ payment: PaymentParams }>('pay', { orderId, subscribed })
+}
+
+/** The caller's unpaid orders for this photo (back from the cashier, the order already made for it). */
+export function unpaidOrdersFor(photoId: string): Promise<OrderSummary[]> {
+  return call<OrderSummary[]>('list', { tab: 'unpaid', photoId }, 2)
 }
 
 export function cancelOrder(orderId: string): Promise<OrderView> {

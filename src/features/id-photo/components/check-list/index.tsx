@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
-import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
 import { CheckChecked, Failure, Tips } from '@nutui/icons-react-taro'
+import { useState } from 'react'
 import type { CheckResult } from '@/domain/photo/checks'
 import { COPY } from '../../copy'
 import './index.scss'
@@ -54,5 +55,29 @@ export function CheckList({ checks }: { checks: readonly CheckResult[] }) {
         />
       ))}
     </CellGroup>
+  )
+}
+
+/**
+ * The checks in plain words first (「15 项检测全部通过」), the measured rows on demand. A check that failed or warns
+ * opens the details, since the user has to act on it.
+ */
+export function CheckSummary({ checks }: { checks: readonly CheckResult[] }) {
+  const passed = checks.filter((c) => c.passed).length
+  const all = passed === checks.length
+  const [open, setOpen] = useState(!all)
+  return (
+    <View className='check-summary'>
+      <View className={`check-summary__head check-summary__head--${all ? 'passed' : 'attention'}`}>
+        {all ? <CheckChecked size={24} color='#237804' /> : <Tips size={24} color='#ad4e00' />}
+        <Text className='check-summary__text' data-testid='check-summary' data-passed-count={passed} data-total={checks.length}>
+          {all ? COPY.preview.allPassed(checks.length) : COPY.preview.somePassed(passed, checks.length)}
+        </Text>
+      </View>
+      <Button size='large' fill='none' className='check-summary__toggle' onClick={() => setOpen(!open)} data-testid='check-details-toggle' data-open={String(open)}>
+        {open ? COPY.preview.hideDetails : COPY.preview.showDetails}
+      </Button>
+      {open && <CheckList checks={checks} />}
+    </View>
   )
 }

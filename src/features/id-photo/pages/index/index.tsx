@@ -6,8 +6,8 @@ import { RECEIPT_COVERAGE, officePhotoWays, receiptOffered } from '@/domain/orde
 import { backgroundsOf, withBackground } from '@/domain/photo/backgrounds'
 import { OFFERED_CATALOGUE, catalogueNotes, catalogueReceiptDocument, photoSpecById } from '@/domain/photo/catalogue'
 import { DOCUMENT_TYPES, resolveSpec } from '@/domain/photo/specs'
-import type { DocumentType } from '@/domain/photo/spec.types'
-import { allProvinces, cityByCode, type City } from '@/domain/region'
+import type { DocumentType, SpecShape } from '@/domain/photo/spec.types'
+import { allProvinces, cityByCode, cityLabel, type City } from '@/domain/region'
 import { CityPicker } from '@/components/city-picker'
 import { ConsentGate } from '@/components/consent-gate'
 import { PrivacyPopup } from '@/components/privacy-popup'
@@ -77,10 +77,95 @@ function CatalogueChooser({ chosen, onChoose }: { chosen?: string; onChoose: (sp
   )
 }
 
+/** Type and city said once, as chosen before (the receipt page, or the order being resubmitted), with 修改 unless locked. */
+function ChosenSummary({ documentType, city, locked, onChange }: { documentType: DocumentType; city: City; locked: boolean; onChange: () => void }) {
+  const title = DOCUMENT_TYPES.find((d) => d.type === documentType)?.title ?? documentType
+  return (
+    <View className='idp__chosen' data-testid='chosen-summary' data-locked={String(locked)}>
+      <View className='idp__chosen-text'>
+        <Text className='idp__chosen-label'>{COPY.index.chosenTitle}</Text>
+        <Text className='idp__chosen-value' data-testid='chosen-document'>
+          {title}
+        </Text>
+        <Text className='idp__chosen-value' data-testid='city-value'>
+          {cityLabel(city)}
+        </Text>
+        {locked && <Text className='idp__chosen-note'>{COPY.index.resubmitLocked}</Text>}
+      </View>
+      {!locked && (
+        <Button size='large' fill='outline' onClick={onChange} data-testid='chosen-change'>
+          {COPY.index.change}
+        </Button>
+      )}
+    </View>
+  )
+}
+
+/** Both type and city are chosen, and (for the summary) they came with the link. */
+const chosenWithLink = (documentType: DocumentType | undefined, city: City | undefined, fromLink: boolean): boolean => !!documentType && !!city && fromLink
+
+/** 拍照 and 从相册选择, behind the privacy consent. */
+function CaptureActions({ returnTo, title, ready, onTake, onAlbum }: { returnTo: string; title: string; ready: boolean; onTake: () => void; onAlbum: () => void }) {
+  return (
+    <ConsentGate returnTo={returnTo}>
+      <View className='idp__section idp__actions'>
+        <Text className='idp__section-title'>{title}</Text>
+        {!ready && <Text className='idp__need'>{COPY.index.needChoice}</Text>}
+        <Button type='primary' size='xlarge' block disabled={!ready} icon={<Photograph size={24} />} onClick={onTake} data-testid='take-photo'>
+          {COPY.index.takePhoto}
+        </Button>
+        <Button size='xlarge' block disabled={!ready} icon={<ImageRectangle size={24} />} onClick={onAlbum} data-testid='choose-album'>
+          {COPY.index.chooseAlbum}
+        </Button>
+      </View>
+    </ConsentGate>
+  )
+}
+
+/** The spec the photo is made to, and the background where the spec lets the user choose. */
+function SpecSection(p: { spec: SpecShape; national: boolean; backgrounds: ReturnType<typeof backgroundsOf>; chosen?: string; onChoose: (name: string) => void }) {
+  return (
+    <View className='idp__section'>
+      <Text className='idp__section-title'>{COPY.index.specTitle}</Text>
+      <SpecSummary spec={withBackground(p.spec, p.chosen) ?? p.spec} note={p.national ? COPY.index.specNationalNote : undefined} />
+      <CatalogueReceiptNote specId={p.spec.id} />
+      {catalogueNotes(p.spec.id).map((n) => (
+        <Text key={n} className='idp__city-hint' data-testid='catalogue-note'>
+          {n}
+        </Text>
+      ))}
+      {p.backgrounds.length > 1 && (
+        <View className='idp__backgrounds'>
+          <Text className='idp__section-title'>{COPY.index.backgroundTitle}</Text>
+          <View className='idp__swatches' data-testid='backgrounds'>
+            {p.backgrounds.map((b) => (
+              <View
+                key={b.name}
+                className={`idp__swatch${b.name === p.chosen ? ' idp__swatch--on' : ''}`}
+                onClick={() => p.onChoose(b.name)}
+                data-testid={`background-${b.name}`}
+                data-selected={b.name === p.chosen}
+              >
+                <View className='idp__swatch-color' style={{ backgroundColor: `rgb(${b.rgb.join(',')})` }} />
+                <Text>{b.name}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}
+
 function IdPhotoChoicePage() {
   const query = usePageQuery()
   const [documentType, setDocumentType] = useState<DocumentType | undefined>(() => (isDocumentType(query.documentType) ? query.documentType : undefined))
   const [city, setCity] = useState<City | undefined>(() => (query.cityCode ? cityByCode(query.cityCode) : undefined))
+  /** A resubmission keeps the paid order's type and city: the server would refuse another, so the page offers none. */
+  const locked = !!query.resubmitOrderId
+  /** Type and city came with the link: show them once as a summary, and the capture buttons right below. */
+  const [editing, setEditing] = useState(false)
+  const summarized = !editing && chosenWithLink(documentType, city, locked || isDocumentType(query.documentType))
   useEffect(() => setResubmitTarget(query.resubmitOrderId), [query.resubmitOrderId])
   useEffect(() => setChosenCity(city?.code), [city])
   const [catalogueId, setCatalogueId] = useState<string>()
@@ -101,7 +186,7 @@ function IdPhotoChoicePage() {
   const [background, setBackground] = useState<string>()
   const chosenBackground = backgrounds.some((b) => b.name === background) ? background : backgrounds[0]?.name
   useEffect(() => setChosenBackground(chosenBackground), [chosenBackground])
-  const national = !!documentType && !!city && resolveSpec(documentType, city.code).region.level === 'national'
+  const national = chosenWithLink(documentType, city, true) && resolveSpec(documentType!, city!.code).region.level === 'national'
 
   const chooseAlbum = () => {
     if (!spec) return
@@ -114,6 +199,34 @@ function IdPhotoChoicePage() {
         const message = mediaFailureMessage(error)
         if (message) void showToast(message)
       })
+  }
+
+  const capture = (
+    <CaptureActions
+      returnTo={choiceUrl({ documentType, cityCode: city?.code, resubmitOrderId: query.resubmitOrderId })}
+      title={summarized ? COPY.index.captureTitle : COPY.index.startTitle}
+      ready={ready}
+      onTake={() => spec && openPage(captureUrl(spec.id))}
+      onAlbum={chooseAlbum}
+    />
+  )
+  const specSection = spec && <SpecSection spec={spec} national={national} backgrounds={backgrounds} chosen={chosenBackground} onChoose={setBackground} />
+
+  if (summarized && documentType && city) {
+    return (
+      <View className='idp' data-testid='choice-summarized'>
+        <PrivacyPopup />
+        <View className='idp__section'>
+          <ChosenSummary documentType={documentType} city={city} locked={locked} onChange={() => setEditing(true)} />
+          <ReceiptCoverageNote documentType={documentType} city={city} />
+        </View>
+        {capture}
+        {specSection}
+        <View className='idp__section'>
+          <ShootingRules />
+        </View>
+      </View>
+    )
   }
 
   return (
@@ -144,54 +257,13 @@ function IdPhotoChoicePage() {
         {documentType && <ReceiptCoverageNote documentType={documentType} city={city} />}
       </View>
 
-      {spec && (
-        <View className='idp__section'>
-          <Text className='idp__section-title'>{COPY.index.specTitle}</Text>
-          <SpecSummary spec={withBackground(spec, chosenBackground) ?? spec} note={national ? COPY.index.specNationalNote : undefined} />
-          <CatalogueReceiptNote specId={spec.id} />
-          {catalogueNotes(spec.id).map((n) => (
-            <Text key={n} className='idp__city-hint' data-testid='catalogue-note'>
-              {n}
-            </Text>
-          ))}
-          {backgrounds.length > 1 && (
-            <View className='idp__backgrounds'>
-              <Text className='idp__section-title'>{COPY.index.backgroundTitle}</Text>
-              <View className='idp__swatches' data-testid='backgrounds'>
-                {backgrounds.map((b) => (
-                  <View
-                    key={b.name}
-                    className={`idp__swatch${b.name === chosenBackground ? ' idp__swatch--on' : ''}`}
-                    onClick={() => setBackground(b.name)}
-                    data-testid={`background-${b.name}`}
-                    data-selected={b.name === chosenBackground}
-                  >
-                    <View className='idp__swatch-color' style={{ backgroundColor: `rgb(${b.rgb.join(',')})` }} />
-                    <Text>{b.name}</Text>
-                  </View>
-                ))}
-              </View>
-            </View>
-          )}
-        </View>
-      )}
+      {specSection}
 
       <View className='idp__section'>
         <ShootingRules />
       </View>
 
-      <ConsentGate returnTo={choiceUrl({ documentType, cityCode: city?.code, resubmitOrderId: query.resubmitOrderId })}>
-        <View className='idp__section idp__actions'>
-          <Text className='idp__section-title'>{COPY.index.startTitle}</Text>
-          {!ready && <Text className='idp__need'>{COPY.index.needChoice}</Text>}
-          <Button type='primary' size='xlarge' block disabled={!ready} icon={<Photograph size={24} />} onClick={() => spec && openPage(captureUrl(spec.id))} data-testid='take-photo'>
-            {COPY.index.takePhoto}
-          </Button>
-          <Button size='xlarge' block disabled={!ready} icon={<ImageRectangle size={24} />} onClick={chooseAlbum} data-testid='choose-album'>
-            {COPY.index.chooseAlbum}
-          </Button>
-        </View>
-      </ConsentGate>
+      {capture}
     </View>
   )
 }

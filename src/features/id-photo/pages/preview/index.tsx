@@ -12,7 +12,7 @@ import { chooseFromAlbum } from '@/platform/media'
 import { showToast } from '@/platform/device'
 import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { COPY, mediaFailureMessage } from '../../copy'
-import { CheckList } from '../../components/check-list'
+import { CheckSummary } from '../../components/check-list'
 import { pendingPhoto, setPendingPhoto, type PendingPhoto } from '../../pending-photo'
 import { captureUrl, choiceUrl, printUrl, receiptUrl, resubmitUrl } from '../../routes'
 import { chosenCity, resubmitTarget } from '../../hand-off'
@@ -132,6 +132,23 @@ function NoReceiptHere({ spec, cityCode }: { spec: SpecShape; cityCode?: string 
   )
 }
 
+function AcceptWarnings({ warnings, accepted, onAccept }: { warnings: number; accepted: boolean; onAccept: (v: boolean) => void }) {
+  if (warnings === 0) return null
+  return <Checkbox className='preview__accept' checked={accepted} onChange={onAccept} data-testid='accept-warnings' label={COPY.preview.accept} />
+}
+
+/** Sticks to the bottom of the screen until the page scrolls to it: 继续 is never a scroll away. */
+function ContinueBar(p: { warnings: number; accepted: boolean; onAccept: (v: boolean) => void; enabled: boolean; onContinue: () => void }) {
+  return (
+    <View className='preview__sticky' data-testid='continue-bar'>
+      <AcceptWarnings warnings={p.warnings} accepted={p.accepted} onAccept={p.onAccept} />
+      <Button type='primary' size='xlarge' block disabled={!p.enabled} onClick={p.onContinue} data-testid='continue'>
+        {COPY.preview.continue}
+      </Button>
+    </View>
+  )
+}
+
 function PreviewPage() {
   const { specId = '' } = usePageQuery()
   const spec = photoSpecById(specId)
@@ -214,48 +231,41 @@ function PreviewPage() {
   const cityCode = chosenCity()
   const documentType = specById(spec.id)?.documentType
   const receiptHere = !!resubmitTarget() || (!!documentType && (!cityCode || receiptOffered(documentType, cityCode)))
+  const onContinue = () => {
+    const orderId = resubmitTarget()
+    openPage(orderId ? resubmitUrl(orderId, result.photoId) : receiptUrl(spec.id, result.photoId, chosenCity(), result.photo?.url))
+  }
   return (
     <View className='preview' data-testid='check-result'>
       <Verdict result={result} receipt={receiptHere} />
       <PhotoCard spec={spec} result={result} />
       <View className='preview__checks'>
-        <CheckList checks={result.checks} />
+        <CheckSummary checks={result.checks} />
       </View>
       <PrivacyPopup />
       {result.blocked ? (
         again
       ) : (
-        <View className='preview__next'>
-          {result.warnings > 0 && (
-            <Checkbox className='preview__accept' checked={accepted} onChange={setAccepted} data-testid='accept-warnings' label={COPY.preview.accept} />
-          )}
-          {receiptHere ? (
-            <Button
-              type='primary'
-              size='xlarge'
-              block
-              disabled={!mayContinue}
-              onClick={() => {
-                const orderId = resubmitTarget()
-                openPage(orderId ? resubmitUrl(orderId, result.photoId) : receiptUrl(spec.id, result.photoId, chosenCity()))
-              }}
-              data-testid='continue'
-            >
-              {COPY.preview.continue}
-            </Button>
-          ) : (
-            <NoReceiptHere spec={spec} cityCode={cityCode} />
-          )}
-          <Products spec={spec} result={result} enabled={mayContinue} />
-          <View className='preview__again preview__again--row'>
-            <Button size='large' fill='outline' onClick={retake}>
-              {COPY.preview.retake}
-            </Button>
-            <Button size='large' fill='outline' onClick={reselect}>
-              {COPY.preview.reselect}
-            </Button>
+        <>
+          {receiptHere && <ContinueBar warnings={result.warnings} accepted={accepted} onAccept={setAccepted} enabled={mayContinue} onContinue={onContinue} />}
+          <View className='preview__next'>
+            {!receiptHere && (
+              <>
+                <AcceptWarnings warnings={result.warnings} accepted={accepted} onAccept={setAccepted} />
+                <NoReceiptHere spec={spec} cityCode={cityCode} />
+              </>
+            )}
+            <Products spec={spec} result={result} enabled={mayContinue} />
+            <View className='preview__again preview__again--row'>
+              <Button size='large' fill='outline' onClick={retake}>
+                {COPY.preview.retake}
+              </Button>
+              <Button size='large' fill='outline' onClick={reselect}>
+                {COPY.preview.reselect}
+              </Button>
+            </View>
           </View>
-        </View>
+        </>
       )}
     </View>
   )

@@ -1,7 +1,7 @@
 import { View, Text, Image } from '@tarojs/components'
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Loading } from '@nutui/nutui-react-taro'
 import { Tips } from '@nutui/icons-react-taro'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { maskIdNumber } from '@/domain/identity/id-number'
 import { maskPhone } from '@/domain/identity/phone'
 import { TEMPLATE_KEYS } from '@/domain/notify/templates'
@@ -14,14 +14,30 @@ import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { pay } from '@/platform/pay'
 import { askSubscribe } from '@/platform/subscribe'
 import { COPY } from '../../copy'
-import { createOrder } from '../../api'
+import { createOrder, unpaidOrdersFor } from '../../api'
+import { useRemote } from '@/hooks/use-remote'
 import { newRequestId } from '@/domain/request-id'
 import { FlowSteps } from '../../components/flow-steps'
 import { applicantFor, clearDraft, photoUrlFor } from '../../draft'
 import { payErrorMessage } from '../../payment'
-import { applicantUrl, basicsOf, detailUrl, resultUrl, startUrl } from '../../routes'
+import { applicantUrl, basicsOf, detailUrl, resultUrl, startUrl, type OrderBasics } from '../../routes'
 import './index.scss'
 import { pageRoot } from '@/components/page-root'
+
+/**
+ * Without the applicant in memory (a reload, or back from the H5 cashier, which leaves the app): the order made for
+ * this photo and still unpaid is where the user was, so go to it (去支付 there) instead of asking for everything again.
+ * True while it is being looked for or opened.
+ */
+function usePendingOrder(basics: OrderBasics | undefined, haveApplicant: boolean): boolean {
+  const lookFor = basics && !haveApplicant ? basics.photoId : undefined
+  const unpaid = useRemote(() => (lookFor ? unpaidOrdersFor(lookFor) : Promise.resolve([])), [])
+  const pending = unpaid.data?.[0]?.orderId
+  useEffect(() => {
+    if (pending) replacePage(detailUrl(pending))
+  }, [pending])
+  return !!lookFor && (unpaid.loading || !!pending)
+}
 
 function ConfirmPage() {
   const basics = basicsOf(usePageQuery())
@@ -35,7 +51,14 @@ function ConfirmPage() {
   /** One per visit to this page: a create retried after a lost answer finds the same order. */
   const requestId = useRef(newRequestId())
   const [orderId, setOrderId] = useState<string>()
-
+  const finding = usePendingOrder(basics, !!applicant)
+  if (finding) {
+    return (
+      <View className='cfm cfm--center' aria-busy='true' data-testid='confirm-finding-order'>
+        <Loading type='circular'>{COPY.confirm.findingOrder}</Loading>
+      </View>
+    )
+  }
   if (!basics || !applicant) {
     return (
       <View className='cfm' role='alert'>

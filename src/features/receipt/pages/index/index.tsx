@@ -139,7 +139,10 @@ function NoReceipt({ spec, photoId }: { spec: PhotoSpec; photoId: string }) {
   )
 }
 
-/** Back from the id-photo flow with a checked photo: confirm the type and the city, then fill in the applicant. */
+/**
+ * Back from the id-photo flow with a checked photo. Type and city were chosen before the photo, so the flow goes
+ * straight on to the applicant; this page only asks for the city when the link did not bring one this spec takes.
+ */
 function WithPhoto({ spec, photoId, cityCode }: { spec: PhotoSpec; photoId: string; cityCode?: string }) {
   const provinces = useMemo(() => provincesFor(spec), [spec])
   const allowed = (code: string | undefined) => !!code && provinces.some((p) => p.cities.some((c) => c.code === code))
@@ -147,6 +150,11 @@ function WithPhoto({ spec, photoId, cityCode }: { spec: PhotoSpec; photoId: stri
   const [city, setCity] = useState<City | undefined>(initial)
   const documentType = spec.documentType
   const fixed = provinces.length === 1 && provinces[0].cities.length === 1
+  const decided = initial?.code
+  useEffect(() => {
+    if (decided) replacePage(applicantUrl({ documentType, cityCode: decided, photoId }))
+  }, [decided, documentType, photoId])
+  if (decided) return <View className='rcp' aria-busy='true' data-testid='receipt-forwarding' />
 
   return (
     <View className='rcp'>
@@ -214,9 +222,8 @@ function ReceiptStartPage() {
   const { specId, photoId, cityCode, resubmitOrderId, photoUrl } = usePageQuery()
   const resubmitting = isOrderId(resubmitOrderId) && isPhotoId(photoId)
 
-  useEffect(() => {
-    if (photoUrl && isPhotoId(photoId)) rememberPhotoUrl(photoId, photoUrl)
-  }, [photoUrl, photoId])
+  /** Before any page goes on: 确认订单 shows the photo being paid for. */
+  if (photoUrl && isPhotoId(photoId)) rememberPhotoUrl(photoId, photoUrl)
 
   /** The id-photo flow may come back here with a new photo for a rejected order: that is a free resubmission. */
   useEffect(() => {

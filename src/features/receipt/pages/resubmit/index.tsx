@@ -7,7 +7,9 @@ import { messageOf } from '@/platform/reply'
 import { replacePage, usePageQuery } from '@/platform/navigation'
 import { askSubscribe } from '@/platform/subscribe'
 import { COPY } from '../../copy'
-import { resubmitOrder } from '../../api'
+import { getOrder, resubmitOrder } from '../../api'
+import type { OrderView } from '@/domain/order/order.view'
+import { useRemote } from '@/hooks/use-remote'
 import { detailUrl, isOrderId, isPhotoId } from '../../routes'
 import './index.scss'
 import { pageRoot } from '@/components/page-root'
@@ -17,7 +19,37 @@ import { pageRoot } from '@/components/page-root'
  * of charge, then shows the order. The tap also asks for the result notification (WeChat shows that dialog only in a
  * tap, and each acceptance allows one message). The server's conditional write keeps a repeated tap from resubmitting twice.
  */
+/** Only a rejected, paid order is resubmitted free: any other is said in words, with the way to it, not offered a button the server refuses. */
+function NotResubmittable({ order }: { order: OrderView }) {
+  const unpaid = order.status === 'created'
+  return (
+    <View className='rsb' role='alert' data-testid='resubmit-not-allowed' data-status={order.status}>
+      <EmptyState image={<Tips size={72} color='#bfbfbf' />} title={COPY.resubmit.notAllowedTitle} description={unpaid ? COPY.resubmit.unpaid : COPY.resubmit.notRejected(order.statusLabel)} />
+      <View className='rsb__actions'>
+        <Button type='primary' size='xlarge' block onClick={() => replacePage(detailUrl(order.orderId))} data-testid='resubmit-to-order'>
+          {unpaid ? COPY.resubmit.toPay : COPY.common.viewOrder}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
 function ResubmitPage() {
+  const { orderId: rawOrder } = usePageQuery()
+  const orderId = isOrderId(rawOrder) ? rawOrder : undefined
+  const order = useRemote(() => (orderId ? getOrder(orderId) : Promise.resolve(undefined)), [orderId])
+  if (order.loading) {
+    return (
+      <View className='rsb rsb--center' aria-busy='true'>
+        <Loading type='circular'>{COPY.resubmit.loading}</Loading>
+      </View>
+    )
+  }
+  if (order.data && !order.data.canResubmit) return <NotResubmittable order={order.data} />
+  return <ResubmitConfirm />
+}
+
+function ResubmitConfirm() {
   const { orderId: rawOrder, photoId: rawPhoto } = usePageQuery()
   const orderId = isOrderId(rawOrder) ? rawOrder : undefined
   const photoId = isPhotoId(rawPhoto) ? rawPhoto : undefined
