@@ -35,7 +35,7 @@ export default defineAppConfig({
     borderStyle: 'white',
     list: [
       { pagePath: 'pages/home/index', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png', text: '首页' },
-      { pagePath: 'pages/orders/index', iconPath: 'assets/tab/orders.png', selectedIconPath: 'assets/tab/orders-active.png', text: '我的订单' },
+      { pagePath: 'pages/orders/index', iconPath: 'assets/tab/orders.png', selectedIconPath: 'assets/tab/orders-active.png', text: '我的办理' },
       { pagePath: 'pages/messages/index', iconPath: 'assets/tab/messages.png', selectedIconPath: 'assets/tab/messages-active.png', text: '消息' },
     ],
   },

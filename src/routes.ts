@@ -25,3 +25,10 @@ export const cardLossHomeUrl = (): string => '/features/card-loss/pages/index/in
 
 /** The print-sheet page (排版照, and the electronic photo's way out) of a checked photo. */
 export const printSheetUrl = (photoId: string, specId: string): string => `/features/id-photo/pages/print/index?${query({ photoId, specId })}`
+
+/** The page that shows one case of 我的办理, by its kind. */
+export const caseDetailUrl = (kind: 'receipt' | 'card-loss' | 'cancellation', id: string): string => {
+  if (kind === 'receipt') return `/features/receipt/pages/detail/index?${query({ orderId: id })}`
+  if (kind === 'card-loss') return `/features/card-loss/pages/detail/index?${query({ caseId: id })}`
+  return `/features/cancellation/pages/detail/index?${query({ applicationId: id })}`
+}

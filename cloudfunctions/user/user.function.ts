@@ -1,8 +1,12 @@
 import { AppError } from '../../src/domain/errors'
 import { DEFAULT_NICKNAME, GetProfileInput, UpdateProfileInput, accountTagOf, type Profile } from '../../src/domain/user/user.schema'
 import { action, defineFunction, type Ctx } from '../_shared/handler'
-import { DuplicateKeyError } from '../_shared/ports'
-import { listInbox } from '../_shared/notify/inbox'
+import { DuplicateKeyError, type FindOptions } from '../_shared/ports'
+import { countUnread, listInbox, newestMessageAt } from '../_shared/notify/inbox'
+import { mergeCases, type MyCase } from '../../src/domain/case/my-cases'
+import { orders, toSummary as orderSummary } from '../_shared/order/order.store'
+import { lossCases, toSummary as lossSummary } from '../_shared/card-loss/card-loss.store'
+import { applications, toSummary as applicationSummary } from '../_shared/cancellation/application.store'
 import * as v from 'valibot'
 import { ConsentInput, DeleteAccountInput, PRIVACY_POLICY_VERSION } from '../../src/domain/privacy/retention'
 import { deleteAccount, exportData } from '../_shared/privacy/account'
@@ -15,6 +19,8 @@ export interface UserDoc {
   _id: string
   nickname: string
   largeText: boolean
+  /** The newest message the user has seen on 消息 (its `at`): later ones are unread and badge the tab. */
+  messagesReadAt?: string
   /** Consent to the privacy policy, with the version agreed to. */
   consent?: { version: string; at: string }
   createdAt: string
@@ -59,6 +65,34 @@ export const userFunction = defineFunction({
     }),
     /** The 消息 page: the caller's service notifications, newest first. */
     messages: action({ input: v.optional(v.object({}), {}), run: async (_input, ctx) => listInbox(ctx, ctx.caller.openid) }),
+    /** The 消息 tab's badge: the caller's messages newer than the last one they saw. */
+    unread: action({
+      input: v.optional(v.object({}), {}),
+      run: async (_input, ctx) => {
+        const doc = await ctx.db.collection<UserDoc>('users').get(ctx.caller.openid)
+        return { count: await countUnread(ctx, ctx.caller.openid, doc?.messagesReadAt) }
+      },
+    }),
+    /** The 消息 page was seen: every message up to the newest one now in the caller's inbox is read (one arriving later stays unread). */
+    readMessages: action({
+      input: v.optional(v.object({}), {}),
+      run: async (_input, ctx) => {
+        await getOrCreate(ctx)
+        const newest = await newestMessageAt(ctx, ctx.caller.openid)
+        if (newest) await ctx.db.collection<UserDoc>('users').update({ _id: ctx.caller.openid }, { set: { messagesReadAt: newest } })
+        return { count: 0 }
+      },
+    }),
+    /** 我的办理: the caller's receipts, loss reports and cancellation applications in one list, newest first (50 of each kind). */
+    cases: action({
+      input: v.optional(v.object({}), {}),
+      run: async (_input, ctx): Promise<MyCase[]> => {
+        const mine = { openid: ctx.caller.openid }
+        const newest: FindOptions = { orderBy: [['createdAt', 'desc']], limit: 50 }
+        const [o, l, a] = await Promise.all([orders(ctx).find(mine, newest), lossCases(ctx).find(mine, newest), applications(ctx).find(mine, newest)])
+        return mergeCases(o.map(orderSummary), l.map(lossSummary), a.map(applicationSummary))
+      },
+    }),
     /** The privacy page: the policy version, what the user agreed to and when, and the retention periods. */
     privacy: action({
       input: v.optional(v.object({}), {}),

@@ -23,13 +23,14 @@ export const HOME_COPY = {
 } as const
 
 export const ORDERS_COPY = {
-  title: '我的订单',
+  title: '我的办理',
   account: (tag: string) => `账号 ${tag}`,
   since: (time: string) => `注册于 ${time}`,
-  emptyTitle: '还没有订单',
-  emptyDescription: '办理照片回执、社保卡补办后，进度会显示在这里',
-  emptyTabTitle: (tab: string) => `没有“${tab}”的订单`,
-  emptyTabDescription: '可以切换到“全部”查看所有订单',
+  all: '全部',
+  emptyTitle: '还没有办理记录',
+  emptyDescription: '照片回执、社保卡挂失和社保账号注销的进度都会显示在这里',
+  emptyTabTitle: (tab: string) => `没有“${tab}”的办理记录`,
+  emptyTabDescription: '可以切换到“全部”查看所有办理记录',
   startReceipt: '办理照片回执',
   receiptNumber: (n: string) => `回执号 ${n}`,
   createdAt: (time: string) => `下单时间 ${time}`,
@@ -41,6 +42,11 @@ export const ORDERS_COPY = {
 
 export const MESSAGES_COPY = {
   title: '消息',
+  receiptNumber: '回执号',
+  imageNumber: '图像号',
+  copy: '复制',
+  copied: (label: string) => `已复制${label}`,
+  copyFailed: '没有复制成功，请长按号码复制',
   source: '回执 · 服务通知',
   viewDetail: '查看详情',
   emptyTitle: '暂无消息',

@@ -20,7 +20,7 @@ describe('weapp build', () => {
       'features/ops',
       'features/privacy',
     ])
-    expect(app.tabBar.list.map((t: { text: string }) => t.text)).toEqual(['首页', '我的订单', '消息'])
+    expect(app.tabBar.list.map((t: { text: string }) => t.text)).toEqual(['首页', '我的办理', '消息'])
   })
 
   it('keeps the main package within 700 KB and every subpackage within 2 MB', () => {

@@ -30,8 +30,8 @@ describe('the H5 app in Chromium against the local emulator', () => {
 
   it('shows the four services, the loss-vs-cancellation explainer and customer service, in Chinese', async () => {
     await page.goto(em.url)
-    for (const title of ['照片回执', '社保卡挂失', '社保账号注销', '我的订单']) {
-      await page.getByTestId(`service-${{ 照片回执: 'receipt', 社保卡挂失: 'card-loss', 社保账号注销: 'cancellation', 我的订单: 'orders' }[title]}`).getByText(title).waitFor()
+    for (const title of ['照片回执', '社保卡挂失', '社保账号注销', '我的办理']) {
+      await page.getByTestId(`service-${{ 照片回执: 'receipt', 社保卡挂失: 'card-loss', 社保账号注销: 'cancellation', 我的办理: 'orders' }[title]}`).getByText(title).waitFor()
     }
     await page.getByText('挂失 ≠ 注销').waitFor()
     await page.getByText('联系客服').waitFor()
@@ -47,7 +47,7 @@ describe('the H5 app in Chromium against the local emulator', () => {
     expect(await text('local-user')).toContain(`张三（${await tagOf('zhangsan')}）`)
   })
 
-  it('opens my orders from its entry, with the account created on first visit and an empty state', async () => {
+  it('opens 我的办理 from its entry, with the account created on first visit and an empty state', async () => {
     await page.goto(em.url)
     await page.getByTestId('service-orders').click()
     await page.getByTestId('account-tag').waitFor()
@@ -55,7 +55,7 @@ describe('the H5 app in Chromium against the local emulator', () => {
     const profile = await em.db.collection<{ _id: string; createdAt: string }>('users').get(await openidOf(em.url, 'zhangsan'))
     const createdAt = profile!.createdAt
     expect(await text('account-since')).toBe(`注册于 ${formatInstant(createdAt)}`)
-    await page.getByText('还没有订单').waitFor()
+    await page.getByText('还没有办理记录').waitFor()
     await shot(page, 'orders')
   })
 

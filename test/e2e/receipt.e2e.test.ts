@@ -192,7 +192,15 @@ describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve,
 
   it('6. shows the receipt number and expiry, and downloads the receipt image', async () => {
     await detailStatus('approved')
-    expect(await visible(page, 'receipt-number').innerText()).toMatch(RECEIPT.number)
+    // Grouped for reading, copied whole, and which number goes where.
+    const receiptNumber = (await visible(page, 'receipt-number').getAttribute('data-value')) ?? ''
+    expect(receiptNumber).toMatch(RECEIPT.number)
+    expect((await visible(page, 'receipt-number').innerText()).replace(/\s/g, '')).toBe(receiptNumber)
+    expect(await visible(page, 'receipt-number').innerText()).toMatch(/^\S{4} \S{4} /)
+    expect(await visible(page, 'number-use-online').innerText()).toContain('照片回执号')
+    expect(await visible(page, 'number-use-counter').innerText()).toContain('到窗口办理')
+    await visible(page, 'receipt-number-copy').click()
+    await page.getByText('已复制回执号').waitFor()
     const expiry = visible(page, 'receipt-expiry')
     expect(await expiry.getAttribute('data-days-left')).toBe('180')
     // 深圳 社保卡 180 days has no direct source: shown as reference, without a countdown.
@@ -203,6 +211,12 @@ describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve,
     const file = await (await download).path()
     expect(await sharp(file!).metadata()).toMatchObject(RECEIPT.image)
 
+    // 消息 shows the whole number (WeChat's field cuts it at 20 characters), with 复制.
+    await open(page, em.url, '/pages/messages/index')
+    const full = page.locator('[data-testid="inbox-receipt-number"]:visible').first()
+    await full.waitFor({ timeout: 20_000 })
+    expect(await full.getAttribute('data-value')).toBe(receiptNumber)
+    await shot(page, 'messages-approved')
     expect(errors).toEqual([])
   })
 })

@@ -28,7 +28,7 @@ function copyBuild(): string {
   return dir
 }
 
-const HOME = ['办理业务', '照片回执', '社保卡挂失', '社保账号注销', '我的订单']
+const HOME = ['办理业务', '照片回执', '社保卡挂失', '社保账号注销', '我的办理']
 
 /** The template the home page's service tiles render through (found in the page data the logic layer sent). */
 async function tileTemplate(): Promise<string> {

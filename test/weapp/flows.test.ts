@@ -44,7 +44,7 @@ describe('the home page', () => {
 })
 
 describe('a receipt order', () => {
-  it('is created from a checked photo and shows in 我的订单', async () => {
+  it('is created from a checked photo and shows in 我的办理', async () => {
     // The photo is taken and checked as the app does it (upload → normalise); the camera itself is native (README).
     const { photoId } = await seededLisi()
     const runtime = await launch(`features/receipt/pages/index/index?specId=ssc-shenzhen&cityCode=440300&photoId=${photoId}`, { cloud, user: 'lisi' })
@@ -70,7 +70,7 @@ describe('a receipt order', () => {
       expect(created).toBeDefined()
       runtime.calls.length = 0
       // The native tab bar, as the user taps it.
-      await runtime.tapTab('我的订单')
+      await runtime.tapTab('我的办理')
       await runtime.waitForRoute('pages/orders/index')
       await runtime.waitForText('待支付')
       expect(runtime.text()).toContain('社保卡')

@@ -1,6 +1,6 @@
 import { ORDER_STATES, type OrderState } from './order.machine'
 
-/** The tabs of 我的订单 and the states each shows; cancelled and refunded orders appear under 全部 only. */
+/** Order states by status group (order.list's tab filter); cancelled and refunded orders appear under 全部 only. */
 export const ORDER_TABS = {
   all: ORDER_STATES,
   unpaid: ['created'],

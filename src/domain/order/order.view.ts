@@ -96,4 +96,8 @@ export interface InboxMessage {
   /** The page the notification opens, e.g. the order detail. */
   page: string
   at: string
+  /**
+   * The approved order's whole 回执号 (and 图像号), which WeChat's 20-character field cuts off: the inbox shows them in full.
+   */
+  receipt?: { receiptNumber: string; imageNumber?: string }
 }

@@ -3,6 +3,7 @@ import { CANCEL_REASONS, REASONS } from '../cancellation/reasons'
 import { LOSS_FACTS, LOSS_POLICIES, NATIONAL_LOSS_DEFAULT, type LossFact, type LossPolicy } from '../card-loss/card-loss.policy'
 import { OFFICE_PHOTO_WAYS, RECEIPT_COVERAGE } from '../order/receipt-coverage'
 import { DEFAULT_VALIDITY, VALIDITY_RULES } from '../order/receipt-validity'
+import { RECEIPT_NUMBER_USES } from '../order/receipt-numbers'
 import { PHOTO_SPECS, SPEC_FACTS, type SpecFact } from '../photo/specs'
 import { ONE_INCH, SHEETS, TWO_INCH } from '../photo/print-layout'
 import { CATALOGUE_SPECS } from '../photo/catalogue'
@@ -118,6 +119,11 @@ function coverageFacts(): FactRow[] {
   return rows
 }
 
+/** Which receipt number goes where (receipt-numbers.ts). */
+function numberUseFacts(): FactRow[] {
+  return RECEIPT_NUMBER_USES.map((u) => ({ topic: '回执号的用法', region: NATIONAL, entry: u.where, fact: 'use', value: u.text, numbers: [], evidence: u.evidence }))
+}
+
 export function allFacts(): FactRow[] {
   const rows: FactRow[] = []
   for (const reason of CANCEL_REASONS) {
@@ -140,7 +146,7 @@ export function allFacts(): FactRow[] {
     for (const f of SPEC_FACTS) rows.push({ topic: `照片规格（目录）：${s.title}`, region: NATIONAL, entry: s.id, fact: f, ...specValue(s, f), evidence: s.evidence[f] })
     rows.push(...catalogueRules(s))
   }
-  rows.push(...coverageFacts())
+  rows.push(...coverageFacts(), ...numberUseFacts())
   rows.push(...familyFacts())
   return rows
 }

@@ -8,6 +8,7 @@ import { CustomerService } from '@/components/customer-service'
 import { ElderModeSwitch } from '@/components/elder-mode-switch'
 import { pageRoot } from '@/components/page-root'
 import { useRemote } from '@/hooks/use-remote'
+import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { callFunction } from '@/platform/cloud'
 import { currentDevUser, devSwitcherUrl, openDevSwitcher } from '@/platform/device'
 import { openPage } from '@/platform/navigation'
@@ -28,6 +29,7 @@ const ICONS: Record<ServiceEntry['key'], ReactNode> = {
 }
 
 function HomePage() {
+  useUnreadBadge()
   const profile = useRemote(() => callFunction<Profile>('user', 'get', undefined, { retries: 2 }))
   const devUser = useRemote(currentDevUser)
   const name = profile.data?.nickname ?? '欢迎使用'

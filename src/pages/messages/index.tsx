@@ -1,5 +1,11 @@
 import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import { ArrowRight, Notice } from '@nutui/icons-react-taro'
+import { groupedNumber } from '@/domain/order/receipt-number'
+import { copyText } from '@/platform/clipboard'
+import { showToast } from '@/platform/device'
+import { useDidShow } from '@/platform/navigation'
+import { showUnreadBadge } from '@/platform/tab-badge'
 import type { InboxMessage } from '@/domain/order/order.view'
 import { formatInstant } from '@/domain/time'
 import { EmptyState, RemoteView } from '@/components/status-view'
@@ -19,6 +25,34 @@ function open(page: string): void {
   const path = url.split('?')[0]
   if (TAB_PAGES.has(path)) openPage(path, true)
   else openPage(url)
+}
+
+/** The receipt's numbers in full (WeChat's message field cuts them at 20 characters), grouped, each with 复制. */
+function WholeNumbers({ receipt }: { receipt: NonNullable<InboxMessage['receipt']> }) {
+  const rows = [
+    { label: MESSAGES_COPY.receiptNumber, value: receipt.receiptNumber, testId: 'inbox-receipt-number' },
+    ...(receipt.imageNumber ? [{ label: MESSAGES_COPY.imageNumber, value: receipt.imageNumber, testId: 'inbox-image-number' }] : []),
+  ]
+  return (
+    <View className='msg-card__numbers'>
+      {rows.map((r) => (
+        <View key={r.testId} className='msg-card__number'>
+          <Text className='msg-card__label'>{r.label}</Text>
+          <Text className='msg-card__number-value' data-testid={r.testId} data-value={r.value} selectable>
+            {groupedNumber(r.value)}
+          </Text>
+          <Button
+            size='large'
+            fill='outline'
+            onClick={() => void copyText(r.value).then((ok) => showToast(ok ? MESSAGES_COPY.copied(r.label) : MESSAGES_COPY.copyFailed))}
+            data-testid={`${r.testId}-copy`}
+          >
+            {MESSAGES_COPY.copy}
+          </Button>
+        </View>
+      ))}
+    </View>
+  )
 }
 
 /** One service notification, drawn like WeChat's 服务通知 card: title, time, label–value rows, 查看详情. */
@@ -41,6 +75,7 @@ function MessageCard({ message }: { message: InboxMessage }) {
           </View>
         ))}
       </View>
+      {message.receipt && <WholeNumbers receipt={message.receipt} />}
       <View className='msg-card__more' onClick={() => open(message.page)} data-testid='inbox-open'>
         <Text>{MESSAGES_COPY.viewDetail}</Text>
         <ArrowRight size={14} />
@@ -52,6 +87,12 @@ function MessageCard({ message }: { message: InboxMessage }) {
 function MessagesPage() {
   /** A tabBar page stays alive: coming back to it shows notifications sent meanwhile. */
   const inbox = useRemote(() => callFunction<InboxMessage[]>('user', 'messages', {}, { retries: 2 }), [], { reloadOnShow: true })
+  /** Seen: what is in the inbox now is read, and the tab's badge goes (a message arriving later badges it again). */
+  useDidShow(() => {
+    void callFunction('user', 'readMessages', {}, { retries: 1 })
+      .then(() => showUnreadBadge(0))
+      .catch(() => undefined)
+  })
 
   return (
     <View className='messages'>

@@ -2,47 +2,59 @@ import { View, Text } from '@tarojs/components'
 import { Button, Tabs } from '@nutui/nutui-react-taro'
 import { ArrowRight, Order } from '@nutui/icons-react-taro'
 import { useState } from 'react'
-import { ORDER_TAB_LABELS, type OrderTab } from '@/domain/order/order-tabs'
-import type { OrderSummary } from '@/domain/order/order.view'
+import { CASE_KINDS, CASE_KIND_LABELS, type CaseKind, type MyCase } from '@/domain/case/my-cases'
+import { groupedNumber } from '@/domain/order/receipt-number'
 import { SERVICES } from '@/domain/services'
 import { formatInstant } from '@/domain/time'
 import type { Profile } from '@/domain/user/user.schema'
-import { orderPhase } from '@/domain/order/order.phase'
 import { EmptyState, StatusView } from '@/components/status-view'
 import { StatusWord } from '@/components/case-view'
 import { useRemote } from '@/hooks/use-remote'
+import { useUnreadBadge } from '@/hooks/use-unread-badge'
 import { callFunction } from '@/platform/cloud'
 import { openPage } from '@/platform/navigation'
+import { caseDetailUrl } from '@/routes'
 import { ORDERS_COPY } from '../copy'
 import './index.scss'
 import { pageRoot } from '@/components/page-root'
 
-/** The receipt order's page lives in the receipt subpackage; the main package only knows its address. */
-const detailUrl = (orderId: string) => `/features/receipt/pages/detail/index?orderId=${encodeURIComponent(orderId)}`
-const TABS = Object.keys(ORDER_TAB_LABELS) as OrderTab[]
+type Tab = 'all' | CaseKind
+const TABS: readonly Tab[] = ['all', ...CASE_KINDS]
+const tabLabel = (tab: Tab) => (tab === 'all' ? ORDERS_COPY.all : CASE_KIND_LABELS[tab])
 /** 常用办理人 (features/family): the people the user acts for, and the cases made for each. */
 const FAMILY_URL = '/features/family/pages/index/index'
 const receipt = SERVICES.find((s) => s.key === 'receipt')
 
-function OrderCard({ order }: { order: OrderSummary }) {
+/** One case of any kind: what it is, where it stands, and (for an approved receipt) its number. */
+function CaseCard({ item }: { item: MyCase }) {
+  const testId = item.kind === 'receipt' ? 'order-card' : 'case-card'
   return (
-    <View className='order-card' onClick={() => openPage(detailUrl(order.orderId))} data-testid='order-card' data-order-id={order.orderId} data-status={order.status}>
+    <View
+      className='order-card'
+      onClick={() => openPage(caseDetailUrl(item.kind, item.id))}
+      data-testid={testId}
+      data-kind={item.kind}
+      data-case-id={item.id}
+      data-order-id={item.kind === 'receipt' ? item.id : undefined}
+      data-status={item.status}
+    >
       <View className='order-card__top'>
-        <Text className='order-card__title'>{order.documentTitle}</Text>
-        <StatusWord phase={orderPhase(order.status)} testId='order-card-status' plain>
-          {order.statusLabel}
+        <Text className='order-card__kind' data-testid='case-kind'>
+          {CASE_KIND_LABELS[item.kind]}
+        </Text>
+        <StatusWord phase={item.phase} testId='order-card-status' plain>
+          {item.statusLabel}
         </StatusWord>
       </View>
-      <Text className='order-card__city'>{order.cityLabel}</Text>
-      {order.applicantMasked && (
+      <Text className='order-card__title'>{item.title}</Text>
+      {item.applicant && (
         <Text className='order-card__applicant' data-testid='order-card-applicant'>
-          {ORDERS_COPY.applicant(order.applicantMasked, order.applicantRelation)}
+          {ORDERS_COPY.applicant(item.applicant.masked, item.applicant.relation)}
         </Text>
       )}
-      {order.receiptNumber && <Text className='order-card__receipt'>{ORDERS_COPY.receiptNumber(order.receiptNumber)}</Text>}
+      {item.receiptNumber && <Text className='order-card__receipt'>{ORDERS_COPY.receiptNumber(groupedNumber(item.receiptNumber))}</Text>}
       <View className='order-card__bottom'>
-        <Text className='order-card__time'>{ORDERS_COPY.createdAt(formatInstant(order.createdAt))}</Text>
-        <Text className='order-card__amount'>{order.amountLabel}</Text>
+        <Text className='order-card__time'>{ORDERS_COPY.createdAt(formatInstant(item.createdAt))}</Text>
       </View>
       <View className='order-card__more'>
         <Text>{ORDERS_COPY.viewDetail}</Text>
@@ -52,38 +64,40 @@ function OrderCard({ order }: { order: OrderSummary }) {
   )
 }
 
-function OrderList({ tab }: { tab: OrderTab }) {
-  /** A tabBar page stays alive: coming back to it (after paying, say) loads the list again. */
-  const list = useRemote(() => callFunction<OrderSummary[]>('order', 'list', { tab }, { retries: 2 }), [tab], { reloadOnShow: true })
+function CaseList({ tab, cases }: { tab: Tab; cases: readonly MyCase[] }) {
+  const shown = tab === 'all' ? cases : cases.filter((c) => c.kind === tab)
+  if (shown.length > 0) {
+    return (
+      <View className='orders__list' data-testid='order-list'>
+        {shown.map((item) => (
+          <CaseCard key={`${item.kind}-${item.id}`} item={item} />
+        ))}
+      </View>
+    )
+  }
   return (
-    <StatusView loading={list.loading} error={list.error} onRetry={list.reload}>
-      {list.data && list.data.length > 0 ? (
-        <View className='orders__list' data-testid='order-list'>
-          {list.data.map((order) => (
-            <OrderCard key={order.orderId} order={order} />
-          ))}
-        </View>
-      ) : (
-        <View className='orders__empty' data-testid='orders-empty'>
-          <EmptyState
-            image={<Order size={72} color='#bfbfbf' />}
-            title={tab === 'all' ? ORDERS_COPY.emptyTitle : ORDERS_COPY.emptyTabTitle(ORDER_TAB_LABELS[tab])}
-            description={tab === 'all' ? ORDERS_COPY.emptyDescription : ORDERS_COPY.emptyTabDescription}
-          />
-          {receipt && (
-            <Button type='primary' size='large' onClick={() => openPage(receipt.route)} data-testid='start-receipt'>
-              {ORDERS_COPY.startReceipt}
-            </Button>
-          )}
-        </View>
+    <View className='orders__empty' data-testid='orders-empty'>
+      <EmptyState
+        image={<Order size={72} color='#bfbfbf' />}
+        title={tab === 'all' ? ORDERS_COPY.emptyTitle : ORDERS_COPY.emptyTabTitle(tabLabel(tab))}
+        description={tab === 'all' ? ORDERS_COPY.emptyDescription : ORDERS_COPY.emptyTabDescription}
+      />
+      {receipt && (
+        <Button type='primary' size='large' onClick={() => openPage(receipt.route)} data-testid='start-receipt'>
+          {ORDERS_COPY.startReceipt}
+        </Button>
       )}
-    </StatusView>
+    </View>
   )
 }
 
+/** 我的办理: every receipt, loss report and cancellation application of the user, in one list with their status. */
 function OrdersPage() {
+  useUnreadBadge()
   const profile = useRemote(() => callFunction<Profile>('user', 'get', undefined, { retries: 2 }))
-  const [tab, setTab] = useState<OrderTab>('all')
+  /** A tabBar page stays alive: coming back to it (after paying, say) loads the list again. */
+  const cases = useRemote(() => callFunction<MyCase[]>('user', 'cases', {}, { retries: 2 }), [], { reloadOnShow: true })
+  const [tab, setTab] = useState<Tab>('all')
 
   return (
     <View className='orders'>
@@ -103,13 +117,15 @@ function OrdersPage() {
         )}
       </StatusView>
       {/* The tabs are the switch only: NutUI lays panes side by side and slides them, so the one list lives below. */}
-      <Tabs value={tab} onChange={(value) => setTab(value as OrderTab)} className='orders__tabs' activeType='line' duration={0}>
+      <Tabs value={tab} onChange={(value) => setTab(value as Tab)} className='orders__tabs' activeType='line' duration={0}>
         {TABS.map((key) => (
-          <Tabs.TabPane key={key} value={key} title={ORDER_TAB_LABELS[key]} />
+          <Tabs.TabPane key={key} value={key} title={tabLabel(key)} />
         ))}
       </Tabs>
       <View className='orders__pane' data-testid='order-tab' data-tab={tab}>
-        <OrderList key={tab} tab={tab} />
+        <StatusView loading={cases.loading} error={cases.error} onRetry={cases.reload}>
+          {cases.data && <CaseList tab={tab} cases={cases.data} />}
+        </StatusView>
       </View>
     </View>
   )

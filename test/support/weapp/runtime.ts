@@ -69,6 +69,10 @@ export class WeappRuntime {
   readonly stack: PageEntry[] = []
   readonly appJson: AppJson
   readonly toasts: string[] = []
+  /** The tabBar's badges by tab index (wx.setTabBarBadge / removeTabBarBadge). */
+  readonly tabBadges = new Map<number, string>()
+  /** What wx.setClipboardData last put on the clipboard. */
+  clipboard = ''
   /** The bytes of every image saved to the phone's album (wx.saveImageToPhotosAlbum), as they were in the temp file. */
   readonly album: Buffer[] = []
   /** Every event the view sent to the logic layer, as `handler type #currentTarget` (for reading a failed flow). */
@@ -220,6 +224,11 @@ export class WeappRuntime {
     const pages = [...this.appJson.pages]
     for (const sub of this.appJson.subPackages ?? []) for (const p of sub.pages) pages.push(`${sub.root}/${p}`)
     return pages
+  }
+
+  private requireTabPage(api: string): void {
+    const top = this.stack[this.stack.length - 1]
+    if (!top || !this.isTabPage(top.route)) throw new WxFail(`${api}:fail not TabBar page`)
   }
 
   isTabPage(route: string): boolean {
@@ -502,6 +511,19 @@ export class WeappRuntime {
       canIUse: () => true,
       nextTick: (fn) => void this.setTimer(fn as unknown as () => void, 0),
       showToast: (o) => void this.toasts.push(String(o.title)),
+      // https://developers.weixin.qq.com/miniprogram/dev/api/ui/tab-bar/wx.setTabBarBadge.html — WeChat refuses it off a tabBar page.
+      setTabBarBadge: (o) => {
+        this.requireTabPage('setTabBarBadge')
+        this.tabBadges.set(Number(o.index), String(o.text))
+      },
+      removeTabBarBadge: (o) => {
+        this.requireTabPage('removeTabBarBadge')
+        this.tabBadges.delete(Number(o.index))
+      },
+      // https://developers.weixin.qq.com/miniprogram/dev/api/device/clipboard/wx.setClipboardData.html
+      setClipboardData: (o) => {
+        this.clipboard = String(o.data)
+      },
       hideToast: () => undefined,
       showLoading: () => undefined,
       hideLoading: () => undefined,

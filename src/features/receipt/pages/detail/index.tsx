@@ -9,6 +9,9 @@ import type { OrderView } from '@/domain/order/order.view'
 import { formatYuan } from '@/domain/order/prices'
 import { REMIND_DAYS_BEFORE_EXPIRY, daysLeft, validityEvidence } from '@/domain/order/receipt-validity'
 import { isSourced } from '@/domain/sources/source'
+import { RECEIPT_NUMBER_USES } from '@/domain/order/receipt-numbers'
+import { groupedNumber } from '@/domain/order/receipt-number'
+import { copyText } from '@/platform/clipboard'
 import { SOCIAL_SECURITY_HOTLINE } from '@/domain/services'
 import { formatInstant } from '@/domain/time'
 import { CustomerService } from '@/components/customer-service'
@@ -62,6 +65,38 @@ function OrderTimeline({ order }: { order: OrderView }) {
   return <Timeline title={COPY.detail.timeline} entries={entries} testId='order-timeline' />
 }
 
+/** A number shown in groups of four for reading, copied whole. */
+function ReceiptNumber({ label, value, testId }: { label: string; value: string; testId: string }) {
+  const copy = () => void copyText(value).then((ok) => showToast(ok ? COPY.detail.copied(label) : COPY.detail.copyFailed, ok ? 'success' : undefined))
+  return (
+    <View className='odt__receipt-number'>
+      <Text className='odt__label'>{label}</Text>
+      <View className='odt__number-row'>
+        <Text className='odt__big' data-testid={testId} data-value={value} selectable>
+          {groupedNumber(value)}
+        </Text>
+        <Button size='large' fill='outline' onClick={copy} data-testid={`${testId}-copy`}>
+          {COPY.detail.copy}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+/** Which number goes where, from the sources (RECEIPT_NUMBER_USES). */
+function NumberUses() {
+  return (
+    <View className='odt__uses' data-testid='number-uses'>
+      <Text className='odt__uses-title'>{COPY.detail.usesTitle}</Text>
+      {RECEIPT_NUMBER_USES.map((u) => (
+        <Text key={u.where} className='odt__use' data-testid={`number-use-${u.where}`}>
+          · {u.text}
+        </Text>
+      ))}
+    </View>
+  )
+}
+
 function Receipt({ order }: { order: OrderView }) {
   const receipt = order.receipt
   const [saving, setSaving] = useState(false)
@@ -99,20 +134,9 @@ function Receipt({ order }: { order: OrderView }) {
   return (
     <View className='odt__card odt__receipt' data-testid='receipt'>
       <Text className='odt__card-title'>{COPY.detail.receiptTitle}</Text>
-      <View className='odt__receipt-number'>
-        <Text className='odt__label'>{COPY.detail.receiptNumber}</Text>
-        <Text className='odt__big' data-testid='receipt-number' selectable>
-          {receipt.receiptNumber}
-        </Text>
-      </View>
-      {receipt.imageNumber && (
-        <View className='odt__receipt-number'>
-          <Text className='odt__label'>{COPY.detail.imageNumber}</Text>
-          <Text className='odt__big' data-testid='image-number' selectable>
-            {receipt.imageNumber}
-          </Text>
-        </View>
-      )}
+      <ReceiptNumber label={COPY.detail.receiptNumber} value={receipt.receiptNumber} testId='receipt-number' />
+      {receipt.imageNumber && <ReceiptNumber label={COPY.detail.imageNumber} value={receipt.imageNumber} testId='image-number' />}
+      <NumberUses />
       <View className={`odt__expiry odt__expiry--${tone}`} data-testid='receipt-expiry' data-days-left={left}>
         <Text className='odt__expiry-date'>
           {sourced ? COPY.detail.expiry : COPY.detail.expiryReference} {formatInstant(receipt.expiresAt)}
