@@ -33,7 +33,11 @@ export const ORDERS_COPY = {
   emptyTabDescription: '可以切换到“全部”查看所有办理记录',
   startReceipt: '办理照片回执',
   receiptNumber: (n: string) => `回执号 ${n}`,
-  createdAt: (time: string) => `下单时间 ${time}`,
+  createdAt: {
+    receipt: (time: string) => `下单时间 ${time}`,
+    'card-loss': (time: string) => `挂失时间 ${time}`,
+    cancellation: (time: string) => `创建时间 ${time}`,
+  },
   viewDetail: '查看详情',
   /** Whose case it is, masked: 办理人 王**（子女）. */
   applicant: (name: string, relation?: string) => (relation ? `办理人 ${name}（${relation}）` : `办理人 ${name}`),

@@ -7,6 +7,8 @@ import { jpegFacts, meanRgb } from '../support/jpeg-file'
 import { APPLICANT } from '../support/orders'
 import { launch, requireWeappBuild, startCloud, weappRoot, type WeappEnv } from '../support/weapp/launch'
 import { seedCases } from '../support/weapp/seed'
+import { openidOf } from '../support/e2e'
+import type { InboxDoc } from '../../cloudfunctions/_shared/notify/inbox'
 import path from 'node:path'
 import { WeappShots } from '../support/weapp/screenshot'
 
@@ -49,8 +51,7 @@ describe('a receipt order', () => {
     const { photoId } = await seededLisi()
     const runtime = await launch(`features/receipt/pages/index/index?specId=ssc-shenzhen&cityCode=440300&photoId=${photoId}`, { cloud, user: 'lisi' })
     try {
-      await runtime.waitForText('下一步：填写申请人信息')
-      runtime.tap('下一步：填写申请人信息')
+      // Type and city came with the photo: no page repeats them, the applicant is next.
       await runtime.waitForRoute('features/receipt/pages/applicant/index')
       await runtime.waitForText('我已阅读并同意')
       runtime.input(0, APPLICANT.name)
@@ -137,6 +138,43 @@ describe('a 社保卡 receipt', () => {
   })
 })
 
+describe('我的办理', () => {
+  it('lists the receipt, the loss report and the cancellation draft with their status, filters by kind, opens a case; 消息 carries an unread badge until seen', async () => {
+    const seeded = await seededLisi()
+    const openid = await openidOf(cloud.em.url, 'lisi')
+    await cloud.em.db.collection<InboxDoc>('inbox').add({ _id: `weapp-badge-${Date.now()}`, openid, caseId: seeded.orderId, template: 'order_cancelled', data: {}, page: 'pages/orders/index', at: new Date().toISOString() })
+    const runtime = await launch('pages/home/index', { cloud, user: 'lisi' })
+    try {
+      await runtime.waitForText('我的办理')
+      for (let i = 0; i < 40 && !runtime.tabBadges.get(2); i++) await new Promise((r) => setTimeout(r, 50))
+      expect(runtime.tabBadges.get(2)).toMatch(/^[1-9]\d*$/)
+      await runtime.tapTab('我的办理')
+      await runtime.waitForRoute('pages/orders/index')
+      await runtime.waitForText('临时挂失中')
+      expect(runtime.text()).toContain('待支付')
+      expect(runtime.text()).toContain('草稿')
+      expect(runtime.text()).toMatch(/照片回执.*社保卡挂失.*社保账号注销/)
+      const shots = await WeappShots.open(weappRoot)
+      await shots.shot(runtime, 'flow-my-cases').finally(() => shots.close())
+      runtime.tap(/^挂失$/)
+      await runtime.settle()
+      expect(runtime.text()).toContain('临时挂失中')
+      expect(runtime.text()).not.toContain('待支付')
+      runtime.tap('临时挂失中')
+      await runtime.waitForRoute('features/card-loss/pages/detail/index')
+      expect(runtime.current.query.caseId).toBe(seeded.lossCaseId)
+      await runtime.waitForText('临时挂失')
+      await runtime.tapTab('消息')
+      await runtime.waitForRoute('pages/messages/index')
+      for (let i = 0; i < 40 && runtime.tabBadges.has(2); i++) await new Promise((r) => setTimeout(r, 50))
+      expect(runtime.tabBadges.has(2)).toBe(false)
+      expect(runtime.problems).toEqual([])
+    } finally {
+      runtime.dispose()
+    }
+  })
+})
+
 describe('a background the spec allows', () => {
   it('is chosen on the choice page for 护照 / 港澳通行证 (白色、浅灰色、淡蓝色), and only there', async () => {
     const runtime = await launch('features/id-photo/pages/index/index?documentType=exit-entry&cityCode=440100', { cloud })
@@ -145,6 +183,9 @@ describe('a background the spec allows', () => {
       expect(runtime.text()).toMatch(/白色 浅灰色 淡蓝色/)
       runtime.tap(/^淡蓝色$/)
       await runtime.settle()
+      // Type and city came with the link: said once, with 修改 to choose again.
+      runtime.tap(/^修改$/)
+      await runtime.waitForText('第一步：选择证件类型')
       runtime.tap('社保卡')
       await runtime.settle()
       expect(runtime.text()).not.toContain('背景颜色（这种证件可以选）')
@@ -242,9 +283,11 @@ describe('an ID photo', () => {
       const actions = runtime.calls.filter((c) => c.api === 'wx.cloud.callFunction').map((c) => (c.options as { data: { action: string } }).data.action)
       expect(actions).toEqual(expect.arrayContaining(['uploadTarget', 'normalize']))
       runtime.tap('继续办理回执')
-      await runtime.waitForRoute('features/receipt/pages/index/index')
-      await runtime.waitForText('下一步：填写申请人信息')
+      // No page repeats the type and city: the receipt page forwards the checked photo to the applicant.
+      await runtime.waitForRoute('features/receipt/pages/applicant/index')
+      await runtime.waitForText('下一步：确认订单')
       expect(runtime.current.query.photoId).toMatch(/^ph_/)
+      expect(runtime.current.query.cityCode).toBe('440300')
       expect(runtime.problems).toEqual([])
     } finally {
       runtime.dispose()

@@ -31,7 +31,7 @@ afterAll(async () => {
 /** Each page, the query it is opened with, the user, and text it must show once its data has arrived. */
 const cases = (): Record<string, { query?: string; user?: string; shows: Array<string | RegExp> }> => ({
   'pages/home/index': { shows: ['办理业务', '照片回执', '社保卡挂失', '社保账号注销', '我的办理'] },
-  'pages/orders/index': { shows: ['社保卡', '待支付'] },
+  'pages/orders/index': { shows: ['社保卡', '待支付', '社保卡挂失', '临时挂失中', '社保账号注销', '草稿'] },
   'pages/messages/index': { shows: [/消息|通知/] },
   'features/id-photo/pages/index/index': { shows: ['证件类型', '居民身份证'] },
   'features/id-photo/pages/capture/index': { query: 'specId=ssc-shenzhen', shows: [/拍摄|拍照|相册/] },

@@ -16,6 +16,13 @@ export const CASE_KIND_LABELS: Readonly<Record<CaseKind, string>> = {
   cancellation: '社保账号注销',
 }
 
+/** The same kinds in two characters, for a row of tabs that must fit a 320 px screen. */
+export const CASE_KIND_SHORT: Readonly<Record<CaseKind, string>> = {
+  receipt: '回执',
+  'card-loss': '挂失',
+  cancellation: '注销',
+}
+
 /** One line of 我的办理: what the case is, where it stands, and which page shows it (by kind and id). */
 export interface MyCase {
   kind: CaseKind

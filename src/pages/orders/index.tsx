@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { Button, Tabs } from '@nutui/nutui-react-taro'
 import { ArrowRight, Order } from '@nutui/icons-react-taro'
 import { useState } from 'react'
-import { CASE_KINDS, CASE_KIND_LABELS, type CaseKind, type MyCase } from '@/domain/case/my-cases'
+import { CASE_KINDS, CASE_KIND_LABELS, CASE_KIND_SHORT, type CaseKind, type MyCase } from '@/domain/case/my-cases'
 import { groupedNumber } from '@/domain/order/receipt-number'
 import { SERVICES } from '@/domain/services'
 import { formatInstant } from '@/domain/time'
@@ -20,7 +20,7 @@ import { pageRoot } from '@/components/page-root'
 
 type Tab = 'all' | CaseKind
 const TABS: readonly Tab[] = ['all', ...CASE_KINDS]
-const tabLabel = (tab: Tab) => (tab === 'all' ? ORDERS_COPY.all : CASE_KIND_LABELS[tab])
+const tabLabel = (tab: Tab) => (tab === 'all' ? ORDERS_COPY.all : CASE_KIND_SHORT[tab])
 /** 常用办理人 (features/family): the people the user acts for, and the cases made for each. */
 const FAMILY_URL = '/features/family/pages/index/index'
 const receipt = SERVICES.find((s) => s.key === 'receipt')
@@ -54,7 +54,7 @@ function CaseCard({ item }: { item: MyCase }) {
       )}
       {item.receiptNumber && <Text className='order-card__receipt'>{ORDERS_COPY.receiptNumber(groupedNumber(item.receiptNumber))}</Text>}
       <View className='order-card__bottom'>
-        <Text className='order-card__time'>{ORDERS_COPY.createdAt(formatInstant(item.createdAt))}</Text>
+        <Text className='order-card__time'>{ORDERS_COPY.createdAt[item.kind](formatInstant(item.createdAt))}</Text>
       </View>
       <View className='order-card__more'>
         <Text>{ORDERS_COPY.viewDetail}</Text>
@@ -79,7 +79,7 @@ function CaseList({ tab, cases }: { tab: Tab; cases: readonly MyCase[] }) {
     <View className='orders__empty' data-testid='orders-empty'>
       <EmptyState
         image={<Order size={72} color='#bfbfbf' />}
-        title={tab === 'all' ? ORDERS_COPY.emptyTitle : ORDERS_COPY.emptyTabTitle(tabLabel(tab))}
+        title={tab === 'all' ? ORDERS_COPY.emptyTitle : ORDERS_COPY.emptyTabTitle(CASE_KIND_LABELS[tab])}
         description={tab === 'all' ? ORDERS_COPY.emptyDescription : ORDERS_COPY.emptyTabDescription}
       />
       {receipt && (
