@@ -121,9 +121,8 @@ describe('family profiles in Chromium: a newborn’s 社保卡 receipt', () => {
     await (await chooser).setFiles(photo)
     await visible(page, 'check-result').waitFor({ timeout: 60_000 })
     await visible(page, 'continue').click()
-    await visible(page, 'receipt-next').click()
 
-    // The applicant is the baby, chosen already; the numbers stay masked and are filled on the server.
+    // No page repeats the type and city. The applicant is the baby, chosen already; the numbers stay masked and are filled on the server.
     const chosen = visible(page, 'profile-chosen')
     await chosen.waitFor()
     expect(await chosen.innerText()).toContain('王小宝（子女）')

@@ -440,8 +440,7 @@ describe('常用办理人', () => {
     const { photoId, profileId } = await seededLisi()
     const runtime = await launch(`features/receipt/pages/index/index?specId=ssc-shenzhen&cityCode=440300&photoId=${photoId}`, { cloud, user: 'lisi' })
     try {
-      await runtime.waitForText('下一步：填写申请人信息')
-      runtime.tap('下一步：填写申请人信息')
+      // Type and city came with the photo: the applicant is next.
       await runtime.waitForRoute('features/receipt/pages/applicant/index')
       await runtime.waitForText('王小宝（子女）')
       runtime.tap('王小宝（子女）')
