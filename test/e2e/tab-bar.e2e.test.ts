@@ -39,10 +39,10 @@ describe('the H5 tab bar under the app’s Content-Security-Policy', () => {
     const tabs = page.locator('.weui-tabbar__item')
     expect(await tabs.count()).toBe(3)
     for (const [label, route] of [
-      ['我的订单', '/pages/orders/index'],
+      ['我的办理', '/pages/orders/index'],
       ['消息', '/pages/messages/index'],
       ['首页', '/pages/home/index'],
-      ['我的订单', '/pages/orders/index'],
+      ['我的办理', '/pages/orders/index'],
     ]) {
       await page.locator('.weui-tabbar__item', { hasText: label }).click()
       await page.waitForURL((u) => u.hash.startsWith(`#${route}`), { timeout: 10_000 })
