@@ -59,6 +59,10 @@ describe('card loss in Chromium: temporary, formal, reissue with a new receipt, 
     await visible(page, 'loss-id').locator('input').fill('11010519491231002X')
     await visible(page, 'loss-kind-temporary').click()
     await page.getByText('5 天', { exact: false }).first().waitFor()
+    // The money-safety line is a warning of its own, in body-size text, not the smallest grey line.
+    const bank = visible(page, 'loss-bank-warning')
+    expect(await bank.innerText()).toContain('银行账户没有冻结')
+    expect(await bank.evaluate((el) => parseFloat(getComputedStyle(el.querySelector('.bank-warning__body')!).fontSize))).toBeGreaterThanOrEqual(17)
     await shot(page, 'report')
     await visible(page, 'loss-submit').click()
     await status(page, 'loss-status', 'reported_temporary')
@@ -66,6 +70,7 @@ describe('card loss in Chromium: temporary, formal, reissue with a new receipt, 
     expect(caseId).toMatch(/^lc_[0-9a-f]{24}$/)
     expect(await visible(page, 'loss-frozen').innerText()).toContain('医保就医结算')
     expect(await visible(page, 'loss-expiry-reference').innerText()).toContain('参考信息，请以当地社保部门为准')
+    await visible(page, 'loss-bank-warning').waitFor()
     await shot(page, 'temporary')
   })
 
@@ -75,6 +80,12 @@ describe('card loss in Chromium: temporary, formal, reissue with a new receipt, 
     await status(page, 'loss-status', 'reported_formal')
     expect(await visible(page, 'loss-frozen').innerText()).toContain('金融功能')
     expect((await stored()).status).toBe('reported_formal')
+    // 广州 has no counter guide of its own: the general one, every part but none promised (reference, 12333).
+    const counter = visible(page, 'counter-guide')
+    expect(await counter.getAttribute('data-policy')).toBe('default')
+    expect(await page.locator('[data-testid="counter-guide"] [data-sourced="true"]').count()).toBe(0)
+    expect(await counter.innerText()).toContain('参考信息，请以当地社保部门为准')
+    await visible(page, 'counter-dial-12333').waitFor()
     await shot(page, 'formal')
   })
 
@@ -141,6 +152,26 @@ describe('card loss in Chromium: temporary, formal, reissue with a new receipt, 
     await visible(page, 'receipt-used').waitFor({ timeout: 20_000 })
     await shot(page, 'receipt-used')
     expect(((await em.db.collection<OrderDoc>('orders').get(orderId)) as OrderDoc).receiptUse?.caseId).toBe(caseId)
+    expect(errors).toEqual([])
+  })
+
+  it('7. in 东莞, where the formal report is at the issuing bank, says the route, the materials, the banks\' lines and where, each from its source', async () => {
+    await open(page, em.url, '/features/card-loss/pages/report/index')
+    await visible(page, 'city-cell').click()
+    await page.getByText('广东省', { exact: true }).click()
+    await page.locator('.nut-cascader-item-title').filter({ hasText: /^东莞市$/ }).click()
+    await visible(page, 'city-value').getByText('广东省 · 东莞市').waitFor()
+    const counter = visible(page, 'counter-guide')
+    expect(await counter.getAttribute('data-policy')).toBe('dongguan')
+    expect(await visible(page, 'counter-route').innerText()).toContain('发卡银行')
+    expect(await visible(page, 'counter-materials').innerText()).toContain('本人身份证原件和复印件')
+    expect(await visible(page, 'counter-where').innerText()).toContain('东莞市辖区内的任一网点')
+    await visible(page, 'counter-dial-95533').waitFor()
+    for (const part of ['counter-route', 'counter-materials', 'counter-where', 'counter-hotlines']) {
+      expect(await visible(page, part).getAttribute('data-sourced')).toBe('true')
+      expect(await visible(page, part).innerText()).toContain('来源：东莞')
+    }
+    await shot(page, 'dongguan-counter')
     expect(errors).toEqual([])
   })
 })

@@ -199,6 +199,8 @@ describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve,
     expect(await visible(page, 'receipt-number').innerText()).toMatch(/^\S{4} \S{4} /)
     expect(await visible(page, 'number-use-online').innerText()).toContain('照片回执号')
     expect(await visible(page, 'number-use-counter').innerText()).toContain('到窗口办理')
+    // 深圳 reissues online (sourced), so the receipt offers 用于补办社保卡.
+    await visible(page, 'receipt-use-for-reissue').waitFor()
     await visible(page, 'receipt-number-copy').click()
     await page.getByText('已复制回执号').waitFor()
     const expiry = visible(page, 'receipt-expiry')

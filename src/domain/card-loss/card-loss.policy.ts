@@ -375,3 +375,9 @@ export function lossPolicyFor(cityCode: string): { policy: LossPolicy; isDefault
   if (province) return { policy: province, isDefault: false }
   return { policy: NATIONAL_LOSS_DEFAULT, isDefault: true }
 }
+
+/** A reissue can be applied for online in this city, and a source says so: only then does a receipt page offer 「用于补办社保卡」. */
+export function reissueOnlineSourced(cityCode: string): boolean {
+  const { policy } = lossPolicyFor(cityCode)
+  return policy.reissueOnline && isSourced(policy.evidence.reissueOnline)
+}

@@ -4,6 +4,7 @@ import { LOSS_FACTS, LOSS_POLICIES, NATIONAL_LOSS_DEFAULT, type LossFact, type L
 import { OFFICE_PHOTO_WAYS, RECEIPT_COVERAGE } from '../order/receipt-coverage'
 import { DEFAULT_VALIDITY, VALIDITY_RULES } from '../order/receipt-validity'
 import { RECEIPT_NUMBER_USES } from '../order/receipt-numbers'
+import { COUNTER_GUIDES, COUNTER_GUIDE_NUMBERS } from '../card-loss/counter-guide'
 import { PHOTO_SPECS, SPEC_FACTS, type SpecFact } from '../photo/specs'
 import { ONE_INCH, SHEETS, TWO_INCH } from '../photo/print-layout'
 import { CATALOGUE_SPECS } from '../photo/catalogue'
@@ -119,6 +120,24 @@ function coverageFacts(): FactRow[] {
   return rows
 }
 
+/** What a 「到窗口办理」 answer for a card loss says: route, materials, hotlines, where (counter-guide.ts). */
+function counterFacts(): FactRow[] {
+  return COUNTER_GUIDES.flatMap((g) => {
+    const policy = [...LOSS_POLICIES].find((p) => p.id === g.policyId)
+    const region = policy ? { region: policy.regionName, regionCode: policy.regionCode } : { region: NATIONAL }
+    const values = { route: g.route, materials: g.materials.join('；'), hotlines: g.hotlines.map((h) => `${h.label} ${h.number}`).join('；'), where: g.where }
+    return (Object.keys(values) as Array<keyof typeof values>).map((fact) => ({
+      topic: '到窗口办理：社保卡挂失与补卡',
+      ...region,
+      entry: g.policyId,
+      fact,
+      value: values[fact],
+      numbers: COUNTER_GUIDE_NUMBERS[g.policyId]?.[fact] ?? [],
+      evidence: g.evidence[fact],
+    }))
+  })
+}
+
 /** Which receipt number goes where (receipt-numbers.ts). */
 function numberUseFacts(): FactRow[] {
   return RECEIPT_NUMBER_USES.map((u) => ({ topic: '回执号的用法', region: NATIONAL, entry: u.where, fact: 'use', value: u.text, numbers: [], evidence: u.evidence }))
@@ -146,7 +165,7 @@ export function allFacts(): FactRow[] {
     for (const f of SPEC_FACTS) rows.push({ topic: `照片规格（目录）：${s.title}`, region: NATIONAL, entry: s.id, fact: f, ...specValue(s, f), evidence: s.evidence[f] })
     rows.push(...catalogueRules(s))
   }
-  rows.push(...coverageFacts(), ...numberUseFacts())
+  rows.push(...coverageFacts(), ...numberUseFacts(), ...counterFacts())
   rows.push(...familyFacts())
   return rows
 }

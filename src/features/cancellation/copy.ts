@@ -111,7 +111,9 @@ export const COPY = {
     offline: {
       title: '需要到窗口办理',
       why: '原因',
-      route: '怎么办理',
+      route: '怎么办理、去哪里',
+      /** The route has no source here: said as reference, with the call that confirms it. */
+      routeReference: `窗口和地址没有找到当地经办机构的原文：${UNVERIFIED_NOTICE}，出发前可拨打 ${HOTLINE} 确认网点和材料`,
       materials: '请带齐以下材料原件',
     },
     ineligible: {

@@ -198,5 +198,22 @@ export const COPY = {
     offlineTitle: '该地区不能在线补卡',
     notNow: '当前状态不能申请补卡',
   },
-  /** Shown on an approved 社保卡 receipt (receipt detail page). */
+  /** A 「到窗口办理」 answer: route, materials, where, hotlines, each with its source or marked reference. */
+  counter: {
+    formalTitle: '到窗口正式挂失：怎么办',
+    reissueTitle: '到窗口补卡：怎么办',
+    alsoTitle: '也可以到窗口办理',
+    route: '怎么办',
+    materials: '带什么',
+    where: '去哪里',
+    hotlines: '电话咨询',
+    reference: '参考',
+    source: (title: string) => `来源：${title}`,
+    unverified: `${UNVERIFIED_NOTICE}，可拨打 12333 确认`,
+  },
+  /** The money-safety line on a temporary report: said prominently, not in small print. */
+  bank: {
+    title: '银行账户没有冻结',
+    body: '临时挂失不冻结社保卡上的银行账户（金融功能）。如担心被盗刷，请马上致电卡面所示发卡银行挂失银行账户。',
+  },
 } as const

@@ -118,6 +118,11 @@ function Verdict({ answer, onApply }: { answer: Eligibility; onApply: () => void
             <Text className='cx__text' data-testid='wiz-route'>
               {answer.route}
             </Text>
+            {!isSourced(answer.policy.evidence.offlineRoute) && (
+              <Text className='cx__text cw__reference' data-testid='wiz-route-reference'>
+                {W.offline.routeReference}
+              </Text>
+            )}
           </Block>
           <Block title={W.offline.materials}>
             <Materials kinds={answer.materials} testId='wiz-materials' />

@@ -17,6 +17,10 @@ import { useRemote } from '@/hooks/use-remote'
 import { showToast } from '@/platform/device'
 import { openPage, usePageQuery } from '@/platform/navigation'
 import { COPY } from '../../copy'
+import { BankWarning } from '../../components/bank-warning'
+import { CounterGuideCard } from '../../components/counter-guide'
+import { counterGuideFor } from '@/domain/card-loss/counter-guide'
+import { lossPolicyFor } from '@/domain/card-loss/card-loss.policy'
 import { getLoss, liftLoss, upgradeLoss, verifyHolder } from '../../api'
 import { FunctionList } from '../../components/function-list'
 import { nextSteps, upgradeErrors } from '../../detail.form'
@@ -72,6 +76,7 @@ function Functions({ view }: { view: LossView }) {
           <Text className='ldt__expiry-note'>{D.expiresReference(view.policy.temporaryDays)}</Text>
         </View>
       )}
+      {view.status === 'reported_temporary' && <BankWarning />}
     </Card>
   )
 }
@@ -179,10 +184,12 @@ function Lift({ view, onChanged }: { view: LossView; onChanged: (view: LossView)
 function Actions({ view, onChanged }: { view: LossView; onChanged: (view: LossView) => void }) {
   const steps = nextSteps(view)
   if (!steps) return null
+  const guide = counterGuideFor(lossPolicyFor(view.cityCode).policy.id)
   return (
     <Card title={D.actionsTitle} testId='loss-actions'>
       {steps.upgrade && <Upgrade view={view} onChanged={onChanged} />}
       {steps.formalOffline && <Text className='lx__warn'>{D.formalOffline}</Text>}
+      {steps.formalOffline && <CounterGuideCard guide={guide} title={COPY.counter.formalTitle} />}
       {steps.reissue && (
         <>
           <Text className='lx__text'>{D.reissueHint}</Text>
@@ -197,6 +204,7 @@ function Actions({ view, onChanged }: { view: LossView; onChanged: (view: LossVi
           {steps.reissueOffline}
         </Text>
       )}
+      {steps.reissueOffline && <CounterGuideCard guide={guide} title={COPY.counter.reissueTitle} />}
       {steps.lift && <Lift view={view} onChanged={onChanged} />}
       {steps.liftRefusal && (
         <Text className='lx__small' data-testid='loss-lift-refusal'>
@@ -289,6 +297,16 @@ function Sources({ view }: { view: LossView }) {
   )
 }
 
+/**
+ * A formal report made here can also be taken to a counter (and where the sources give no online channel, that is the
+ * way): route, materials, where and hotline, unless a counter answer above already says them.
+ */
+function AlsoAtCounter({ view }: { view: LossView }) {
+  const steps = nextSteps(view)
+  if (view.status !== 'reported_formal' || steps?.reissueOffline) return null
+  return <CounterGuideCard guide={counterGuideFor(lossPolicyFor(view.cityCode).policy.id)} title={COPY.counter.alsoTitle} />
+}
+
 /** While a reissue is under way (or done) it leads the page; after a rejection, applying again does. */
 function LossDetail({ view, onChanged }: { view: LossView; onChanged: (view: LossView) => void }) {
   const inProgress = view.status === 'reissue_requested' || view.status === 'reissue_approved' || view.status === 'card_issued'
@@ -300,6 +318,7 @@ function LossDetail({ view, onChanged }: { view: LossView; onChanged: (view: Los
       <Functions view={view} />
       {view.status !== 'rejected' && <Actions view={view} onChanged={onChanged} />}
       {!inProgress && <Reissue view={view} />}
+      <AlsoAtCounter view={view} />
       <CaseInfo view={view} />
       <LossTimeline view={view} />
       <CustomerService hotline={SOCIAL_SECURITY_HOTLINE} />

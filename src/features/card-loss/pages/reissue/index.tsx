@@ -16,6 +16,9 @@ import { useRemote } from '@/hooks/use-remote'
 import { openPage, replacePage, usePageQuery } from '@/platform/navigation'
 import { idPhotoUrl } from '@/routes'
 import { COPY } from '../../copy'
+import { lossPolicyFor } from '@/domain/card-loss/card-loss.policy'
+import { CounterGuideCard } from '../../components/counter-guide'
+import { counterGuideFor } from '@/domain/card-loss/counter-guide'
 import { getLoss, receiptChoice, requestReissue, type Delivery } from '../../api'
 import { EMPTY_ADDRESS, addressErrors, deliveryOf, isReceiptProblem, reissueBlock, selectedReceipt, type AddressValues, type Method } from '../../reissue.form'
 import { isLossCaseId, lossDetailUrl } from '../../routes'
@@ -219,6 +222,7 @@ function CannotApply({ view }: { view: LossView }) {
       <View className='lx__card' data-testid={offline ? 'reissue-offline' : 'reissue-not-now'}>
         <Text className='lx__card-title'>{offline ? R.offlineTitle : R.notNow}</Text>
         <Text className='lx__warn'>{offline ? (view.policy.reissueOfflineNote ?? R.offlineTitle) : `${view.statusLabel}${view.status === 'reported_temporary' ? `：${COPY.detail.needFormal}` : ''}`}</Text>
+        {offline && <CounterGuideCard guide={counterGuideFor(lossPolicyFor(view.cityCode).policy.id)} title={COPY.counter.reissueTitle} />}
         <BackToDetail caseId={view.caseId} />
       </View>
     </View>

@@ -15,6 +15,9 @@ import { useAction } from '@/hooks/use-action'
 import { useForm } from '@/hooks/use-form'
 import { openPage, replacePage } from '@/platform/navigation'
 import { COPY } from '../../copy'
+import { BankWarning } from '../../components/bank-warning'
+import { CounterGuideCard } from '../../components/counter-guide'
+import { counterGuideFor } from '@/domain/card-loss/counter-guide'
 import { reportLoss, verifyHolder } from '../../api'
 import { FunctionList } from '../../components/function-list'
 import { rememberHolder } from '../../holder'
@@ -60,7 +63,7 @@ function KindPanel({ kind, days, sourced }: { kind: ReportKind; days: number; so
             {sourced ? R.temporaryDays(days) : R.temporaryDaysReference(days)}
           </Text>
           <Text className='lx__text'>{R.temporaryLapse}</Text>
-          <Text className='lx__small'>{R.bankNote}</Text>
+          <BankWarning />
         </>
       ) : (
         <Text className='lx__text'>{R.formalNote}</Text>
@@ -93,6 +96,7 @@ function KindSection({ kind, onPick, formalOnline, forProfile, missing, policy }
         <KindChoice kind='temporary' value={kind} onPick={onPick} />
         <KindChoice kind='formal' value={kind} disabled={!formalOnline || forProfile} disabledHint={forProfile ? R.formalForProfile : R.formalOffline} onPick={onPick} />
       </View>
+      {!formalOnline && <CounterGuideCard guide={counterGuideFor(policy.id)} title={COPY.counter.formalTitle} />}
       {missing && (
         <View className='lx__field-error' role='alert' data-testid='loss-kind-error'>
           {R.needKind}

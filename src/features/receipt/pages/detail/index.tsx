@@ -9,6 +9,7 @@ import type { OrderView } from '@/domain/order/order.view'
 import { formatYuan } from '@/domain/order/prices'
 import { REMIND_DAYS_BEFORE_EXPIRY, daysLeft, validityEvidence } from '@/domain/order/receipt-validity'
 import { isSourced } from '@/domain/sources/source'
+import { reissueOnlineSourced } from '@/domain/card-loss/card-loss.policy'
 import { RECEIPT_NUMBER_USES } from '@/domain/order/receipt-numbers'
 import { groupedNumber } from '@/domain/order/receipt-number'
 import { copyText } from '@/platform/clipboard'
@@ -290,7 +291,9 @@ function OrderDetail({ order, onChanged }: { order: OrderView; onChanged: (order
         {canFire(order.status, 'cancel', 'user') && <Unpaid order={order} onChanged={onChanged} />}
         {canFire(order.status, 'resubmitted', 'user') && <Rejected order={order} />}
         {order.status === 'approved' && <Receipt order={order} />}
-        {order.status === 'approved' && order.documentType === 'social-security-card' && order.receipt && <ReceiptUse usedAt={order.receipt.usedAt} />}
+        {order.status === 'approved' && order.documentType === 'social-security-card' && order.receipt && (order.receipt.usedAt || reissueOnlineSourced(order.cityCode)) && (
+          <ReceiptUse usedAt={order.receipt.usedAt} />
+        )}
         <OrderTimeline order={order} />
         <View className='odt__card odt__photo-card'>
           <Text className='odt__card-title'>{COPY.detail.photo}</Text>
