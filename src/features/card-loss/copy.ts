@@ -96,7 +96,6 @@ export const COPY = {
     temporaryDaysReference: (days: number) => `参考：一般 ${days} 天，${UNVERIFIED_NOTICE}（可拨打 12333 确认）`,
     temporaryLapse: '到期未正式挂失会自动解除，卡恢复使用。可以随时在线升级为正式挂失。',
     formalNote: '正式挂失后可以申请补办新卡；找回卡也可以解除挂失。',
-    bankNote: '临时挂失不冻结银行账户。如担心被盗刷，请同时致电发卡银行挂失。',
     verifyTitle: '身份核验',
     verifyHint: '正式挂失前需要确认是持卡人本人操作。',
     verify: '开始身份核验',
