@@ -205,6 +205,16 @@ export function audit(page: Page): Promise<Finding[]> {
           if (ratio < minContrast - 0.005) findings.push({ kind: 'contrast', where: describe(el), detail: `${ratio.toFixed(2)}:1 (${cs.color} on rgb(${bg.slice(0, 3).map(Math.round).join(', ')}))` })
         }
       }
+      // An empty field's placeholder is text too (Chromium's default grey is 2.3:1).
+      for (const el of visible.filter((e) => (e.tagName === 'INPUT' || e.tagName === 'TEXTAREA') && (e as HTMLInputElement).placeholder && !(e as HTMLInputElement).value)) {
+        const fg = parse(getComputedStyle(el, '::placeholder').color)
+        if (!fg) continue
+        const bg = backdrop(el)
+        const [l1, l2] = [luminance(over(fg, bg)), luminance(bg)].sort((a, b) => b - a)
+        const ratio = (l1 + 0.05) / (l2 + 0.05)
+        if (ratio < minContrast - 0.005) findings.push({ kind: 'contrast', where: `${describe(el)} placeholder 「${(el as HTMLInputElement).placeholder.slice(0, 16)}」`, detail: `${ratio.toFixed(2)}:1` })
+      }
+
       // Two text boxes of different elements crossing. Text under a fixed bar
       // (the tab bar, a sticky button) is covered by it, not drawn over it: such pairs are left out.
       const fixedCache = new Map<Element, boolean>()
