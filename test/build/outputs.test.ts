@@ -19,6 +19,7 @@ describe('weapp build', () => {
       'features/card-loss',
       'features/ops',
       'features/privacy',
+      'features/family',
     ])
     expect(app.tabBar.list.map((t: { text: string }) => t.text)).toEqual(['首页', '我的办理', '消息'])
   })

@@ -11,6 +11,7 @@ import type { Reply } from '@/domain/errors'
 import { FAMILY_CONSENT_VERSION, type ProfileCase, type ProfileView } from '@/domain/family/family.schema'
 import type { OrderSummary } from '@/domain/order/order.view'
 import type { OpsOrderDetail } from '@/domain/ops/ops.view'
+import { idNumberCheckChar } from '@/domain/identity/id-number'
 import { APPLICATION } from '../support/cancellations'
 import { checkedPhoto } from '../support/orders'
 import { ALICE, BOB, makePorts, tempDir, type TestPorts } from '../support/store'
@@ -75,6 +76,21 @@ describe('family profiles (常用办理人)', () => {
     for (const [i, idNumber] of more.entries()) ok(await user(ALICE, 'addProfile', { ...MOTHER, name: `李秀${'一二三四五六七'[i]}`, idNumber }))
     expect(ok(await user<ProfileView[]>(ALICE, 'profiles'))).toHaveLength(8)
     await refused({ ...MOTHER }, 'PROFILE_LIMIT_REACHED', '最多保存 8 位常用办理人，请先删除不再需要的')
+  })
+
+  it('keeps the cap under concurrent adds: with 7 saved, 4 adds at once leave at most 8, and every add answered ok is stored', async () => {
+    const person = (i: number) => {
+      const first17 = `11010519600101${String(100 + i)}`
+      return { ...MOTHER, name: `李秀${"一二三四五六七八九十零"[i]}`, idNumber: `${first17}${idNumberCheckChar(first17)}` }
+    }
+    for (let i = 0; i < 7; i += 1) ok(await user(ALICE, 'addProfile', person(i)))
+    const replies = await Promise.all([7, 8, 9, 10].map((i) => user<ProfileView>(ALICE, 'addProfile', person(i))))
+    const accepted = replies.filter((r) => r.ok)
+    for (const r of replies) if (!r.ok) expect(r.error.code).toBe('PROFILE_LIMIT_REACHED')
+    const saved = await stored()
+    expect(saved.length).toBeLessThanOrEqual(8)
+    expect(saved).toHaveLength(7 + accepted.length)
+    for (const r of accepted) if (r.ok) expect(saved.map((d) => d._id)).toContain(r.data.profileId)
   })
 
   it('fills the applicant of a receipt order from the profile on the server: the order shows the child masked and is listed under the child', async () => {

@@ -113,6 +113,13 @@ export async function addProfile(ctx: Ctx, input: AddProfileInput): Promise<Prof
     if (error instanceof DuplicateKeyError) throw new AppError('PROFILE_DUPLICATE')
     throw error
   }
+  // The count above and the add are two requests (no transaction here), so two adds at the same moment can both pass
+  // it. Counting again after the write closes that: an add that finds more than the cap takes itself back, so no
+  // ninth profile stays (at worst both concurrent adds are refused and the user adds one again).
+  if ((await familyProfiles(ctx).count({ openid: ctx.caller.openid })) > MAX_PROFILES) {
+    await familyProfiles(ctx).remove({ _id: profileId, openid: ctx.caller.openid })
+    throw new AppError('PROFILE_LIMIT_REACHED')
+  }
   ctx.log.info('family profile added', { profileId })
   return toProfileView(doc, today)
 }
