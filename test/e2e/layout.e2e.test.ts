@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
+import { FAKE_CAMERA_FLAGS, launchBrowser } from '../support/browser'
 import { callFn } from '../support/emulator'
 import { collectErrors, createUser, open, shotsDir, signIn, startE2E, type E2E } from '../support/e2e'
 import { audit, scaleRootFont, type Finding } from '../support/layout-audit'
@@ -26,6 +27,7 @@ const NEW_USER_PAGES: Sweep = {
   messages: '/pages/messages/index',
   'receipt-start': '/features/receipt/pages/index/index',
   'photo-choice': '/features/id-photo/pages/index/index',
+  'photo-capture': '/features/id-photo/pages/capture/index?specId=ssc-shenzhen',
   'loss-home': '/features/card-loss/pages/index/index',
   'loss-report': '/features/card-loss/pages/report/index',
   'cancel-home': '/features/cancellation/pages/index/index',
@@ -78,6 +80,9 @@ describe('every page at 320 × 568 with the root font at 125 %, in the normal lo
 
   beforeAll(async () => {
     e2e = await startE2E()
+    // The capture page is swept with the camera on: Chromium's stand-in camera, as the id-photo walk uses.
+    await e2e.browser.close()
+    e2e.browser = await launchBrowser(FAKE_CAMERA_FLAGS)
     mkdirSync(shots, { recursive: true })
     newcomer = await createUser(e2e.em.url, '新用户')
     holder = await createUser(e2e.em.url, '陈阿姨')

@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core'
  * - `edge`: a visible element reaches past the right edge of the viewport (the page scrolls sideways), or past the left
  *   one (a right-aligned value too long for its row);
  * - `clipped`: text cut off by its box (overflow hidden or an ellipsis with more text than fits);
- * - `squeezed`: text stacked one or two characters per line (「身/份/证/号」);
+ * - `squeezed`: text stacked one or two characters per line (「身/份/证/号」), or a short word broken one character a line (「大/人」);
  * - `overlap`: lines of text drawn over each other (a line-height below the font size, or two text boxes crossing);
  * - `target`: something tappable smaller than 44 × 44 px (WCAG 2.5.5, Apple HIG; WeChat's 适老化 guidance asks for larger);
  * - `contrast`: text below 4.5:1 against what is behind it (WCAG 1.4.3).
@@ -194,7 +194,7 @@ export function audit(page: Page): Promise<Finding[]> {
         }
         const lines = new Set(rects.map((r) => Math.round(r.top))).size
         const chars = [...text.replace(/\s/g, '')].length
-        if (lines >= 3 && chars / lines <= 2.2) findings.push({ kind: 'squeezed', where: describe(el), detail: `${chars} characters on ${lines} lines (${Math.round(el.getBoundingClientRect().width)} px wide)` })
+        if ((lines >= 3 && chars / lines <= 2.2) || (lines >= 2 && chars <= lines)) findings.push({ kind: 'squeezed', where: describe(el), detail: `${chars} characters on ${lines} lines (${Math.round(el.getBoundingClientRect().width)} px wide)` })
 
         const fg = parse(cs.color)
         if (fg) {
