@@ -3,9 +3,10 @@ import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { FAKE_CAMERA_FLAGS, launchBrowser } from '../support/browser'
 import { callFn } from '../support/emulator'
-import { collectErrors, createUser, open, shotsDir, signIn, startE2E, type E2E } from '../support/e2e'
+import { collectErrors, createUser, open, openidOf, shotsDir, signIn, startE2E, type E2E } from '../support/e2e'
 import { audit, scaleRootFont, type Finding } from '../support/layout-audit'
 import { seedCases, type Seeded } from '../support/weapp/seed'
+import type { InboxDoc } from '../../cloudfunctions/_shared/notify/inbox'
 import type { OrderDoc } from '../../cloudfunctions/_shared/order/order.store'
 
 /**
@@ -96,6 +97,9 @@ describe('every page at 320 × 568 with the root font at 125 %, in the normal lo
     await orders.add({ ...unpaid, _id: approvedId, status: 'approved', receipt: { receiptNumber: 'HZ44030020261124000123', imageNumber: '440300202611240001', approvedAt: now, expiresAt: new Date(Date.now() + 180 * 86_400_000).toISOString() } })
     await orders.add({ ...unpaid, _id: rejectedId, status: 'rejected', rejection: { code: 'BACKGROUND_SHADOW', text: '左侧背景有阴影，请在纯色墙前重新拍摄', at: now } })
     seeded = { ...cases, approvedId, rejectedId }
+    // The notices the seeded cases owe reach 消息 as the sweeper delivers them, so 消息 is swept with messages in it.
+    await e2e.em.sweep()
+    expect(await e2e.em.db.collection<InboxDoc>('inbox').count({ openid: await openidOf(e2e.em.url, holder) })).toBeGreaterThan(0)
   }, 120_000)
 
   afterAll(() => e2e?.close())
