@@ -54,6 +54,24 @@ describe('ID-photo products in Chromium: the electronic photo and print sheets (
     return { left, right }
   }
 
+  /**
+   * The saved electronic photo as its spec asks: exact pixels and EXIF DPI, a size inside the KB range, the background
+   * colour along the top rows (each channel within 3), and — for the marked photo — its red square not mirrored.
+   */
+  const expectSpecFile = async (
+    bytes: Buffer,
+    want: { width: number; height: number; dpi: number; kb: [number, number]; background: readonly number[]; topRows?: number; marked?: boolean },
+  ) => {
+    const facts = await jpegFacts(bytes)
+    expect([facts.width, facts.height, facts.exifDpi]).toEqual([want.width, want.height, want.dpi])
+    expect(facts.kb).toBeGreaterThanOrEqual(want.kb[0])
+    expect(facts.kb).toBeLessThanOrEqual(want.kb[1])
+    const top = await meanRgb(bytes, { left: 0, top: 0, width: want.width, height: want.topRows ?? 4 })
+    top.forEach((v, i) => expect(Math.abs(v - want.background[i])).toBeLessThanOrEqual(3))
+    if (want.marked !== false) expect((await redPixels(bytes)).right).toBe(0)
+    return facts
+  }
+
   beforeAll(async () => {
     e2e = await startE2E({}, 'store')
     const red = await sharp({ create: { width: 18, height: 18, channels: 3, background: { r: 255, g: 0, b: 0 } } }).png().toBuffer()
@@ -184,13 +202,7 @@ describe('ID-photo products in Chromium: the electronic photo and print sheets (
     await page.getByTestId('check-result').waitFor({ timeout: 60_000 })
     expect(await page.getByTestId('verdict').getAttribute('data-verdict')).toBe('passed')
     const { bytes } = await downloadFrom('save-electronic')
-    const facts = await jpegFacts(bytes)
-    expect([facts.width, facts.height, facts.exifDpi]).toEqual([spec.pixels.width, spec.pixels.height, spec.dpi])
-    expect(facts.kb).toBeGreaterThanOrEqual(spec.fileKb.min!)
-    expect(facts.kb).toBeLessThanOrEqual(spec.fileKb.max!)
-    const top = await meanRgb(bytes, { left: 0, top: 0, width: spec.pixels.width, height: 4 })
-    top.forEach((v, i) => expect(Math.abs(v - [200, 225, 245][i])).toBeLessThanOrEqual(3))
-    expect((await redPixels(bytes)).right).toBe(0)
+    await expectSpecFile(bytes, { ...spec.pixels, dpi: spec.dpi, kb: [spec.fileKb.min!, spec.fileKb.max!], background: [200, 225, 245] })
     await shot('products-light-blue-preview')
     expect(errors).toEqual([])
   }, 120_000)
@@ -212,13 +224,7 @@ describe('ID-photo products in Chromium: the electronic photo and print sheets (
     expect(await page.locator('[data-testid="continue"]:visible').count()).toBe(0)
     expect(await visible(page, 'verdict').innerText()).toBe('照片已通过全部检测，可以保存电子照或打印排版照')
     const { bytes } = await downloadFrom('save-electronic')
-    const facts = await jpegFacts(bytes)
-    expect([facts.width, facts.height, facts.exifDpi]).toEqual([413, 579, 300])
-    expect(facts.kb).toBeGreaterThanOrEqual(30)
-    expect(facts.kb).toBeLessThanOrEqual(100)
-    const top = await meanRgb(bytes, { left: 0, top: 0, width: 413, height: 4 })
-    top.forEach((v, i) => expect(Math.abs(v - [67, 142, 219][i])).toBeLessThanOrEqual(3))
-    expect((await redPixels(bytes)).right).toBe(0)
+    await expectSpecFile(bytes, { width: 413, height: 579, dpi: 300, kb: [30, 100], background: [67, 142, 219] })
     await shot('products-exam-preview')
     expect(errors).toEqual([])
   }, 120_000)
@@ -241,13 +247,9 @@ describe('ID-photo products in Chromium: the electronic photo and print sheets (
     await visible(page, 'no-receipt-here').waitFor()
     const { bytes, name } = await downloadFrom('save-electronic')
     expect(name).toBe('英语四六级-144x192.jpg')
-    const facts = await jpegFacts(bytes)
-    expect([facts.width, facts.height, facts.exifDpi, facts.dpi]).toEqual([144, 192, 111, 111])
-    expect(facts.kb).toBeGreaterThanOrEqual(30)
-    expect(facts.kb).toBeLessThanOrEqual(40)
+    const facts = await expectSpecFile(bytes, { width: 144, height: 192, dpi: 111, kb: [30, 40], background: [200, 225, 245], topRows: 3, marked: false })
+    expect(facts.dpi).toBe(111)
     expect(bytes.includes(Buffer.from(PADDING_NOTE, 'latin1'))).toBe(true)
-    const top = await meanRgb(bytes, { left: 0, top: 0, width: 144, height: 3 })
-    top.forEach((v, i) => expect(Math.abs(v - [200, 225, 245][i])).toBeLessThanOrEqual(3))
     const inBrowser = await page.evaluate(async (b64) => {
       const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/jpeg' })
       const bitmap = await createImageBitmap(blob)
@@ -282,13 +284,7 @@ describe('ID-photo products in Chromium: the electronic photo and print sheets (
     expect(await page.locator('[data-testid="continue"]:visible').count()).toBe(0)
     const { bytes, name } = await downloadFrom('save-electronic')
     expect(name).toBe('港澳通行证-354x472.jpg')
-    const facts = await jpegFacts(bytes)
-    expect([facts.width, facts.height, facts.exifDpi]).toEqual([354, 472, 300])
-    expect(facts.kb).toBeGreaterThanOrEqual(30)
-    expect(facts.kb).toBeLessThanOrEqual(80)
-    const top = await meanRgb(bytes, { left: 0, top: 0, width: 354, height: 4 })
-    top.forEach((v) => expect(Math.abs(v - 225)).toBeLessThanOrEqual(3))
-    expect((await redPixels(bytes)).right).toBe(0)
+    await expectSpecFile(bytes, { width: 354, height: 472, dpi: 300, kb: [30, 80], background: [225, 225, 225] })
     expect(errors).toEqual([])
   }, 120_000)
 
@@ -312,12 +308,7 @@ describe('ID-photo products in Chromium: the electronic photo and print sheets (
     await page.getByTestId('check-result').waitFor({ timeout: 60_000 })
     expect(await page.getByTestId('verdict').getAttribute('data-verdict')).toBe('passed')
     const { bytes } = await downloadFrom('save-electronic')
-    const facts = await jpegFacts(bytes)
-    expect([facts.width, facts.height, facts.exifDpi]).toEqual([400, 500, 300])
-    expect(facts.kb).toBeGreaterThanOrEqual(20)
-    expect(facts.kb).toBeLessThanOrEqual(80)
-    const top = await meanRgb(bytes, { left: 0, top: 0, width: 400, height: 4 })
-    top.forEach((v) => expect(Math.abs(v - 225)).toBeLessThanOrEqual(3))
+    await expectSpecFile(bytes, { width: 400, height: 500, dpi: 300, kb: [20, 80], background: [225, 225, 225], marked: false })
     expect(errors).toEqual([])
   }, 120_000)
 })
