@@ -49,7 +49,18 @@ export interface PipelineResult {
   /** Milliseconds per stage, for the benchmark. */
   timings: Record<'decode' | 'detect' | 'segment' | 'compose' | 'encode' | 'models', number>
   /** With `debug`: the cut frame before and after compositing (before encoding), the alpha they were made with and the residue measured on them. */
-  debug?: { img: Raw; source: Buffer; alpha: Float32Array; person: Float32Array; residue: ResidueMeasure; glare: number; fringe: number | undefined; points: Point[]; faceWidth: number; hairTop: number }
+  debug?: { img: Raw; source: Buffer; alpha: Float32Array; person: Float32Array; residue: ResidueMeasure; glare: number; fringe: number | undefined; points: Point[]; faceWidth: number; hairTop: number; geometry: Geometry }
+}
+
+/**
+ * How the output frame was cut from the upright input, so a picture aligned with the input (the evaluation's
+ * ground-truth alpha) can be taken through the same steps: resize to `work` (fit inside), rotate by `-roll`
+ * degrees, cut `frame` (integer pixels of the rotated image, padded past its edges), resize to the spec.
+ */
+export interface Geometry {
+  work: { width: number; height: number }
+  roll: number
+  frame: { left: number; top: number; width: number; height: number }
 }
 
 export interface PipelineOptions {
@@ -169,9 +180,9 @@ function diagnose(sharpness: number | undefined, faces: DetectedFace[], work: Ra
 const centre = (pts: Point[]): Point => ({ x: pts.reduce((s, p) => s + p.x, 0) / pts.length, y: pts.reduce((s, p) => s + p.y, 0) / pts.length })
 
 /** Rotates the working image so the eyes are level, and moves the landmarks with it. */
-async function levelEyes(work: Raw, points: Point[]): Promise<{ work: Raw; points: Point[]; toSource: (p: Point) => Point }> {
+async function levelEyes(work: Raw, points: Point[]): Promise<{ work: Raw; points: Point[]; toSource: (p: Point) => Point; roll: number }> {
   const roll = rollOf(centre(points.slice(36, 42)), centre(points.slice(42, 48)))
-  if (Math.abs(roll) < 1) return { work, points, toSource: (p) => p }
+  if (Math.abs(roll) < 1) return { work, points, toSource: (p) => p, roll: 0 }
   const rotated = await toRaw(sharp(work.data, rawOf(work)).rotate(-roll, { background: { r: 255, g: 255, b: 255 } }))
   const t = (-roll * Math.PI) / 180
   const [cos, sin] = [Math.cos(t), Math.sin(t)]
@@ -185,7 +196,7 @@ async function levelEyes(work: Raw, points: Point[]): Promise<{ work: Raw; point
     const dy = p.y - rotated.height / 2
     return { x: dx * cos + dy * sin + work.width / 2, y: -dx * sin + dy * cos + work.height / 2 }
   }
-  return { work: rotated, points: moved, toSource }
+  return { work: rotated, points: moved, toSource, roll }
 }
 
 interface Region {
@@ -481,7 +492,7 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape, options: Pi
   const oneFace = judge('one-face', faces.length, { min: 1, max: 1, unit: '张' })
 
   t = now()
-  const { work, points, toSource } = await levelEyes(decoded, faces[0].points)
+  const { work, points, toSource, roll } = await levelEyes(decoded, faces[0].points)
   const pre = faceGeometry(points, 0, 0)
   const fw = faceWidthOf(pre)
   const eye = eyeMidOf(pre)
@@ -554,6 +565,6 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape, options: Pi
     ...verdict(checks),
     output: { jpeg, width: meta.width ?? 0, height: meta.height ?? 0, dpi: meta.density ?? 0, bytes: jpeg.length },
     timings,
-    ...(options.debug ? { debug: { img: { ...img, data: Buffer.from(img.data) }, source, alpha, person, residue, glare: seen.glare, fringe: seen.fringe, points: outPoints, faceWidth: fw * s, hairTop: hairTopOut } } : {}),
+    ...(options.debug ? { debug: { img: { ...img, data: Buffer.from(img.data) }, source, alpha, person, residue, glare: seen.glare, fringe: seen.fringe, points: outPoints, faceWidth: fw * s, hairTop: hairTopOut, geometry: { work: { width: decoded.width, height: decoded.height }, roll, frame: { left: frame.left, top: frame.top, width: frame.width, height: frame.height } } } } : {}),
   }
 }
