@@ -1,14 +1,16 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
 import { fixture } from '../../test/support/photos'
 import { compositeOnto, referenceMatte, rvmBackend, type MatteOptions } from './rvm'
 
 /**
- * `npx tsx bench/eval/rvm-sheet.ts [passes@longSide…]`: RVM's reference matte (decision 019) on the four fixture
+ * `npx tsx bench/eval/rvm-sheet.ts [passes@ratio…]`: RVM's reference matte (decision 019) on the four fixture
  * portraits, for looking at, not for scoring. Writes bench-results/eval-rvm.png, one row per portrait: the input, then
- * per setting (default: the module's own) the alpha as grey, the composite on a busy striped background and its top (head and hair) near 1:1, where
- * any of the old wall kept inside the person shows as a beige or grey patch among saturated stripes.
+ * per setting (default: the module's own) the alpha as grey, the composite on a busy striped background and its top
+ * (head and hair) near 1:1, where any of the old wall kept inside the person shows as a patch among saturated stripes.
+ * With `--portraits` (and at most one setting) it draws the 22 eval crops of bench/eval/portraits.json instead, composite
+ * and alpha side by side, to bench-results/eval-rvm-portraits.png.
  */
 const root = path.resolve(__dirname, '../..')
 const CELL_HEIGHT = 520
@@ -38,12 +40,57 @@ export function busyBackground(width: number, height: number): Buffer {
 const cell = (data: Buffer, width: number, height: number, channels: 1 | 3) =>
   sharp(data, { raw: { width, height, channels } }).resize({ height: CELL_HEIGHT }).png().toBuffer()
 
+interface Portrait {
+  id: string
+  source: string
+  crop: { left: number; top: number; width: number; height: number }
+}
+
+async function save(sheet: sharp.Sharp, sheetWidth: number, name: string): Promise<void> {
+  const out = path.join(root, 'bench-results', name)
+  mkdirSync(path.dirname(out), { recursive: true })
+  const png = await sheet.png().toBuffer()
+  await sharp(png).resize({ width: Math.min(1600, sheetWidth) }).png().toFile(out)
+  console.log(`contact sheet → ${path.relative(root, out)}`)
+}
+
+/** The eval crops, each as its composite (captioned) and its alpha, eight tiles a row. */
+async function portraitsSheet(setting: MatteOptions): Promise<void> {
+  const portraits = JSON.parse(readFileSync(path.join(__dirname, 'portraits.json'), 'utf8')) as Portrait[]
+  const tileHeight = 300
+  const tileWidth = 225
+  const columns = 8
+  const tiles: Buffer[] = []
+  for (const p of portraits) {
+    const { data, info } = await sharp(path.join(root, 'node_modules', p.source)).extract(p.crop).removeAlpha().raw().toBuffer({ resolveWithObject: true })
+    const { width, height } = info
+    const started = Date.now()
+    const { alpha, foreground } = await referenceMatte({ data, width, height }, setting)
+    console.log(`${p.id} ${width}×${height}: ${Date.now() - started} ms`)
+    const fit = { width: tileWidth, height: tileHeight, fit: 'contain' as const, background: '#808080' }
+    const label = Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="70" height="20"><rect width="100%" height="100%" fill="#fff"/>` +
+        `<text x="3" y="15" font-size="14" font-family="sans-serif">${p.id}</text></svg>`,
+    )
+    const composite = compositeOnto(foreground, alpha, busyBackground(width, height), width, height)
+    tiles.push(await sharp(composite, { raw: { width, height, channels: 3 } }).resize(fit).composite([{ input: label, left: 0, top: 0 }]).png().toBuffer())
+    const grey = Buffer.from(Array.from(alpha, (a) => Math.round(a * 255)))
+    tiles.push(await sharp(grey, { raw: { width, height, channels: 1 } }).toColourspace('srgb').resize(fit).png().toBuffer())
+  }
+  const sheetWidth = columns * (tileWidth + 4)
+  const rows = Math.ceil(tiles.length / columns)
+  const placed = tiles.map((input, i) => ({ input, left: (i % columns) * (tileWidth + 4), top: Math.floor(i / columns) * (tileHeight + 4) }))
+  await save(sharp({ create: { width: sheetWidth, height: rows * (tileHeight + 4), channels: 3, background: '#404040' } }).composite(placed), sheetWidth, 'eval-rvm-portraits.png')
+}
+
 async function main(): Promise<void> {
-  const settings: MatteOptions[] = process.argv.slice(2).map((arg) => {
-    const [passes, longSide] = arg.split('@').map(Number)
-    return { passes, longSide: longSide || undefined }
+  const portraits = process.argv.includes('--portraits')
+  const settings: MatteOptions[] = process.argv.slice(2).filter((arg) => arg !== '--portraits').map((arg) => {
+    const [passes, ratio] = arg.split('@').map(Number)
+    return { passes, ratio: ratio || undefined }
   })
   if (!settings.length) settings.push({})
+  if (portraits) return portraitsSheet(settings[0])
   const rows: Buffer[][] = []
   for (const n of [1, 2, 3, 4]) {
     const { data, info } = await sharp(fixture(n)).removeAlpha().raw().toBuffer({ resolveWithObject: true })
@@ -86,11 +133,7 @@ async function main(): Promise<void> {
     cells.map((input, col) => ({ input, top: 8 + r * (CELL_HEIGHT + 8), left: 8 + columnWidths.slice(0, col).reduce((a, b) => a + b + 8, 0) })),
   )
   const sheet = sharp({ create: { width: sheetWidth, height: 8 + rows.length * (CELL_HEIGHT + 8), channels: 3, background: '#808080' } }).composite(composites)
-  const out = path.join(root, 'bench-results', 'eval-rvm.png')
-  mkdirSync(path.dirname(out), { recursive: true })
-  const png = await sheet.png().toBuffer()
-  await sharp(png).resize({ width: Math.min(1600, sheetWidth) }).png().toFile(out)
-  console.log(`contact sheet → ${path.relative(root, out)}`)
+  await save(sheet, sheetWidth, 'eval-rvm.png')
 }
 
 if (require.main === module) {

@@ -26,17 +26,22 @@ export interface ReferenceMatte {
 }
 
 export interface MatteOptions {
-  /** The long side the model's low-resolution branch sees (RVM's guidance is about 512 px). */
-  longSide?: number
+  /**
+   * RVM's `downsample_ratio`: the scale of the low-resolution pass (its deep guided filter restores full size).
+   * What matters is the person's size in that pass, so a fixed ratio suits photos whose people have a similar scale.
+   */
+  ratio?: number
   /** Runs of the same frame, each fed the previous run's recurrent state (1 = a cold single frame). */
   passes?: number
 }
 
 /**
- * 640 px and three passes, chosen on the fixture contact sheet (decision 019): at 512 px face-2's window frame stays a
- * partial-alpha veil beside the hair; a cold single pass leaves speckles inside the body that the recurrent state clears.
+ * Ratio 0.6 and three passes, chosen on the fixture contact sheet and the 22 eval portraits (decision 019): their faces
+ * are 200–320 px wide in the ~1920-px source photos, so about 120–190 px in RVM's low-resolution pass. A fixed long
+ * side (512 or 640 px) was better for the tall fixtures and worse for the shorter eval crops, or the other way round;
+ * a cold single pass leaves speckles inside the body that the recurrent state clears.
  */
-const DEFAULTS: Required<MatteOptions> = { longSide: 640, passes: 3 }
+const DEFAULTS: Required<MatteOptions> = { ratio: 0.6, passes: 3 }
 
 let model: Promise<GraphModel> | undefined
 
@@ -59,17 +64,16 @@ export function rvmBackend(): string {
 }
 
 /**
- * Mattes one RGB photo with RVM at the input's full resolution: the model sees the photo scaled so its long side is
- * `longSide` px and its deep guided filter brings alpha and foreground back up to the input's size.
+ * Mattes one RGB photo with RVM at the input's full resolution: the model sees the photo scaled by `ratio` and its
+ * deep guided filter brings alpha and foreground back up to the input's size.
  */
 export async function referenceMatte(img: RgbImage, options: MatteOptions = {}): Promise<ReferenceMatte> {
-  const { longSide, passes } = { ...DEFAULTS, ...options }
+  const { ratio, passes } = { ...DEFAULTS, ...options }
   const { width, height, data } = img
   if (data.length !== width * height * 3) throw new Error(`referenceMatte: expected ${width}×${height}×3 bytes, got ${data.length}`)
   const rvm = await loadRvm()
-  const ratio = Math.min(1, longSide / Math.max(width, height))
   const src = tf.tidy(() => tf.tensor4d(new Uint8Array(data.buffer, data.byteOffset, data.length), [1, height, width, 3], 'int32').toFloat().div(255))
-  const downsample = tf.scalar(ratio)
+  const downsample = tf.scalar(Math.min(1, ratio))
   let state: Tensor[] = [tf.scalar(0), tf.scalar(0), tf.scalar(0), tf.scalar(0)]
   let fgr: Tensor | undefined
   let pha: Tensor | undefined
