@@ -21,28 +21,26 @@ export interface Plane {
  * `out`. The same sharp operations on the same sizes as the pipeline, so the result lines up with its output.
  */
 export async function replayGeometry(data: Buffer, width: number, height: number, channels: 1 | 3, geometry: Geometry, out: { width: number; height: number }): Promise<Buffer> {
-  const raw = (w: number, h: number) => ({ raw: { width: w, height: h, channels } })
+  // sharp may widen one channel to three (a background colour, a rotation): every step reads the channels it was given.
+  const raw = (img: { width: number; height: number; channels: number }) => ({ raw: { width: img.width, height: img.height, channels: img.channels as 1 | 3 } })
   const black = { r: 0, g: 0, b: 0, alpha: 1 }
-  const work = await sharp(data, raw(width, height)).resize(geometry.work.width, geometry.work.height, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true })
-  let cur = { data: work.data, width: work.info.width, height: work.info.height }
-  if (geometry.roll !== 0) {
-    const r = await sharp(cur.data, raw(cur.width, cur.height)).rotate(-geometry.roll, { background: black }).raw().toBuffer({ resolveWithObject: true })
-    cur = { data: r.data, width: r.info.width, height: r.info.height }
+  const step = async (img: sharp.Sharp) => {
+    const r = await img.raw().toBuffer({ resolveWithObject: true })
+    return { data: r.data, width: r.info.width, height: r.info.height, channels: r.info.channels }
   }
+  let cur = await step(sharp(data, raw({ width, height, channels })).resize(geometry.work.width, geometry.work.height, { fit: 'fill' }))
+  if (geometry.roll !== 0) cur = await step(sharp(cur.data, raw(cur)).rotate(-geometry.roll, { background: black }))
   const f = geometry.frame
   const pad = { left: Math.max(0, -f.left), top: Math.max(0, -f.top), right: Math.max(0, f.left + f.width - cur.width), bottom: Math.max(0, f.top + f.height - cur.height) }
-  let img = sharp(cur.data, raw(cur.width, cur.height))
-  if (pad.left || pad.top || pad.right || pad.bottom) {
-    const e = await img.extend({ ...pad, background: black }).raw().toBuffer({ resolveWithObject: true })
-    img = sharp(e.data, raw(e.info.width, e.info.height))
-  }
-  const cut = await img
-    .extract({ left: f.left + pad.left, top: f.top + pad.top, width: f.width, height: f.height })
-    .resize(out.width, out.height, { fit: 'fill', kernel: 'lanczos3' })
-    .raw()
-    .toBuffer({ resolveWithObject: true })
-  if (cut.info.channels !== channels) throw new Error(`replayGeometry: ${cut.info.channels} channels out, ${channels} expected`)
-  return cut.data
+  if (pad.left || pad.top || pad.right || pad.bottom) cur = await step(sharp(cur.data, raw(cur)).extend({ ...pad, background: black }))
+  const cut = await step(
+    sharp(cur.data, raw(cur))
+      .extract({ left: f.left + pad.left, top: f.top + pad.top, width: f.width, height: f.height })
+      .resize(out.width, out.height, { fit: 'fill', kernel: 'lanczos3' }),
+  )
+  if (cut.channels === channels) return cut.data
+  if (channels === 1) return Buffer.from(Uint8Array.from({ length: cut.width * cut.height }, (_, k) => cut.data[k * cut.channels]))
+  throw new Error(`replayGeometry: ${cut.channels} channels out, ${channels} expected`)
 }
 
 /** An alpha plane as one 8-bit channel, for sharp. */
@@ -108,4 +106,50 @@ export function residueAgainst(rgb: Uint8Array, width: number, height: number, r
   const largestArea = largestComponent(off, width, height)
   const visible = largestArea > largestAllowed(n) || (backgroundPixels > 0 && residuePixels / backgroundPixels > RESIDUE_LIMITS.residueShare)
   return { backgroundPixels, residuePixels, largestArea, visible }
+}
+
+/** How far (px) past the main person's decided outline its soft edge is kept: hair tips fade out within this. */
+export const MAIN_PERSON_EDGE = 8
+
+/**
+ * The reference matte of the main person only: a matting model mattes everyone, but the neighbours at a crop's
+ * edge are background to an ID photo. Keeps the 8-connected region (alpha ≥ 0.5) holding `seed`, or the nearest
+ * person pixel to it, with its soft edge up to MAIN_PERSON_EDGE px; everything else becomes 0.
+ */
+export function mainPerson(alpha: Float32Array, width: number, height: number, seed: { x: number; y: number }): Float32Array {
+  const n = width * height
+  let start = -1
+  let best = Infinity
+  for (let k = 0; k < n; k++) {
+    if (alpha[k] < 0.5) continue
+    const x = k % width
+    const d = (x - seed.x) ** 2 + ((k - x) / width - seed.y) ** 2
+    if (d < best) {
+      best = d
+      start = k
+    }
+  }
+  const keep = new Uint8Array(n)
+  if (start < 0) return new Float32Array(n)
+  const stack = [start]
+  keep[start] = 1
+  while (stack.length) {
+    const p = stack.pop()!
+    const px = p % width
+    const py = (p - px) / width
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const x = px + dx
+        const y = py + dy
+        if (x < 0 || y < 0 || x >= width || y >= height) continue
+        const q = y * width + x
+        if (!keep[q] && alpha[q] >= 0.5) {
+          keep[q] = 1
+          stack.push(q)
+        }
+      }
+    }
+  }
+  const near = dilate(keep, width, height, MAIN_PERSON_EDGE)
+  return Float32Array.from(alpha, (a, k) => (near[k] ? a : 0))
 }

@@ -1,0 +1,193 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import sharp from 'sharp'
+import { normalizePhoto, type PipelineOptions, type PipelineResult } from '../cloudfunctions/_shared/photo/pipeline'
+import type { CheckId } from '../src/domain/photo/checks'
+import { specById } from '../src/domain/photo/specs'
+import { alphaBytes, alphaError, alphaOf, mainPerson, replayGeometry, residueAgainst, type ReferenceResidue } from './eval/measure'
+import { compositeOnto as compositeImages, referenceMatte, rvmBackend } from './eval/rvm'
+
+/**
+ * `npm run eval:photo` (issue #18): the photo pipeline on the labelled real portraits of bench/eval/portraits.json,
+ * old matte (`mask`) and new (`guided`, decision 018) side by side in the same run.
+ *
+ * For each portrait:
+ * - **as photographed**: its crop, turned to its EXIF orientation as a phone stores it. Residue is judged against the
+ *   reference matte's background (RVM, decision 019), each check's verdict against the label, and the time taken;
+ * - **composited**: the same person (RVM's foreground and alpha) laid onto a busy background cut from another photo.
+ *   That alpha is the composite's exact ground truth, so the output's alpha error (SAD, MSE) is measured against it.
+ *
+ * Prints a table per photo and the totals; writes bench-results/eval-photo.json and the contact sheet
+ * bench-results/eval-photo.png. A measurement, not a test: it asserts nothing and exits 0 unless it cannot run.
+ */
+const root = path.resolve(__dirname, '..')
+const SPEC_ID = 'ssc-shenzhen'
+const MATTES = ['mask', 'guided'] as const satisfies ReadonlyArray<PipelineOptions['matting']>
+type Matte = (typeof MATTES)[number]
+
+interface Entry {
+  id: string
+  source: string
+  crop: { left: number; top: number; width: number; height: number }
+  orientation: 1 | 3 | 6 | 8
+  labels: Record<string, string | boolean>
+  expect: Partial<Record<CheckId, 'pass' | 'fail'>>
+  note?: string
+}
+
+/** Busy walls with no one in them, cut from the same packaged photos (looked at: a door and windows, posters in a dark room, a stair railing, a purple wall and door). */
+const BACKGROUNDS = [
+  { name: '门窗', source: '@vladmandic/face-api/demo/sample3.jpg', rect: { left: 0, top: 0, width: 560, height: 420 } },
+  { name: '海报', source: '@vladmandic/face-api/demo/sample1.jpg', rect: { left: 0, top: 0, width: 500, height: 330 } },
+  { name: '楼梯', source: '@vladmandic/face-api/demo/sample5.jpg', rect: { left: 0, top: 0, width: 400, height: 600 } },
+  { name: '紫墙', source: '@vladmandic/face-api/demo/sample4.jpg', rect: { left: 1620, top: 0, width: 300, height: 500 } },
+] as const
+
+const pkgFile = (source: string) => path.join(root, 'node_modules', source)
+
+/** Stores upright pixels the way a phone does for `orientation`: turned, with the EXIF tag that turns them back. */
+function asPhone(upright: sharp.Sharp, orientation: Entry['orientation']): Promise<Buffer> {
+  const turn = { 1: 0, 3: 180, 6: -90, 8: 90 }[orientation]
+  return (turn ? upright.rotate(turn) : upright).withMetadata({ orientation }).jpeg({ quality: 92 }).toBuffer()
+}
+
+interface Run {
+  result: PipelineResult
+  ms: number
+  residue?: ReferenceResidue
+  error?: { sad: number; mse: number }
+}
+
+async function run(input: Buffer, spec: NonNullable<ReturnType<typeof specById>>, matting: Matte, reference: Float32Array, width: number, height: number, truth: boolean): Promise<Run> {
+  const started = process.hrtime.bigint()
+  const result = await normalizePhoto(input, spec, { debug: true, matting })
+  const ms = Number(process.hrtime.bigint() - started) / 1e6
+  const d = result.debug
+  if (!d) return { result, ms }
+  const out = { width: d.img.width, height: d.img.height }
+  const ref = alphaOf(await replayGeometry(alphaBytes(reference), width, height, 1, d.geometry, out))
+  return {
+    result,
+    ms,
+    residue: residueAgainst(d.img.data, out.width, out.height, ref, spec.background.rgb),
+    ...(truth ? { error: alphaError(d.alpha, ref) } : {}),
+  }
+}
+
+type Verdict = 'pass' | 'fail' | 'not reached'
+
+/** A check's verdict: checks reported only when they fire (the obstruction hints) pass when the photo got that far. */
+function verdictOf(result: PipelineResult, id: CheckId): Verdict {
+  const check = result.checks.find((c) => c.id === id)
+  if (check) return check.passed ? 'pass' : 'fail'
+  return result.output ? 'pass' : 'not reached'
+}
+
+const tile = (buf: Buffer, w: number, h: number, raw?: { width: number; height: number; channels: 1 | 3 }) =>
+  sharp(buf, raw ? { raw } : undefined).resize(w, h, { fit: 'contain', background: '#444' }).removeAlpha().png().toBuffer()
+
+async function main(): Promise<void> {
+  const spec = specById(SPEC_ID)
+  if (!spec) throw new Error(`no spec ${SPEC_ID}`)
+  const entries = JSON.parse(readFileSync(path.join(__dirname, 'eval', 'portraits.json'), 'utf8')) as Entry[]
+  const W = Math.round(spec.pixels.width / 2)
+  const H = Math.round(spec.pixels.height / 2)
+  const walls = await Promise.all(BACKGROUNDS.map(async (b) => ({ ...b, img: sharp(pkgFile(b.source)).extract(b.rect) })))
+  const rows: Array<Record<string, unknown>> = []
+  const tiles: sharp.OverlayOptions[] = []
+  const agree: Record<Matte, { same: number; total: number }> = { mask: { same: 0, total: 0 }, guided: { same: 0, total: 0 } }
+  const sums: Record<Matte, { sad: number; mse: number; n: number; visibleReal: number; visibleComposite: number; ms: number[] }> = {
+    mask: { sad: 0, mse: 0, n: 0, visibleReal: 0, visibleComposite: 0, ms: [] },
+    guided: { sad: 0, mse: 0, n: 0, visibleReal: 0, visibleComposite: 0, ms: [] },
+  }
+  const disagreements: string[] = []
+  console.log(`eval:photo — ${entries.length} real portraits (bench/eval/portraits.json) for ${spec.title} (${spec.pixels.width}×${spec.pixels.height}, ${spec.background.name})`)
+  console.log('photo        bg    matte   as photographed: residue px (largest) visible  checks agree  ms  |  composited: SAD  MSE×1e3  residue (largest) visible')
+  for (const [i, entry] of entries.entries()) {
+    const crop = await sharp(pkgFile(entry.source)).extract(entry.crop).removeAlpha().raw().toBuffer({ resolveWithObject: true })
+    const { width, height } = crop.info
+    const raw = { width, height, channels: 3 as const }
+    const matted = await referenceMatte({ data: crop.data, width, height })
+    // The crops are centred on the face, a little above the middle: the person there is the main one.
+    const reference = { ...matted, alpha: mainPerson(matted.alpha, width, height, { x: width / 2, y: 0.35 * height }) }
+    const wall = walls[i % walls.length]
+    const wallPixels = await wall.img.clone().resize(width, height, { fit: 'cover' }).removeAlpha().raw().toBuffer()
+    const composite = compositeImages(reference.foreground, reference.alpha, wallPixels, width, height)
+    const photo = await asPhone(sharp(crop.data, { raw }), entry.orientation)
+    const made = await asPhone(sharp(composite, { raw }), entry.orientation)
+    const row: Record<string, unknown> = { id: entry.id, orientation: entry.orientation, wall: wall.name }
+    const outTiles: Buffer[] = []
+    for (const matting of MATTES) {
+      const real = await run(photo, spec, matting, reference.alpha, width, height, false)
+      const comp = await run(made, spec, matting, reference.alpha, width, height, true)
+      const s = sums[matting]
+      s.ms.push(real.ms)
+      if (real.residue?.visible) s.visibleReal++
+      if (comp.residue?.visible) s.visibleComposite++
+      if (comp.error) {
+        s.sad += comp.error.sad
+        s.mse += comp.error.mse
+        s.n++
+      }
+      let same = 0
+      const checks = Object.entries(entry.expect) as Array<[CheckId, 'pass' | 'fail']>
+      const verdicts: Record<string, Verdict> = {}
+      for (const [id, want] of checks) {
+        const got = verdictOf(real.result, id)
+        verdicts[id] = got
+        if (got === want) same++
+        else if (matting === 'guided') disagreements.push(`${entry.id}: ${id} labelled ${want}, pipeline ${got}${got === 'fail' ? ` (${real.result.checks.find((c) => c.id === id)?.measured ?? ''})` : ''}`)
+      }
+      agree[matting].same += same
+      agree[matting].total += checks.length
+      row[matting] = { ms: Math.round(real.ms), residue: real.residue, verdicts, composite: { error: comp.error, residue: comp.residue, blocked: comp.result.blocked } }
+      console.log(
+        [
+          entry.id.padEnd(12),
+          wall.name.padEnd(4),
+          matting.padEnd(6),
+          `${real.residue ? `${real.residue.residuePixels} (${real.residue.largestArea})` : 'no output'}`.padStart(18),
+          (real.residue?.visible ? 'YES' : 'no').padStart(7),
+          `${same}/${checks.length}`.padStart(13),
+          String(Math.round(real.ms)).padStart(5),
+          '  |',
+          comp.error ? comp.error.sad.toFixed(2).padStart(16) : '       no output',
+          comp.error ? comp.error.mse.toFixed(2).padStart(8) : '',
+          `${comp.residue ? `${comp.residue.residuePixels} (${comp.residue.largestArea})` : ''}`.padStart(18),
+          (comp.residue?.visible ? 'YES' : 'no').padStart(7),
+        ].join(' '),
+      )
+      for (const r of [real, comp]) {
+        const d = r.result.debug
+        outTiles.push(d ? await tile(d.img.data, W, H, { width: d.img.width, height: d.img.height, channels: 3 }) : await tile(await sharp({ create: { width: W, height: H, channels: 3, background: '#800' } }).png().toBuffer(), W, H))
+      }
+    }
+    rows.push(row)
+    const strip = [await tile(await sharp(crop.data, { raw }).png().toBuffer(), W, H), outTiles[0], outTiles[2], await tile(await sharp(composite, { raw }).png().toBuffer(), W, H), outTiles[1], outTiles[3]]
+    strip.forEach((input, col) => tiles.push({ input, left: col * W, top: i * H }))
+  }
+  console.log(`reference matte: RVM on ${rvmBackend()} (decision 019), main person only`)
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
+  console.log('')
+  for (const matting of MATTES) {
+    const s = sums[matting]
+    const a = agree[matting]
+    console.log(
+      `${matting.padEnd(6)} photos with visible residue: ${s.visibleReal}/${entries.length} as photographed, ${s.visibleComposite}/${entries.length} composited · mean alpha SAD ${(s.sad / Math.max(1, s.n)).toFixed(2)} (thousands) · mean MSE ${(s.mse / Math.max(1, s.n)).toFixed(2)}×10⁻³ over ${s.n} composites · checks agree with labels ${a.same}/${a.total} (${((100 * a.same) / Math.max(1, a.total)).toFixed(1)}%) · median ${Math.round(median(s.ms))} ms a photo`,
+    )
+  }
+  if (disagreements.length) {
+    console.log('\nnew pipeline against the labels:')
+    for (const d of disagreements) console.log(`  ${d}`)
+  }
+  const out = path.join(root, 'bench-results')
+  mkdirSync(out, { recursive: true })
+  await sharp({ create: { width: 6 * W, height: entries.length * H, channels: 3, background: '#444' } }).composite(tiles).png().toFile(path.join(out, 'eval-photo.png'))
+  writeFileSync(path.join(out, 'eval-photo.json'), JSON.stringify({ at: new Date().toISOString(), spec: SPEC_ID, rows, sums, agree, disagreements }, null, 2))
+  console.log('\ncontact sheet: bench-results/eval-photo.png (input, old, new, composite, old on composite, new on composite)')
+}
+
+void main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
