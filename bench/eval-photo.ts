@@ -4,7 +4,8 @@ import sharp from 'sharp'
 import { normalizePhoto, type PipelineOptions, type PipelineResult } from '../cloudfunctions/_shared/photo/pipeline'
 import type { CheckId } from '../src/domain/photo/checks'
 import { specById } from '../src/domain/photo/specs'
-import { alphaBytes, alphaError, alphaOf, mainPerson, replayGeometry, residueAgainst, type ReferenceResidue } from './eval/measure'
+import { dilate, RESIDUE_LIMITS } from '../src/domain/photo/residue'
+import { alphaBytes, alphaError, alphaOf, mainPerson, REFERENCE_BACKGROUND, REFERENCE_MARGIN, replayGeometry, residueAgainst, type ReferenceResidue } from './eval/measure'
 import { compositeOnto as compositeImages, referenceMatte, rvmBackend } from './eval/rvm'
 
 /**
@@ -58,7 +59,7 @@ interface Run {
   error?: { sad: number; mse: number }
 }
 
-async function run(input: Buffer, spec: NonNullable<ReturnType<typeof specById>>, matting: Matte, reference: Float32Array, width: number, height: number, truth: boolean): Promise<Run> {
+async function run(id: string, input: Buffer, spec: NonNullable<ReturnType<typeof specById>>, matting: Matte, reference: Float32Array, width: number, height: number, truth: boolean): Promise<Run> {
   const started = process.hrtime.bigint()
   const result = await normalizePhoto(input, spec, { debug: true, matting })
   const ms = Number(process.hrtime.bigint() - started) / 1e6
@@ -66,12 +67,32 @@ async function run(input: Buffer, spec: NonNullable<ReturnType<typeof specById>>
   if (!d) return { result, ms }
   const out = { width: d.img.width, height: d.img.height }
   const ref = alphaOf(await replayGeometry(alphaBytes(reference), width, height, 1, d.geometry, out))
+  if (process.env.EVAL_DEBUG) await debugSheet(`${process.env.EVAL_DEBUG}-${id}-${matting}${truth ? '-composite' : ''}.png`, d.source, ref, d.alpha, d.img.data, out, spec.background.rgb)
   return {
     result,
     ms,
     residue: residueAgainst(d.img.data, out.width, out.height, ref, spec.background.rgb),
     ...(truth ? { error: alphaError(d.alpha, ref) } : {}),
   }
+}
+
+/** EVAL_DEBUG=/tmp/name writes, per run: the frame before compositing, the reference alpha, the pipeline's alpha, the output, its residue in red. */
+async function debugSheet(file: string, source: Buffer, ref: Float32Array, alpha: Float32Array, output: Buffer, size: { width: number; height: number }, spec: readonly number[]): Promise<void> {
+  const { width: w, height: h } = size
+  const grey = (a: Float32Array) => sharp(alphaBytes(a), { raw: { width: w, height: h, channels: 1 } }).toColourspace('srgb').png().toBuffer()
+  const rgb = (b: Buffer) => sharp(b, { raw: { width: w, height: h, channels: 3 } }).png().toBuffer()
+  // The residue as residueAgainst counts it, painted red on the output.
+  const near = dilate(Uint8Array.from(ref, (a) => (a >= REFERENCE_BACKGROUND ? 1 : 0)), w, h, REFERENCE_MARGIN)
+  const marked = Buffer.from(output)
+  for (let k = 0; k < w * h; k++) {
+    const off = [0, 1, 2].some((c) => Math.abs(output[k * 3 + c] - spec[c]) > RESIDUE_LIMITS.tolerance)
+    if (!near[k] && off) marked.set([255, 0, 0], k * 3)
+  }
+  const tiles = [await rgb(source), await grey(ref), await grey(alpha), await rgb(output), await rgb(marked)]
+  await sharp({ create: { width: 5 * w, height: h, channels: 3, background: '#444' } })
+    .composite(tiles.map((input, i) => ({ input, left: i * w, top: 0 })))
+    .png()
+    .toFile(file)
 }
 
 type Verdict = 'pass' | 'fail' | 'not reached'
@@ -89,7 +110,9 @@ const tile = (buf: Buffer, w: number, h: number, raw?: { width: number; height: 
 async function main(): Promise<void> {
   const spec = specById(SPEC_ID)
   if (!spec) throw new Error(`no spec ${SPEC_ID}`)
-  const entries = JSON.parse(readFileSync(path.join(__dirname, 'eval', 'portraits.json'), 'utf8')) as Entry[]
+  const only = process.env.EVAL_ONLY?.split(',')
+  const all = JSON.parse(readFileSync(path.join(__dirname, 'eval', 'portraits.json'), 'utf8')) as Entry[]
+  const entries = all.filter((e) => !only || only.includes(e.id))
   const W = Math.round(spec.pixels.width / 2)
   const H = Math.round(spec.pixels.height / 2)
   const walls = await Promise.all(BACKGROUNDS.map(async (b) => ({ ...b, img: sharp(pkgFile(b.source)).extract(b.rect) })))
@@ -110,7 +133,7 @@ async function main(): Promise<void> {
     const matted = await referenceMatte({ data: crop.data, width, height })
     // The crops are centred on the face, a little above the middle: the person there is the main one.
     const reference = { ...matted, alpha: mainPerson(matted.alpha, width, height, { x: width / 2, y: 0.35 * height }) }
-    const wall = walls[i % walls.length]
+    const wall = walls[all.indexOf(entry) % walls.length]
     const wallPixels = await wall.img.clone().resize(width, height, { fit: 'cover' }).removeAlpha().raw().toBuffer()
     const composite = compositeImages(reference.foreground, reference.alpha, wallPixels, width, height)
     const photo = await asPhone(sharp(crop.data, { raw }), entry.orientation)
@@ -118,8 +141,8 @@ async function main(): Promise<void> {
     const row: Record<string, unknown> = { id: entry.id, orientation: entry.orientation, wall: wall.name }
     const outTiles: Buffer[] = []
     for (const matting of MATTES) {
-      const real = await run(photo, spec, matting, reference.alpha, width, height, false)
-      const comp = await run(made, spec, matting, reference.alpha, width, height, true)
+      const real = await run(entry.id, photo, spec, matting, reference.alpha, width, height, false)
+      const comp = await run(entry.id, made, spec, matting, reference.alpha, width, height, true)
       const s = sums[matting]
       s.ms.push(real.ms)
       if (real.residue?.visible) s.visibleReal++

@@ -2,6 +2,8 @@ import sharp from 'sharp'
 import type { Geometry } from '../../cloudfunctions/_shared/photo/pipeline'
 import { dilate, largestAllowed, largestComponent, RESIDUE_LIMITS } from '../../src/domain/photo/residue'
 
+export { MAIN_PERSON_EDGE, mainPerson } from '../../src/domain/photo/main-person'
+
 /**
  * The evaluation's measures (issue #18, `npm run eval:photo`), kept apart from the runner so they are tested:
  * taking a picture aligned with the input through the pipeline's own cut (`replayGeometry`), alpha error against a
@@ -106,50 +108,4 @@ export function residueAgainst(rgb: Uint8Array, width: number, height: number, r
   const largestArea = largestComponent(off, width, height)
   const visible = largestArea > largestAllowed(n) || (backgroundPixels > 0 && residuePixels / backgroundPixels > RESIDUE_LIMITS.residueShare)
   return { backgroundPixels, residuePixels, largestArea, visible }
-}
-
-/** How far (px) past the main person's decided outline its soft edge is kept: hair tips fade out within this. */
-export const MAIN_PERSON_EDGE = 8
-
-/**
- * The reference matte of the main person only: a matting model mattes everyone, but the neighbours at a crop's
- * edge are background to an ID photo. Keeps the 8-connected region (alpha ≥ 0.5) holding `seed`, or the nearest
- * person pixel to it, with its soft edge up to MAIN_PERSON_EDGE px; everything else becomes 0.
- */
-export function mainPerson(alpha: Float32Array, width: number, height: number, seed: { x: number; y: number }): Float32Array {
-  const n = width * height
-  let start = -1
-  let best = Infinity
-  for (let k = 0; k < n; k++) {
-    if (alpha[k] < 0.5) continue
-    const x = k % width
-    const d = (x - seed.x) ** 2 + ((k - x) / width - seed.y) ** 2
-    if (d < best) {
-      best = d
-      start = k
-    }
-  }
-  const keep = new Uint8Array(n)
-  if (start < 0) return new Float32Array(n)
-  const stack = [start]
-  keep[start] = 1
-  while (stack.length) {
-    const p = stack.pop()!
-    const px = p % width
-    const py = (p - px) / width
-    for (let dy = -1; dy <= 1; dy++) {
-      for (let dx = -1; dx <= 1; dx++) {
-        const x = px + dx
-        const y = py + dy
-        if (x < 0 || y < 0 || x >= width || y >= height) continue
-        const q = y * width + x
-        if (!keep[q] && alpha[q] >= 0.5) {
-          keep[q] = 1
-          stack.push(q)
-        }
-      }
-    }
-  }
-  const near = dilate(keep, width, height, MAIN_PERSON_EDGE)
-  return Float32Array.from(alpha, (a, k) => (near[k] ? a : 0))
 }

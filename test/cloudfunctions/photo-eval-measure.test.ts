@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 import { normalizePhoto } from '../../cloudfunctions/_shared/photo/pipeline'
 import { specById } from '@/domain/photo/specs'
-import { alphaBytes, alphaError, alphaOf, mainPerson, MAIN_PERSON_EDGE, replayGeometry, residueAgainst } from '../../bench/eval/measure'
+import { alphaBytes, alphaError, alphaOf, replayGeometry, residueAgainst } from '../../bench/eval/measure'
 import * as photos from '../support/photos'
 
 /** The measures of `npm run eval:photo` (issue #18): they must line up with the pipeline and count what they say. */
@@ -58,24 +58,5 @@ describe('eval:photo measures', () => {
     for (let y = 5; y < 15; y++) for (let x = 5; x < 15; x++) rgb.fill(200, (y * w + x) * 3, (y * w + x) * 3 + 3)
     const seen = residueAgainst(rgb, w, h, reference, white)
     expect(seen).toMatchObject({ residuePixels: 100, largestArea: 100, visible: true })
-  })
-
-  it('keeps the main person of a reference matte with its soft edge, and drops a neighbour apart from them', () => {
-    const w = 60
-    const h = 40
-    const alpha = new Float32Array(w * h)
-    const set = (x0: number, x1: number, a: number) => {
-      for (let y = 5; y < 35; y++) for (let x = x0; x < x1; x++) alpha[y * w + x] = a
-    }
-    set(10, 25, 1) // the main person
-    set(25, 27, 0.3) // a hair tip fading out beside them
-    set(45, 60, 1) // a neighbour at the edge
-    const main = mainPerson(alpha, w, h, { x: 17, y: 10 })
-    expect(main[10 * w + 17]).toBe(1)
-    expect(main[10 * w + 26]).toBeCloseTo(0.3)
-    expect(main[10 * w + 50]).toBe(0)
-    // A seed outside everyone takes the nearest person.
-    expect(mainPerson(alpha, w, h, { x: 40, y: 10 })[10 * w + 50]).toBe(1)
-    expect(MAIN_PERSON_EDGE).toBeGreaterThanOrEqual(2)
   })
 })

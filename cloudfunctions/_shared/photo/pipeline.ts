@@ -3,6 +3,7 @@ import { CHECK_COPY, faceShareMin, frameSharpnessCheck, judge, verdict, type Che
 import { computeFrame, eyeMidOf, faceWidthOf, mid, predictHead, rollOf, type FaceGeometry, type Frame, type Point } from '../../../src/domain/photo/framing'
 import { edgeSharpness, laplacianVariance, lumaStats, topOfForeground, type Box, type RgbImage } from '../../../src/domain/photo/measure'
 import { padJpegWithComments, paddingTarget } from '../../../src/domain/photo/jpeg-padding'
+import { mainPerson } from '../../../src/domain/photo/main-person'
 import { backgroundCheck, measureResidue, type ResidueMeasure } from '../../../src/domain/photo/residue'
 import { OBSTRUCTION_LIMITS, fringeShare, glareShare, lensBox } from '../../../src/domain/photo/obstruction'
 import type { SpecShape } from '../../../src/domain/photo/spec.types'
@@ -398,9 +399,9 @@ function pixelsCheck(width: number, height: number, spec: SpecShape): CheckResul
 /** Frames, cuts and replaces the background; returns the output with what it measures. */
 async function compose(work: Raw, face: FaceGeometry, region: Region, spec: SpecShape, fw: number, eye: Point) {
   const { img, frame } = await cutFrame(work, computeFrame(spec, face), spec)
-  const person = personAt(img, frame, region)
   const s = frame.scale
   const eyeOut = { x: (eye.x - frame.left) * s, y: (eye.y - frame.top) * s }
+  const person = mainPerson(personAt(img, frame, region), img.width, img.height, eyeOut)
   // The head is measured on the segmentation decided at 0.5, as the matte is; its soft edge does not move the hair top.
   const hairTopOut = topOfForeground(person, img.width, img.height, eyeOut.x - HEAD_BAND * fw * s, eyeOut.x + HEAD_BAND * fw * s, HAIR_TOP_SHARE, eyeOut.y) ?? 0
   return { img, frame, person, eyeOut, hairTopOut, predicted: predictHead(spec, frame, face) }
