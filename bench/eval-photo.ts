@@ -119,10 +119,9 @@ async function main(): Promise<void> {
   const rows: Array<Record<string, unknown>> = []
   const tiles: sharp.OverlayOptions[] = []
   const agree: Record<Matte, { same: number; total: number }> = { mask: { same: 0, total: 0 }, guided: { same: 0, total: 0 } }
-  const sums: Record<Matte, { sad: number; mse: number; n: number; visibleReal: number; visibleComposite: number; ms: number[] }> = {
-    mask: { sad: 0, mse: 0, n: 0, visibleReal: 0, visibleComposite: 0, ms: [] },
-    guided: { sad: 0, mse: 0, n: 0, visibleReal: 0, visibleComposite: 0, ms: [] },
-  }
+  const blank = () => ({ sad: [] as number[], mse: [] as number[], visibleReal: [] as string[], visibleComposite: [] as string[], offeredReal: 0, offeredComposite: 0, visibleOffered: [] as string[], ms: [] as number[] })
+  const sums: Record<Matte, ReturnType<typeof blank>> = { mask: blank(), guided: blank() }
+  const perCheck: Record<string, { same: number; total: number }> = {}
   const disagreements: string[] = []
   console.log(`eval:photo — ${entries.length} real portraits (bench/eval/portraits.json) for ${spec.title} (${spec.pixels.width}×${spec.pixels.height}, ${spec.background.name})`)
   console.log('photo        bg    matte   as photographed: residue px (largest) visible  checks agree  ms  |  composited: SAD  MSE×1e3  residue (largest) visible')
@@ -145,12 +144,17 @@ async function main(): Promise<void> {
       const comp = await run(entry.id, made, spec, matting, reference.alpha, width, height, true)
       const s = sums[matting]
       s.ms.push(real.ms)
-      if (real.residue?.visible) s.visibleReal++
-      if (comp.residue?.visible) s.visibleComposite++
+      // Offered: the pipeline let the photo through (no blocking failure), so a reviewer would see it.
+      for (const [r, kind] of [[real, 'photographed'], [comp, 'composited']] as const) {
+        const offered = !!r.result.output && !r.result.blocked
+        if (offered) s[kind === 'photographed' ? 'offeredReal' : 'offeredComposite']++
+        if (!r.residue?.visible) continue
+        ;(kind === 'photographed' ? s.visibleReal : s.visibleComposite).push(entry.id)
+        if (offered) s.visibleOffered.push(`${entry.id} ${kind}`)
+      }
       if (comp.error) {
-        s.sad += comp.error.sad
-        s.mse += comp.error.mse
-        s.n++
+        s.sad.push(comp.error.sad)
+        s.mse.push(comp.error.mse)
       }
       let same = 0
       const checks = Object.entries(entry.expect) as Array<[CheckId, 'pass' | 'fail']>
@@ -158,6 +162,11 @@ async function main(): Promise<void> {
       for (const [id, want] of checks) {
         const got = verdictOf(real.result, id)
         verdicts[id] = got
+        if (matting === 'guided') {
+          const c = (perCheck[id] ??= { same: 0, total: 0 })
+          c.total++
+          if (got === want) c.same++
+        }
         if (got === want) same++
         else if (matting === 'guided') disagreements.push(`${entry.id}: ${id} labelled ${want}, pipeline ${got}${got === 'fail' ? ` (${real.result.checks.find((c) => c.id === id)?.measured ?? ''})` : ''}`)
       }
@@ -191,14 +200,18 @@ async function main(): Promise<void> {
   }
   console.log(`reference matte: RVM on ${rvmBackend()} (decision 019), main person only`)
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
+  const mean = (xs: number[]) => xs.reduce((t, x) => t + x, 0) / Math.max(1, xs.length)
+  const n = entries.length
   console.log('')
   for (const matting of MATTES) {
     const s = sums[matting]
     const a = agree[matting]
-    console.log(
-      `${matting.padEnd(6)} photos with visible residue: ${s.visibleReal}/${entries.length} as photographed, ${s.visibleComposite}/${entries.length} composited · mean alpha SAD ${(s.sad / Math.max(1, s.n)).toFixed(2)} (thousands) · mean MSE ${(s.mse / Math.max(1, s.n)).toFixed(2)}×10⁻³ over ${s.n} composites · checks agree with labels ${a.same}/${a.total} (${((100 * a.same) / Math.max(1, a.total)).toFixed(1)}%) · median ${Math.round(median(s.ms))} ms a photo`,
-    )
+    console.log(`${matting === 'mask' ? 'old (mask)' : 'new (guided)'}:`)
+    console.log(`  visible residue: ${s.visibleReal.length}/${n} as photographed, ${s.visibleComposite.length}/${n} composited; among photos the pipeline lets through (${s.offeredReal} photographed, ${s.offeredComposite} composited): ${s.visibleOffered.length}${s.visibleOffered.length ? ` (${s.visibleOffered.join(', ')})` : ''}`)
+    console.log(`  alpha error against the composites' ground truth (${s.sad.length}): SAD mean ${mean(s.sad).toFixed(2)}, median ${median(s.sad).toFixed(2)} (thousands) · MSE mean ${mean(s.mse).toFixed(2)}, median ${median(s.mse).toFixed(2)} (×10⁻³)`)
+    console.log(`  checks agree with labels ${a.same}/${a.total} (${((100 * a.same) / Math.max(1, a.total)).toFixed(1)}%) · median ${Math.round(median(s.ms))} ms a photo (${Math.round(Math.min(...s.ms))}–${Math.round(Math.max(...s.ms))})`)
   }
+  console.log(`\nnew pipeline, agreement per check: ${Object.entries(perCheck).map(([id, c]) => `${id} ${c.same}/${c.total}`).join(' · ')}`)
   if (disagreements.length) {
     console.log('\nnew pipeline against the labels:')
     for (const d of disagreements) console.log(`  ${d}`)
@@ -206,7 +219,7 @@ async function main(): Promise<void> {
   const out = path.join(root, 'bench-results')
   mkdirSync(out, { recursive: true })
   await sharp({ create: { width: 6 * W, height: entries.length * H, channels: 3, background: '#444' } }).composite(tiles).png().toFile(path.join(out, 'eval-photo.png'))
-  writeFileSync(path.join(out, 'eval-photo.json'), JSON.stringify({ at: new Date().toISOString(), spec: SPEC_ID, rows, sums, agree, disagreements }, null, 2))
+  writeFileSync(path.join(out, 'eval-photo.json'), JSON.stringify({ at: new Date().toISOString(), spec: SPEC_ID, rows, sums, agree, perCheck, disagreements }, null, 2))
   console.log('\ncontact sheet: bench-results/eval-photo.png (input, old, new, composite, old on composite, new on composite)')
 }
 
