@@ -5,7 +5,7 @@ import { edgeSharpness, laplacianVariance, lumaStats, topOfForeground, type Box,
 import { padJpegWithComments, paddingTarget } from '../../../src/domain/photo/jpeg-padding'
 import { mainPerson } from '../../../src/domain/photo/main-person'
 import { backgroundCheck, measureResidue, type ResidueMeasure } from '../../../src/domain/photo/residue'
-import { OBSTRUCTION_LIMITS, fringeShare, glareShare, lensBox } from '../../../src/domain/photo/obstruction'
+import { OBSTRUCTION_LIMITS, earsCoveredShare, fringeShare, glareShare, lensBox } from '../../../src/domain/photo/obstruction'
 import type { SpecShape } from '../../../src/domain/photo/spec.types'
 import { MAX_PHOTO_PIXELS, inspectPhoto } from './inspect'
 import { compositeOnto, refineAlpha } from './matting'
@@ -50,7 +50,7 @@ export interface PipelineResult {
   /** Milliseconds per stage, for the benchmark. */
   timings: Record<'decode' | 'detect' | 'segment' | 'compose' | 'encode' | 'models', number>
   /** With `debug`: the cut frame before and after compositing (before encoding), the alpha they were made with and the residue measured on them. */
-  debug?: { img: Raw; source: Buffer; alpha: Float32Array; person: Float32Array; residue: ResidueMeasure; glare: number; fringe: number | undefined; points: Point[]; faceWidth: number; hairTop: number; geometry: Geometry }
+  debug?: { img: Raw; source: Buffer; alpha: Float32Array; person: Float32Array; residue: ResidueMeasure; glare: number; fringe: number | undefined; ears: EarsShare; points: Point[]; faceWidth: number; hairTop: number; geometry: Geometry }
 }
 
 /**
@@ -415,8 +415,20 @@ function matte(img: Raw, person: Float32Array, spec: SpecShape, matting: Pipelin
   return alpha
 }
 
-/** Measures the obstruction hints on the final photo; only a hint that fires is reported, as a warning. */
-export function obstructions(img: Raw, points: Point[], faceWidth: number, hairTop: number): { checks: CheckResult[]; glare: number; fringe: number | undefined } {
+/** The ears' shares, each side (undefined where the pipeline cannot tell, obstruction.ts). */
+export type EarsShare = ReturnType<typeof earsCoveredShare>
+
+/**
+ * Measures the obstruction hints on the final photo, against the spec background composited there; only a hint that
+ * fires is reported, as a warning.
+ */
+export function obstructions(
+  img: Raw,
+  points: Point[],
+  faceWidth: number,
+  hairTop: number,
+  background: readonly [number, number, number] = [255, 255, 255],
+): { checks: CheckResult[]; glare: number; fringe: number | undefined; ears: EarsShare } {
   const rgb: RgbImage = { data: img.data, width: img.width, height: img.height }
   const eyes = [points.slice(36, 42), points.slice(42, 48)]
   const glare = Math.max(...eyes.map((e) => glareShare(rgb, lensBox(e))))
@@ -424,10 +436,16 @@ export function obstructions(img: Raw, points: Point[], faceWidth: number, hairT
   const mid = (points[39].x + points[42].x) / 2
   const hair = { left: mid - 0.1 * faceWidth, top: hairTop + 0.04 * faceWidth, width: 0.2 * faceWidth, height: 0.06 * faceWidth }
   const fringe = fringeShare(rgb, { brows: points.slice(17, 27), skin, hair, faceWidth })
+  // Hair for the ears is sampled lower than for the fringe, 0.2 face widths under the top: just under it the crown's
+  // highlights and the matte's soft edge (a tilted head) read near white, and shaded blonde curls came out as skin.
+  const earHair = { ...hair, top: hairTop + 0.2 * faceWidth, height: 0.08 * faceWidth }
+  const ears = earsCoveredShare(rgb, { jaw: points.slice(0, 17), skin, hair: earHair, background, faceWidth })
+  const earsCovered = Math.max(ears?.left ?? 0, ears?.right ?? 0)
   const checks: CheckResult[] = []
   if (fringe !== undefined && fringe > OBSTRUCTION_LIMITS.fringeShare) checks.push(judge('eyebrows', Math.round(fringe * 100), { max: Math.round(OBSTRUCTION_LIMITS.fringeShare * 100), unit: '% 眉上为头发' }))
+  if (earsCovered > OBSTRUCTION_LIMITS.earShare) checks.push(judge('ears', Math.round(earsCovered * 100), { max: Math.round(OBSTRUCTION_LIMITS.earShare * 100), unit: '% 耳旁为头发' }))
   if (glare > OBSTRUCTION_LIMITS.glareShare) checks.push(judge('glare', Math.round(glare * 1000) / 10, { max: OBSTRUCTION_LIMITS.glareShare * 100, unit: '% 镜片反光' }))
-  return { checks, glare, fringe }
+  return { checks, glare, fringe, ears }
 }
 
 /** The face width the spec asks for, in its pixels: its face-width rule, else 0.8 of its head width, else half the photo. */
@@ -524,7 +542,7 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape, options: Pi
     headWidth: Math.min(runWidth(person, img.width, img.height, eyeOut.x, eyeOut.y), HEAD_WIDTH_CAP * fw * s),
   }
   const outPoints = points.map((p) => ({ x: (p.x - frame.left) * s, y: (p.y - frame.top) * s }))
-  const seen = obstructions(img, outPoints, fw * s, hairTopOut)
+  const seen = obstructions(img, outPoints, fw * s, hairTopOut, spec.background.rgb)
   const chinOut = (face.chin.y - frame.top) * s
   const inner = {
     left: (face.jawLeft.x - frame.left) * s + 0.15 * head.faceWidth,
@@ -566,6 +584,6 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape, options: Pi
     ...verdict(checks),
     output: { jpeg, width: meta.width ?? 0, height: meta.height ?? 0, dpi: meta.density ?? 0, bytes: jpeg.length },
     timings,
-    ...(options.debug ? { debug: { img: { ...img, data: Buffer.from(img.data) }, source, alpha, person, residue, glare: seen.glare, fringe: seen.fringe, points: outPoints, faceWidth: fw * s, hairTop: hairTopOut, geometry: { work: { width: decoded.width, height: decoded.height }, roll, frame: { left: frame.left, top: frame.top, width: frame.width, height: frame.height } } } } : {}),
+    ...(options.debug ? { debug: { img: { ...img, data: Buffer.from(img.data) }, source, alpha, person, residue, glare: seen.glare, fringe: seen.fringe, ears: seen.ears, points: outPoints, faceWidth: fw * s, hairTop: hairTopOut, geometry: { work: { width: decoded.width, height: decoded.height }, roll, frame: { left: frame.left, top: frame.top, width: frame.width, height: frame.height } } } } : {}),
   }
 }

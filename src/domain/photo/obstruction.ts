@@ -26,6 +26,28 @@ export const OBSTRUCTION_LIMITS = {
   fringeContrast: 60,
   /** A fringe covers the brows when more than half of the band above them is hair-coloured; the fixtures (foreheads bare) measure 0–0.15. */
   fringeShare: 0.5,
+  /**
+   * The box looked at for each ear, just outside the face contour (jaw landmarks 0–3 on one side, 13–16 on the other):
+   * from the contour's top point (about eye level; moved up, the box reads the hair above a bare ear) down to the
+   * contour at the nose base, and `earOut` face widths outwards from the contour's outermost point. Tuned on the
+   * fixtures: face-4's bare right ear measures 0.29 with a 0.12-wide box, 0.36 at 0.18, 0.47 at 0.18 starting 0.1 face
+   * widths higher (the hair pulled back above it); the covered sides measure 1.00 in all of these.
+   */
+  earTop: 0,
+  earOut: 0.15,
+  /** A pixel this close (RGB distance) to the spec background is background: it is composited there, so it is exact. */
+  earBackground: 40,
+  /**
+   * A side is judged only when at least this share of its box is hair or skin: a turned head's far side is mostly
+   * background, its ear hidden by the head, not the hair (face-api sample1's left woman: 0.35 person, a strand of hair).
+   */
+  earPerson: 0.5,
+  /**
+   * Hair covers an ear when more than this share of the person in its box is hair-coloured. Measured on the fixtures
+   * (photo-quality.test.ts): face-2 (long dark hair) 1.00 on its left, face-3 (long dark hair) 1.00 on its right, face-4
+   * (hair pulled back, right ear bare) 0.33; face-1's blonde curls over both ears measure 0.00 / 0.12, unseen (README).
+   */
+  earShare: 0.6,
 } as const
 
 const luma = (d: Uint8Array, i: number) => 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2]
@@ -73,13 +95,14 @@ export function glareShare(img: RgbImage, box: Box): number {
   return largestComponent(mask, w, h) / (w * h)
 }
 
-function meanColour(img: RgbImage, box: Box): [number, number, number] | undefined {
+function meanColour(img: RgbImage, box: Box, except?: { rgb: readonly number[]; within: number }): [number, number, number] | undefined {
   const { x0, y0, x1, y1 } = clip(img, box)
   const sum = [0, 0, 0]
   let n = 0
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const i = (y * img.width + x) * 3
+      if (except && dist([img.data[i], img.data[i + 1], img.data[i + 2]], except.rgb) < except.within) continue
       for (let c = 0; c < 3; c++) sum[c] += img.data[i + c]
       n++
     }
@@ -113,4 +136,53 @@ export function fringeShare(img: RgbImage, input: { brows: readonly Point[]; ski
     }
   }
   return n ? hairy / n : undefined
+}
+
+type Rgb = readonly [number, number, number]
+
+/** The box beside one side of the face where that ear is: `side` −1 looks left of the contour points, +1 right. */
+export function earBox(contour: readonly Point[], side: -1 | 1, faceWidth: number): Box {
+  const L = OBSTRUCTION_LIMITS
+  const b = boxOf(contour)
+  const edge = side < 0 ? b.left : b.left + b.width
+  const width = L.earOut * faceWidth
+  return { left: side < 0 ? edge - width : edge, top: b.top - L.earTop * faceWidth, width, height: b.height + L.earTop * faceWidth }
+}
+
+/**
+ * How much of the place where an ear should show is hair rather than skin, each side: in the box beside the face
+ * contour (earBox), a pixel within `earBackground` of the spec background (composited there) is background, any other
+ * goes to the nearer of hair (sampled under the hair top, the background there left out: a tilted crown leaves some in
+ * the sample box) and skin (the bridge of the nose), and the share is
+ * hair ÷ (hair + skin). A side whose box is mostly background (a turned head's far side, a cropped edge) is undefined;
+ * the whole answer is undefined when hair and skin are too alike to tell apart (as for the fringe): the pipeline cannot
+ * see it then.
+ */
+export function earsCoveredShare(
+  img: RgbImage,
+  input: { jaw: readonly Point[]; skin: Box; hair: Box; background: Rgb; faceWidth: number },
+): { left: number | undefined; right: number | undefined } | undefined {
+  const background = { rgb: input.background, within: OBSTRUCTION_LIMITS.earBackground }
+  const skin = meanColour(img, input.skin)
+  const hair = meanColour(img, input.hair, background)
+  if (!skin || !hair || input.jaw.length < 17) return undefined
+  if (dist(skin, hair) < OBSTRUCTION_LIMITS.fringeContrast) return undefined
+  const side = (contour: readonly Point[], dir: -1 | 1): number | undefined => {
+    const box = clip(img, earBox(contour, dir, input.faceWidth))
+    let hairy = 0
+    let bare = 0
+    for (let y = box.y0; y < box.y1; y++) {
+      for (let x = box.x0; x < box.x1; x++) {
+        const i = (y * img.width + x) * 3
+        const px = [img.data[i], img.data[i + 1], img.data[i + 2]]
+        if (dist(px, input.background) < OBSTRUCTION_LIMITS.earBackground) continue
+        if (dist(px, hair) < dist(px, skin)) hairy++
+        else bare++
+      }
+    }
+    const n = Math.max(0, box.x1 - box.x0) * Math.max(0, box.y1 - box.y0)
+    if (!n || hairy + bare < OBSTRUCTION_LIMITS.earPerson * n) return undefined
+    return hairy / (hairy + bare)
+  }
+  return { left: side(input.jaw.slice(0, 4), -1), right: side(input.jaw.slice(13, 17), 1) }
 }
