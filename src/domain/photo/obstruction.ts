@@ -1,5 +1,6 @@
 import type { Box, RgbImage } from './measure'
 import { largestComponent } from './residue'
+import { unverifiedBecause, type Evidence } from '../sources/source'
 
 /**
  * Obstruction hints from landmarks and colour: what reviewers reject after framing, reported as warnings the user
@@ -30,8 +31,9 @@ export const OBSTRUCTION_LIMITS = {
    * The box looked at for each ear, just outside the face contour (jaw landmarks 0–3 on one side, 13–16 on the other):
    * from the contour's top point (about eye level; moved up, the box reads the hair above a bare ear) down to the
    * contour at the nose base, and `earOut` face widths outwards from the contour's outermost point. Tuned on the
-   * fixtures: face-4's bare right ear measures 0.29 with a 0.12-wide box, 0.36 at 0.18, 0.47 at 0.18 starting 0.1 face
-   * widths higher (the hair pulled back above it); the covered sides measure 1.00 in all of these.
+   * fixtures' output (358×441): face-4's bare right ear measured 0.29 with a box 0.12 face widths wide, 0.36 at 0.18,
+   * 0.47 at 0.18 starting 0.1 face widths higher (the hair pulled back above it reads as hair); the sides covered by
+   * dark hair measured 1.00 in all of these. 0.15 wide holds an ear (0.12–0.2 face widths) with little behind it.
    */
   earTop: 0,
   earOut: 0.15,
@@ -43,12 +45,26 @@ export const OBSTRUCTION_LIMITS = {
    */
   earPerson: 0.5,
   /**
-   * Hair covers an ear when more than this share of the person in its box is hair-coloured. Measured on the fixtures
-   * (photo-quality.test.ts): face-2 (long dark hair) 1.00 on its left, face-3 (long dark hair) 1.00 on its right, face-4
-   * (hair pulled back, right ear bare) 0.33; face-1's blonde curls over both ears measure 0.00 / 0.12, unseen (README).
+   * Hair covers an ear when more than this share of the person in its box is hair-coloured. Measured on the pipeline's
+   * output (photo-quality.test.ts), left / right, each photo looked at: covered — face-1 (blonde curls) 0.76 / 0.11,
+   * face-2 1.00 / 0.53, face-3 — / 1.00, face-api sample1's middle woman 1.00 / 0.98, sample2's right woman 0.93 / 1.00;
+   * bare — face-4 (hair pulled back) — / 0.26, sample5's top woman 0.05 / —, sample1's left woman — / 0.40.
    */
   earShare: 0.6,
 } as const
+
+/**
+ * The rule each hint stands for, with where it comes from. 露出双耳: no official page found, only third-party pages
+ * (one of which says ID photos have no hard rule on ears), so the hint is a warning the user accepts, never a block.
+ */
+export const OBSTRUCTION_RULES: Record<'ears', { text: string; evidence: Evidence }> = {
+  ears: {
+    text: '头发不遮住耳朵，长发拢到耳后、露出双耳（提示，可确认后继续）',
+    evidence: unverifiedBecause(
+      '检索了“身份证照片 长发者应露出两耳”“公安局 身份证 拍照须知 头发 耳朵”“出入境证件 露出双耳”，没有找到官方页面；第三方页面写“拍摄前请将头发整理好,长发者应露出两耳,发髻不要盘在头顶”（https://vibaike.net/article/953537.html）、“发型不能过于蓬松、不能遮挡双耳和眉毛”（http://cs.miaodongshenghuo.com/c/110313P62R023.html），也有页面说“证件照其实对耳朵没啥硬性要求”（https://www.chetan.com/202306/1039321.shtml），所以只作提示、不拦截',
+    ),
+  },
+}
 
 const luma = (d: Uint8Array, i: number) => 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2]
 

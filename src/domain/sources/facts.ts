@@ -11,6 +11,7 @@ import { CATALOGUE_SPECS } from '../photo/catalogue'
 import type { PhotoSpec, Range } from '../photo/spec.types'
 import { ACTING_FOR, type ActingService } from '../family/acting-for'
 import { CHILD_CHECKS_EVIDENCE, CHILD_GUIDANCE, INFANT_GUIDANCE } from '../photo/child-guidance'
+import { OBSTRUCTION_RULES } from '../photo/obstruction'
 import { isSourced, type Evidence } from './source'
 
 /**
@@ -167,6 +168,7 @@ export function allFacts(): FactRow[] {
   }
   rows.push(...coverageFacts(), ...numberUseFacts(), ...counterFacts())
   rows.push(...familyFacts())
+  for (const [check, rule] of Object.entries(OBSTRUCTION_RULES)) rows.push({ topic: '照片遮挡提示', region: NATIONAL, entry: check, fact: 'rule', value: rule.text, numbers: [], evidence: rule.evidence })
   return rows
 }
 

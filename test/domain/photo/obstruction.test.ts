@@ -59,14 +59,14 @@ describe('ears covered by hair (issue #18 obstruction hints)', () => {
   it('does not count the spec background, even in a box mostly background, and gives up on a side that is nearly all background', () => {
     const blue: Rgb = [67, 142, 219]
     const d = face(blue)
-    paint(d, 19, 30, 3, 15, HAIR) // half the left box is hair, the rest the composited background
+    paint(d, 19, 30, 3, 15, HAIR) // half the left box is hair, the rest the composited background: judged, all hair
     paint(d, 75, 30, 1, 15, SKIN) // a sixth of the right box is person: a turned head's far side
     paint(d, 76, 30, 1, 15, [70, 145, 215]) // the background's soft edge, within earBackground of it
     const seen = measure(d, blue)!
     expect(seen.left).toBe(1)
     expect(seen.right).toBeUndefined()
-    paint(d, 77, 30, 1, 15, SKIN) // a third of it is person (earPerson 0.3): judged
-    expect(2 / 6).toBeGreaterThanOrEqual(OBSTRUCTION_LIMITS.earPerson)
+    paint(d, 77, 30, 2, 15, SKIN) // half of it is person (earPerson 0.5): judged
+    expect(3 / 6).toBeGreaterThanOrEqual(OBSTRUCTION_LIMITS.earPerson)
     expect(measure(d, blue)!.right).toBe(0)
   })
 
