@@ -12,7 +12,10 @@ import { recordingRawUploads, withBackgroundWarning, withObstructionWarnings, ty
 import { exifRotatedPhoto, noFacePhoto } from '../support/photos'
 
 const root = path.resolve(__dirname, '../..')
-const facePhoto = path.join(root, 'test', 'fixtures', 'photos', 'face-1.jpg')
+/** face-4: hair pulled back, ears bare, so its photo earns no hint at all (face-1's curls cover its ears). */
+const facePhoto = path.join(root, 'test', 'fixtures', 'photos', 'face-4.jpg')
+/** face-1: blonde curls over the ears, which the real pipeline warns of (test/cloudfunctions/photo-quality.test.ts). */
+const curlsOverEars = path.join(root, 'test', 'fixtures', 'photos', 'face-1.jpg')
 /** 1920×1280, 240 dpi, from a camera: bigger than the upload limit. */
 const largePhoto = path.join(root, 'node_modules', '@vladmandic', 'face-api', 'demo', 'sample1.jpg')
 
@@ -231,6 +234,20 @@ describe('ID photo: choice, camera or album, and the checked preview, in Chromiu
     await page.getByTestId('accept-warnings').getByText('我已知晓以上提示，仍使用这张照片').click()
     expect(await isDisabled('continue')).toBe(false)
     functions.photo = realPhoto
+  })
+
+  it('shows the ears hint the real pipeline raises on face-1 (blonde curls over the ears), with its fix, as a warning to accept', async () => {
+    await albumForShenzhenSsc(curlsOverEars)
+    await waitForResult()
+    expect(await page.getByTestId('verdict').getAttribute('data-verdict')).toBe('warning')
+    expect(await text('verdict')).toContain('有 1 项提示')
+    expect(await page.getByTestId('check-ears').getAttribute('data-passed')).toBe('false')
+    expect(await text('check-ears-message')).toBe('头发可能遮住了耳朵，请把长发拢到耳后，露出双耳后重拍')
+    expect(await page.getByTestId('check-list').getByText('耳朵露出', { exact: true }).count()).toBe(1)
+    expect(await isDisabled('continue')).toBe(true)
+    await shot('id-photo-ears-hint')
+    await page.getByTestId('accept-warnings').getByText('我已知晓以上提示，仍使用这张照片').click()
+    expect(await isDisabled('continue')).toBe(false)
   })
 
   it('says in Chinese that the photo service is missing, with 重试, and goes on once it is back', async () => {
