@@ -7,6 +7,7 @@ import { specById } from '@/domain/photo/specs'
 import { PADDING_NOTE } from '@/domain/photo/jpeg-padding'
 import { agree, collectErrors, open, PHONE, shotsDir, startE2E, visible, type E2E } from '../support/e2e'
 import { jpegFacts, meanRgb } from '../support/jpeg-file'
+import { bareEarsPortrait } from '../support/photos'
 
 const root = path.resolve(__dirname, '../..')
 
@@ -83,9 +84,7 @@ describe('ID-photo products in Chromium: the electronic photo and print sheets (
     markedPhoto = path.join(e2e.dir, 'marked-face.jpg')
     writeFileSync(markedPhoto, await sharp(path.join(root, 'test', 'fixtures', 'photos', 'face-4.jpg')).composite([{ input: red, left: 250, top: 385 }]).jpeg({ quality: 95 }).toBuffer())
     markedSharper = path.join(e2e.dir, 'marked-sharper.jpg')
-    const sample1 = path.join(root, 'node_modules', '@vladmandic', 'face-api', 'demo', 'sample1.jpg')
-    const portrait = await sharp(sample1).extract({ left: 230, top: 60, width: 560, height: 860 }).jpeg({ quality: 92 }).toBuffer()
-    writeFileSync(markedSharper, await sharp(portrait).composite([{ input: red, left: 200, top: 462 }]).jpeg({ quality: 95 }).toBuffer())
+    writeFileSync(markedSharper, await sharp(await bareEarsPortrait()).composite([{ input: red, left: 200, top: 462 }]).jpeg({ quality: 95 }).toBuffer())
     const context = await e2e.browser.newContext({ ...PHONE, acceptDownloads: true })
     page = collectErrors(await context.newPage(), errors)
     const created = await page.request.post(`${e2e.em.url}/api/dev/users`, { data: { name: '赵老师' } })
