@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
 import { normalizePhoto, obstructions, type Raw } from '../../cloudfunctions/_shared/photo/pipeline'
@@ -202,6 +203,18 @@ describe('obstruction hints, as warnings (issue #18)', () => {
     const pupil = { x: Math.round((d.points[37].x + d.points[40].x) / 2), y: Math.round((d.points[37].y + d.points[40].y) / 2) }
     for (let y = pupil.y - 1; y <= pupil.y + 1; y++) for (let x = pupil.x - 1; x <= pupil.x + 1; x++) catchlight.fill(252, (y * d.img.width + x) * 3, (y * d.img.width + x) * 3 + 3)
     expect(obstructions({ ...d.img, data: catchlight }, d.points, d.faceWidth, d.hairTop).checks.filter((c) => c.id === 'glare')).toEqual([])
+  })
+
+  it('does not take the new white background past a turned face for glare (eval portrait s4-p3: 8.1 % before, none now)', async () => {
+    // s4-p3 of bench/eval/portraits.json: laughing, eyes closed, no glasses; her near lens box reaches past her cheek.
+    const entry = (JSON.parse(readFileSync(path.join(__dirname, '../../bench/eval/portraits.json'), 'utf8')) as Array<{ id: string; source: string; crop: sharp.Region }>).find((e) => e.id === 's4-p3')!
+    const input = await sharp(path.join(__dirname, '../../node_modules', entry.source)).extract(entry.crop).jpeg({ quality: 92 }).toBuffer()
+    const result = await normalizePhoto(input, specById('ssc-shenzhen')!, { debug: true })
+    const d = result.debug!
+    expect(result.checks.find((c) => c.id === 'glare')).toBeUndefined()
+    expect(d.glare).toBe(0)
+    // Without the person mask the same frame reads as glare: the white is the background.
+    expect(obstructions(d.img, d.points, d.faceWidth, d.hairTop, specById('ssc-shenzhen')!.background.rgb).glare).toBeGreaterThan(0.04)
   })
 })
 

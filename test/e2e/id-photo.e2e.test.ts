@@ -228,7 +228,7 @@ describe('ID photo: choice, camera or album, and the checked preview, in Chromiu
     expect(await page.getByTestId('check-eyebrows').getAttribute('data-passed')).toBe('false')
     expect(await text('check-eyebrows-message')).toBe('刘海可能遮住了眉毛，请把头发梳到额头上方，露出眉毛和额头后重拍')
     expect(await page.getByTestId('check-glare').getAttribute('data-passed')).toBe('false')
-    expect(await text('check-glare-message')).toBe('眼镜片上有反光，请调整灯光或微微低头，或摘下眼镜后重拍')
+    expect(await text('check-glare-message')).toBe('眼睛周围有一片反光（眼镜片或脸上的高光），请避开正面强光；戴眼镜的可微微低头或摘下眼镜后重拍')
     expect(await isDisabled('continue')).toBe(true)
     await shot('id-photo-obstruction-hints')
     await page.getByTestId('accept-warnings').getByText('我已知晓以上提示，仍使用这张照片').click()

@@ -428,10 +428,11 @@ export function obstructions(
   faceWidth: number,
   hairTop: number,
   background: readonly [number, number, number] = [255, 255, 255],
+  person?: Float32Array,
 ): { checks: CheckResult[]; glare: number; fringe: number | undefined; ears: EarsShare } {
   const rgb: RgbImage = { data: img.data, width: img.width, height: img.height }
   const eyes = [points.slice(36, 42), points.slice(42, 48)]
-  const glare = Math.max(...eyes.map((e) => glareShare(rgb, lensBox(e))))
+  const glare = Math.max(...eyes.map((e) => glareShare(rgb, lensBox(e), person)))
   const skin: Box = { left: points[27].x - 0.06 * faceWidth, top: points[27].y, width: 0.12 * faceWidth, height: Math.max(1, points[28].y - points[27].y) }
   const mid = (points[39].x + points[42].x) / 2
   const hair = { left: mid - 0.1 * faceWidth, top: hairTop + 0.04 * faceWidth, width: 0.2 * faceWidth, height: 0.06 * faceWidth }
@@ -542,7 +543,7 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape, options: Pi
     headWidth: Math.min(runWidth(person, img.width, img.height, eyeOut.x, eyeOut.y), HEAD_WIDTH_CAP * fw * s),
   }
   const outPoints = points.map((p) => ({ x: (p.x - frame.left) * s, y: (p.y - frame.top) * s }))
-  const seen = obstructions(img, outPoints, fw * s, hairTopOut, spec.background.rgb)
+  const seen = obstructions(img, outPoints, fw * s, hairTopOut, spec.background.rgb, person)
   const chinOut = (face.chin.y - frame.top) * s
   const inner = {
     left: (face.jawLeft.x - frame.left) * s + 0.15 * head.faceWidth,

@@ -71,7 +71,8 @@ export const CHECK_COPY: Record<CheckId, CheckCopy> = {
   sharpness: { label: '清晰度', severity: 'block', low: '照片模糊，请保持手机稳定、对焦后重拍', high: '' },
   eyebrows: { label: '眉毛露出', severity: 'warn', low: '', high: '刘海可能遮住了眉毛，请把头发梳到额头上方，露出眉毛和额头后重拍' },
   ears: { label: '耳朵露出', severity: 'warn', low: '', high: '头发可能遮住了耳朵，请把长发拢到耳后，露出双耳后重拍' },
-  glare: { label: '眼镜反光', severity: 'warn', low: '', high: '眼镜片上有反光，请调整灯光或微微低头，或摘下眼镜后重拍' },
+  /** The pipeline cannot tell glasses from skin: a white patch by the eye may be a lens's reflection or a blown-out cheek, so the hint names both. */
+  glare: { label: '眼部反光', severity: 'warn', low: '', high: '眼睛周围有一片反光（眼镜片或脸上的高光），请避开正面强光；戴眼镜的可微微低头或摘下眼镜后重拍' },
   pixels: { label: '像素尺寸', severity: 'block', low: '像素尺寸不符合要求', high: '像素尺寸不符合要求' },
   dpi: { label: '分辨率 DPI', severity: 'block', low: 'DPI 不符合要求', high: 'DPI 不符合要求' },
   'file-size': { label: '文件大小', severity: 'block', low: '文件太小，请重新生成', high: '文件太大，请重新生成' },

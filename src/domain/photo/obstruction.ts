@@ -97,7 +97,7 @@ export function lensBox(eye: readonly Point[]): Box {
 }
 
 /** The largest near-white, colourless patch inside a box, as a share of the box. */
-export function glareShare(img: RgbImage, box: Box): number {
+export function glareShare(img: RgbImage, box: Box, person?: Float32Array): number {
   const { x0, y0, x1, y1 } = clip(img, box)
   const w = x1 - x0
   const h = y1 - y0
@@ -105,6 +105,8 @@ export function glareShare(img: RgbImage, box: Box): number {
   const mask = new Uint8Array(w * h)
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
+      // Past the face's outline (a turned head's far lens box) the white is the new background, not a reflection.
+      if (person && person[y * img.width + x] < 0.5) continue
       const i = (y * img.width + x) * 3
       const d = img.data
       const chroma = Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2])
