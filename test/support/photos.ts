@@ -22,6 +22,14 @@ export const EARS_COVERED: readonly number[] = [1, 2, 3]
 export const bareEarsPortrait = (): Promise<Buffer> =>
   sharp(path.join(root, 'node_modules', '@vladmandic', 'face-api', 'demo', 'sample1.jpg')).extract({ left: 230, top: 60, width: 560, height: 860 }).jpeg({ quality: 92 }).toBuffer()
 
+/** A labelled eval portrait (bench/eval/portraits.json), cut from its packaged photo, upright. */
+export async function evalPortrait(id: string): Promise<Buffer> {
+  const entries = JSON.parse(readFileSync(path.join(root, 'bench', 'eval', 'portraits.json'), 'utf8')) as Array<{ id: string; source: string; crop: sharp.Region }>
+  const entry = entries.find((e) => e.id === id)
+  if (!entry) throw new Error(`no eval portrait ${id}`)
+  return sharp(path.join(root, 'node_modules', entry.source)).extract(entry.crop).jpeg({ quality: 92 }).toBuffer()
+}
+
 /** A group photo shipped by @vladmandic/face-api: several faces. */
 export const groupPhoto = (): Buffer => readFileSync(path.join(root, 'node_modules', '@vladmandic', 'face-api', 'demo', 'sample6.jpg'))
 
