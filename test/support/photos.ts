@@ -62,6 +62,14 @@ export const exifRotatedPhoto = (n = 1) => sharp(fixture(n)).rotate(-90).withMet
 /** The face tilted by a few degrees, as people hold their head. */
 export const tiltedPhoto = (n = 1, degrees = 7) => sharp(fixture(n)).rotate(degrees, { background: '#ffffff' }).jpeg({ quality: 92 }).toBuffer()
 
+/** One labelled portrait of the eval set (bench/eval/portraits.json), cut upright from its source as its manifest crop says. */
+export function evalCrop(id: string): Promise<Buffer> {
+  const portraits = JSON.parse(readFileSync(path.join(root, 'bench', 'eval', 'portraits.json'), 'utf8')) as Array<{ id: string; source: string; crop: sharp.Region }>
+  const entry = portraits.find((p) => p.id === id)
+  if (!entry) throw new Error(`no eval portrait ${id}`)
+  return sharp(path.join(root, 'node_modules', entry.source)).extract(entry.crop).jpeg({ quality: 92 }).toBuffer()
+}
+
 function crc32(buf: Buffer): number {
   let c = ~0
   for (const byte of buf) {

@@ -1,11 +1,12 @@
 import sharp from 'sharp'
 import { CHECK_COPY, faceShareMin, frameSharpnessCheck, judge, verdict, type CheckId, type CheckResult } from '../../../src/domain/photo/checks'
-import { computeFrame, eyeMidOf, faceWidthOf, mid, predictHead, rollOf, type FaceGeometry, type Frame, type Point } from '../../../src/domain/photo/framing'
+import { computeFrame, eyeMidOf, faceWidthOf, mid, predictHead, type FaceGeometry, type Frame, type Point } from '../../../src/domain/photo/framing'
 import { edgeSharpness, laplacianVariance, lumaStats, topOfForeground, type Box, type RgbImage } from '../../../src/domain/photo/measure'
 import { padJpegWithComments, paddingTarget } from '../../../src/domain/photo/jpeg-padding'
 import { mainPerson } from '../../../src/domain/photo/main-person'
 import { backgroundCheck, measureResidue, type ResidueMeasure } from '../../../src/domain/photo/residue'
 import { OBSTRUCTION_LIMITS, earsCoveredShare, fringeShare, glareShare, lensBox } from '../../../src/domain/photo/obstruction'
+import { poseChecks, poseOf, rollFrom, type Pose } from '../../../src/domain/photo/pose'
 import type { SpecShape } from '../../../src/domain/photo/spec.types'
 import { MAX_PHOTO_PIXELS, inspectPhoto } from './inspect'
 import { compositeOnto, refineAlpha } from './matting'
@@ -47,6 +48,8 @@ export interface PipelineResult {
   blocked: boolean
   warnings: number
   output?: PipelineOutput
+  /** The head pose measured on the face's landmarks before levelling (pose.ts), once exactly one face was found. */
+  pose?: Pose
   /** Milliseconds per stage, for the benchmark. */
   timings: Record<'decode' | 'detect' | 'segment' | 'compose' | 'encode' | 'models', number>
   /** With `debug`: the cut frame before and after compositing (before encoding), the alpha they were made with and the residue measured on them. */
@@ -182,7 +185,7 @@ const centre = (pts: Point[]): Point => ({ x: pts.reduce((s, p) => s + p.x, 0) /
 
 /** Rotates the working image so the eyes are level, and moves the landmarks with it. */
 async function levelEyes(work: Raw, points: Point[]): Promise<{ work: Raw; points: Point[]; toSource: (p: Point) => Point; roll: number }> {
-  const roll = rollOf(centre(points.slice(36, 42)), centre(points.slice(42, 48)))
+  const roll = rollFrom(points)
   if (Math.abs(roll) < 1) return { work, points, toSource: (p) => p, roll: 0 }
   const rotated = await toRaw(sharp(work.data, rawOf(work)).rotate(-roll, { background: { r: 255, g: 255, b: 255 } }))
   const t = (-roll * Math.PI) / 180
@@ -513,6 +516,7 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape, options: Pi
   const early = diagnose(frameSharpness, faces, decoded, sourcePerWork > 1.05, spec)
   if (early) return { checks: early, ...verdict(early), timings }
   const oneFace = judge('one-face', faces.length, { min: 1, max: 1, unit: '张' })
+  const pose = poseOf(faces[0].points)
 
   t = now()
   const { work, points, toSource, roll } = await levelEyes(decoded, faces[0].points)
@@ -571,6 +575,7 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape, options: Pi
     oneFace,
     judge('resolution', fw * sourcePerWork, { min: Math.round(QUALITY_LIMITS.resolutionShare * targetFace), unit: 'px' }),
     judge('head-in-frame', Math.round(headRoom * sourcePerWork), { min: 3, unit: 'px' }),
+    ...poseChecks(pose),
   ]
   checks.push(...headChecks(spec, head))
   checks.push(
@@ -587,6 +592,7 @@ export async function normalizePhoto(input: Buffer, spec: SpecShape, options: Pi
     checks,
     ...verdict(checks),
     output: { jpeg, width: meta.width ?? 0, height: meta.height ?? 0, dpi: meta.density ?? 0, bytes: jpeg.length },
+    pose,
     timings,
     ...(options.debug ? { debug: { img: { ...img, data: Buffer.from(img.data) }, source, alpha, person, residue, glare: seen.glare, fringe: seen.fringe, ears: seen.ears, points: outPoints, faceWidth: fw * s, hairTop: hairTopOut, geometry: { work: { width: decoded.width, height: decoded.height }, roll, frame: { left: frame.left, top: frame.top, width: frame.width, height: frame.height } } } } : {}),
   }

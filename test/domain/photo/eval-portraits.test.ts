@@ -98,4 +98,10 @@ describe('the eval:photo portrait manifest', () => {
     )
     expect(wrong.map((p) => p.id)).toEqual([])
   })
+
+  it('judges every portrait on both pose checks, and agrees with its pose labels: a turned head fails head-turn, a head that fails head-tilt leans', () => {
+    expect(portraits.filter((p) => !p.expect['head-tilt'] || !p.expect['head-turn']).map((p) => p.id)).toEqual([])
+    const wrong = portraits.filter((p) => (p.labels.headTurned === true && p.expect['head-turn'] !== 'fail') || (p.expect['head-tilt'] === 'fail' && p.labels.headTilted !== true))
+    expect(wrong.map((p) => p.id)).toEqual([])
+  })
 })
