@@ -12,6 +12,7 @@ import type { PhotoSpec, Range } from '../photo/spec.types'
 import { ACTING_FOR, type ActingService } from '../family/acting-for'
 import { CHILD_CHECKS_EVIDENCE, CHILD_GUIDANCE, INFANT_GUIDANCE } from '../photo/child-guidance'
 import { OBSTRUCTION_RULES } from '../photo/obstruction'
+import { POSE_RULES } from '../photo/pose'
 import { isSourced, type Evidence } from './source'
 
 /**
@@ -167,9 +168,14 @@ export function allFacts(): FactRow[] {
     rows.push(...catalogueRules(s))
   }
   rows.push(...coverageFacts(), ...numberUseFacts(), ...counterFacts())
-  rows.push(...familyFacts())
+  rows.push(...familyFacts(), ...poseFacts())
   for (const [check, rule] of Object.entries(OBSTRUCTION_RULES)) rows.push({ topic: '照片遮挡提示', region: NATIONAL, entry: check, fact: 'rule', value: rule.text, numbers: [], evidence: rule.evidence })
   return rows
+}
+
+/** The head-pose checks (pose.ts): the rule as sourced, and the limit the pipeline judges it by. */
+function poseFacts(): FactRow[] {
+  return POSE_RULES.map((r) => ({ topic: '照片检测：头部姿态', region: NATIONAL, entry: r.id, fact: r.fact, value: r.text, numbers: r.numbers, evidence: r.evidence }))
 }
 
 /** 为家人办理 (常用办理人): where a case may be made for someone else, and how to photograph a baby or a child. */
