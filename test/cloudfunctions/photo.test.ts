@@ -81,7 +81,7 @@ describe('photo function: normalize', () => {
     const { reply } = await normalize(photos.fixture(1), 'ssc-national')
     const result = (reply as { data: NormalizeResult }).data
     expect(result.checks.map((c) => c.id)).toEqual([
-      'one-face', 'resolution', 'head-in-frame', 'face-width', 'hair-top', 'eye-line', 'eye-center', 'brightness', 'contrast', 'background', 'sharpness', 'ears', 'pixels', 'dpi', 'file-size',
+      'one-face', 'resolution', 'head-in-frame', 'head-tilt', 'head-turn', 'face-width', 'hair-top', 'eye-line', 'eye-center', 'brightness', 'contrast', 'background', 'sharpness', 'ears', 'pixels', 'dpi', 'file-size',
     ])
     for (const c of result.checks) {
       expect(c.label).toMatch(/[\u4e00-\u9fa5]/)
