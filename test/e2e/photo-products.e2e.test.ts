@@ -24,7 +24,7 @@ describe('ID-photo products in Chromium: the electronic photo and print sheets (
    * image's left: a mirrored photo would show it on the right.
    */
   let markedPhoto: string
-  /** face-4 is too soft for 413×579 (sharpness 10.5): face-api sample1's left woman (hair up, right ear bare), marked the same way. */
+  /** face-4 is too soft for 413×579 (sharpness 10.5): a wider crop of the same woman (bareEarsPortrait, the eval's s3-p2), marked on her top. */
   let markedSharper: string
 
   const shot = async (name: string) => {
@@ -84,7 +84,7 @@ describe('ID-photo products in Chromium: the electronic photo and print sheets (
     markedPhoto = path.join(e2e.dir, 'marked-face.jpg')
     writeFileSync(markedPhoto, await sharp(path.join(root, 'test', 'fixtures', 'photos', 'face-4.jpg')).composite([{ input: red, left: 250, top: 385 }]).jpeg({ quality: 95 }).toBuffer())
     markedSharper = path.join(e2e.dir, 'marked-sharper.jpg')
-    writeFileSync(markedSharper, await sharp(await bareEarsPortrait()).composite([{ input: red, left: 200, top: 462 }]).jpeg({ quality: 95 }).toBuffer())
+    writeFileSync(markedSharper, await sharp(await bareEarsPortrait()).composite([{ input: red, left: 170, top: 600 }]).jpeg({ quality: 95 }).toBuffer())
     const context = await e2e.browser.newContext({ ...PHONE, acceptDownloads: true })
     page = collectErrors(await context.newPage(), errors)
     const created = await page.request.post(`${e2e.em.url}/api/dev/users`, { data: { name: '赵老师' } })

@@ -111,7 +111,7 @@ describe('receipt through the zjzapi simulator in Chromium: rejected once, resub
 
   it('resubmits a new photo without paying again, and zjzapi completes it', async () => {
     await visible(j.s.page, 'resubmit-button').click()
-    // Another person, hair up and an ear bare: no hint (face-3's hair covers an ear).
+    // Another photo, hair pulled back and an ear bare: no hint (face-3's hair covers an ear).
     const another = path.join(j.s.e2e.dir, 'bare-ears.jpg')
     writeFileSync(another, await bareEarsPortrait())
     await j.checkPhoto(another)

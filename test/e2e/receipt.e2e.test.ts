@@ -178,7 +178,7 @@ describe('photo receipt in Chromium: order, pay, reject, resubmit free, approve,
     expect(await visible(page, 'chosen-summary').getAttribute('data-locked')).toBe('true')
     expect(await page.locator('[data-testid="chosen-change"]').count()).toBe(0)
     expect(await page.locator('[data-testid="document-types"]').count()).toBe(0)
-    // Another person, hair up and an ear bare: no hint (face-3's hair covers an ear).
+    // Another photo, hair pulled back and an ear bare: no hint (face-3's hair covers an ear).
     const another = path.join(e2e.dir, 'bare-ears.jpg')
     writeFileSync(another, await bareEarsPortrait())
     await checkPhoto(another)
