@@ -26,7 +26,7 @@ describe('head pose on real portraits (issue #18)', () => {
   })
 
   it('blocks s1-p3, a head leaning 45°, on head-tilt with the tilt hint, and still returns every check and the photo', async () => {
-    const result = await normalizePhoto(await photos.evalCrop('s1-p3'), spec)
+    const result = await normalizePhoto(await photos.evalPortrait('s1-p3'), spec)
     const tilt = result.checks.find((c) => c.id === 'head-tilt')!
     expect(tilt).toMatchObject({ passed: false, severity: 'block', unit: '度', message: CHECK_COPY['head-tilt'].high })
     expect(tilt.measured).toBeGreaterThan(POSE_LIMITS.rollMax + 10)
@@ -37,13 +37,13 @@ describe('head pose on real portraits (issue #18)', () => {
   })
 
   it.each(['s1-p1', 's4-p1', 's5-p2', 's5-p5'])('blocks %s, a head turned to three-quarter view, on head-turn with the turn hint', async (id) => {
-    const result = await normalizePhoto(await photos.evalCrop(id), spec)
+    const result = await normalizePhoto(await photos.evalPortrait(id), spec)
     expect(result.checks.find((c) => c.id === 'head-turn')).toMatchObject({ passed: false, severity: 'block', message: CHECK_COPY['head-turn'].high })
     expect(result.blocked).toBe(true)
   })
 
   it.each(['s3-p1', 's5-p1', 's6-p1', 's6-p4'])('passes %s, a face turned at most a little, on both pose checks', async (id) => {
-    const result = await normalizePhoto(await photos.evalCrop(id), spec)
+    const result = await normalizePhoto(await photos.evalPortrait(id), spec)
     expect(pose(result.checks).every((c) => c.passed)).toBe(true)
   })
 })

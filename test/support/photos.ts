@@ -21,8 +21,7 @@ export const EARS_COVERED: readonly number[] = [1, 2, 3]
  * (the same woman), so the pipeline enlarges her less and she is sharp enough for 413×579. (sample1's left woman, used
  * before, has her head turned to three-quarter view and fails head-turn.)
  */
-export const bareEarsPortrait = (): Promise<Buffer> =>
-  sharp(path.join(root, 'node_modules', '@vladmandic', 'face-api', 'demo', 'sample3.jpg')).extract({ left: 852, top: 0, width: 628, height: 837 }).jpeg({ quality: 92 }).toBuffer()
+export const bareEarsPortrait = (): Promise<Buffer> => evalPortrait('s3-p2')
 
 /** A labelled eval portrait (bench/eval/portraits.json), cut from its packaged photo, upright. */
 export async function evalPortrait(id: string): Promise<Buffer> {
@@ -63,14 +62,6 @@ export const exifRotatedPhoto = (n = 1) => sharp(fixture(n)).rotate(-90).withMet
 
 /** The face tilted by a few degrees, as people hold their head. */
 export const tiltedPhoto = (n = 1, degrees = 7) => sharp(fixture(n)).rotate(degrees, { background: '#ffffff' }).jpeg({ quality: 92 }).toBuffer()
-
-/** One labelled portrait of the eval set (bench/eval/portraits.json), cut upright from its source as its manifest crop says. */
-export function evalCrop(id: string): Promise<Buffer> {
-  const portraits = JSON.parse(readFileSync(path.join(root, 'bench', 'eval', 'portraits.json'), 'utf8')) as Array<{ id: string; source: string; crop: sharp.Region }>
-  const entry = portraits.find((p) => p.id === id)
-  if (!entry) throw new Error(`no eval portrait ${id}`)
-  return sharp(path.join(root, 'node_modules', entry.source)).extract(entry.crop).jpeg({ quality: 92 }).toBuffer()
-}
 
 function crc32(buf: Buffer): number {
   let c = ~0
