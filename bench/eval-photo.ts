@@ -23,8 +23,9 @@ import { compositeOnto as compositeImages, referenceMatte, rvmBackend } from './
  */
 const root = path.resolve(__dirname, '..')
 const SPEC_ID = 'ssc-shenzhen'
-const MATTES = ['mask', 'guided'] as const satisfies ReadonlyArray<PipelineOptions['matting']>
-type Matte = (typeof MATTES)[number]
+type Matte = NonNullable<PipelineOptions['matting']>
+/** The mattes compared, old first: EVAL_MATTES=guided runs one. */
+const MATTES = (process.env.EVAL_MATTES?.split(',') ?? ['mask', 'guided']) as Matte[]
 
 interface Entry {
   id: string
@@ -118,9 +119,9 @@ async function main(): Promise<void> {
   const walls = await Promise.all(BACKGROUNDS.map(async (b) => ({ ...b, img: sharp(pkgFile(b.source)).extract(b.rect) })))
   const rows: Array<Record<string, unknown>> = []
   const tiles: sharp.OverlayOptions[] = []
-  const agree: Record<Matte, { same: number; total: number }> = { mask: { same: 0, total: 0 }, guided: { same: 0, total: 0 } }
+  const agree = Object.fromEntries(MATTES.map((m) => [m, { same: 0, total: 0 }])) as Record<Matte, { same: number; total: number }>
   const blank = () => ({ sad: [] as number[], mse: [] as number[], visibleReal: [] as string[], visibleComposite: [] as string[], offeredReal: 0, offeredComposite: 0, visibleOffered: [] as string[], ms: [] as number[] })
-  const sums: Record<Matte, ReturnType<typeof blank>> = { mask: blank(), guided: blank() }
+  const sums = Object.fromEntries(MATTES.map((m) => [m, blank()])) as Record<Matte, ReturnType<typeof blank>>
   const perCheck: Record<string, { same: number; total: number }> = {}
   const disagreements: string[] = []
   console.log(`eval:photo — ${entries.length} real portraits (bench/eval/portraits.json) for ${spec.title} (${spec.pixels.width}×${spec.pixels.height}, ${spec.background.name})`)
@@ -195,7 +196,7 @@ async function main(): Promise<void> {
       }
     }
     rows.push(row)
-    const strip = [await tile(await sharp(crop.data, { raw }).png().toBuffer(), W, H), outTiles[0], outTiles[2], await tile(await sharp(composite, { raw }).png().toBuffer(), W, H), outTiles[1], outTiles[3]]
+    const strip = [await tile(await sharp(crop.data, { raw }).png().toBuffer(), W, H), ...outTiles.filter((_, k) => k % 2 === 0), await tile(await sharp(composite, { raw }).png().toBuffer(), W, H), ...outTiles.filter((_, k) => k % 2 === 1)]
     strip.forEach((input, col) => tiles.push({ input, left: col * W, top: i * H }))
   }
   console.log(`reference matte: RVM on ${rvmBackend()} (decision 019), main person only`)
@@ -206,7 +207,7 @@ async function main(): Promise<void> {
   for (const matting of MATTES) {
     const s = sums[matting]
     const a = agree[matting]
-    console.log(`${matting === 'mask' ? 'old (mask)' : 'new (guided)'}:`)
+    console.log(`${{ mask: 'old (mask)', guided: 'new (guided)' }[matting]}:`)
     console.log(`  visible residue: ${s.visibleReal.length}/${n} as photographed, ${s.visibleComposite.length}/${n} composited; among photos the pipeline lets through (${s.offeredReal} photographed, ${s.offeredComposite} composited): ${s.visibleOffered.length}${s.visibleOffered.length ? ` (${s.visibleOffered.join(', ')})` : ''}`)
     console.log(`  alpha error against the composites' ground truth (${s.sad.length}): SAD mean ${mean(s.sad).toFixed(2)}, median ${median(s.sad).toFixed(2)} (thousands) · MSE mean ${mean(s.mse).toFixed(2)}, median ${median(s.mse).toFixed(2)} (×10⁻³)`)
     console.log(`  checks agree with labels ${a.same}/${a.total} (${((100 * a.same) / Math.max(1, a.total)).toFixed(1)}%) · median ${Math.round(median(s.ms))} ms a photo (${Math.round(Math.min(...s.ms))}–${Math.round(Math.max(...s.ms))})`)
@@ -218,7 +219,7 @@ async function main(): Promise<void> {
   }
   const out = path.join(root, 'bench-results')
   mkdirSync(out, { recursive: true })
-  await sharp({ create: { width: 6 * W, height: entries.length * H, channels: 3, background: '#444' } }).composite(tiles).png().toFile(path.join(out, 'eval-photo.png'))
+  await sharp({ create: { width: (2 + 2 * MATTES.length) * W, height: entries.length * H, channels: 3, background: '#444' } }).composite(tiles).png().toFile(path.join(out, 'eval-photo.png'))
   writeFileSync(path.join(out, 'eval-photo.json'), JSON.stringify({ at: new Date().toISOString(), spec: SPEC_ID, rows, sums, agree, perCheck, disagreements }, null, 2))
   console.log('\ncontact sheet: bench-results/eval-photo.png (input, old, new, composite, old on composite, new on composite)')
 }
