@@ -9,7 +9,8 @@ import { FAKE_CAMERA_FLAGS, launchBrowser } from '../support/browser'
 import type { Emulator } from '../support/emulator'
 import { agree, collectErrors, open, PHONE, shotsDir, startE2E, type E2E } from '../support/e2e'
 import { recordingRawUploads, withBackgroundWarning, withObstructionWarnings, type RawUpload } from '../support/photo-function-doubles'
-import { exifRotatedPhoto, noFacePhoto } from '../support/photos'
+import { evalPortrait, exifRotatedPhoto, noFacePhoto } from '../support/photos'
+import { CHECK_COPY } from '@/domain/photo/checks'
 
 const root = path.resolve(__dirname, '../..')
 /** face-4: hair pulled back, ears bare, so its photo earns no hint at all (face-1's curls cover its ears). */
@@ -248,6 +249,23 @@ describe('ID photo: choice, camera or album, and the checked preview, in Chromiu
     await shot('id-photo-ears-hint')
     await page.getByTestId('accept-warnings').getByText('我已知晓以上提示，仍使用这张照片').click()
     expect(await isDisabled('continue')).toBe(false)
+  })
+
+  it('on real portraits of the eval set: blocks a head turned to three-quarter view (s1-p1) with 正对镜头 and its fix, and warns of a real fringe (s2-p2)', async () => {
+    await albumForShenzhenSsc(writePhoto('s1-p1.jpg', await evalPortrait('s1-p1')))
+    await waitForResult()
+    expect(await page.getByTestId('verdict').getAttribute('data-verdict')).toBe('blocked')
+    expect(await page.getByTestId('check-head-turn').getAttribute('data-passed')).toBe('false')
+    expect(await text('check-head-turn-message')).toBe(CHECK_COPY['head-turn'].high)
+    expect(await page.getByTestId('continue').count()).toBe(0)
+    await page.getByTestId('retake').waitFor()
+    await shot('id-photo-head-turned')
+
+    await pickFile('reselect', writePhoto('s2-p2.jpg', await evalPortrait('s2-p2')))
+    await waitForResult()
+    expect(await page.getByTestId('check-eyebrows').getAttribute('data-passed')).toBe('false')
+    expect(await text('check-eyebrows-message')).toBe('刘海可能遮住了眉毛，请把头发梳到额头上方，露出眉毛和额头后重拍')
+    await shot('id-photo-real-fringe')
   })
 
   it('says in Chinese that the photo service is missing, with 重试, and goes on once it is back', async () => {
