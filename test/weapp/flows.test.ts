@@ -10,6 +10,10 @@ import { seedCases } from '../support/weapp/seed'
 import { openidOf } from '../support/e2e'
 import type { InboxDoc } from '../../cloudfunctions/_shared/notify/inbox'
 import path from 'node:path'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { CHECK_COPY } from '@/domain/photo/checks'
+import { evalPortrait } from '../support/photos'
 import { WeappShots } from '../support/weapp/screenshot'
 
 /** Users' paths through the mini-program, tapped in the headless WeChat runtime with a local cloud behind wx.cloud. */
@@ -289,6 +293,34 @@ describe('an ID photo', () => {
       await runtime.waitForText('下一步：确认订单')
       expect(runtime.current.query.photoId).toMatch(/^ph_/)
       expect(runtime.current.query.cityCode).toBe('440300')
+      expect(runtime.problems).toEqual([])
+    } finally {
+      runtime.dispose()
+    }
+  }, 120_000)
+})
+
+describe('a turned head', () => {
+  it('is held back on the weapp runtime with 正对镜头 and its fix, offering only a new photo (eval portrait s1-p1, a three-quarter view)', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'huizhi-weapp-')), 's1-p1.jpg')
+    writeFileSync(file, await evalPortrait('s1-p1'))
+    const runtime = await launch('features/id-photo/pages/index/index', { cloud, user: 'lisi', album: [file] })
+    try {
+      await runtime.waitForText('第一步：选择证件类型')
+      runtime.tap('社保卡')
+      await runtime.settle()
+      await runtime.pickCity('广东省', '深圳市', '韶关市')
+      if (runtime.text().includes('请先阅读并同意《隐私政策》')) {
+        runtime.tap(/^同意$/)
+        await runtime.waitForText('第三步：拍照或选择照片')
+      }
+      runtime.tap('从相册选择')
+      await runtime.waitForRoute('features/id-photo/pages/preview/index')
+      await runtime.waitForText(CHECK_COPY['head-turn'].high, 60_000)
+      expect(runtime.text()).toContain('正对镜头')
+      expect(runtime.text()).not.toContain('继续办理回执')
+      const shots = await WeappShots.open(weappRoot)
+      await shots.shot(runtime, 'flow-id-photo-head-turned').finally(() => shots.close())
       expect(runtime.problems).toEqual([])
     } finally {
       runtime.dispose()
