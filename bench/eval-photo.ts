@@ -18,8 +18,9 @@ import { compositeOnto as compositeImages, referenceMatte, rvmBackend } from './
  * - **composited**: the same person (RVM's foreground and alpha) laid onto a busy background cut from another photo.
  *   That alpha is the composite's exact ground truth, so the output's alpha error (SAD, MSE) is measured against it.
  *
- * Prints a table per photo and the totals; writes bench-results/eval-photo.json and the contact sheet
- * bench-results/eval-photo.png. A measurement, not a test: it asserts nothing and exits 0 unless it cannot run.
+ * Prints a table per photo and the totals; writes eval-photo.json and the contact sheet eval-photo.png to bench-results/
+ * (or EVAL_OUT), and with EVAL_DEBUG a sheet per run. EVAL_ONLY=id,… runs some portraits, EVAL_MATTES=guided one matte.
+ * A measurement, not a test: it asserts nothing and exits 0 unless it cannot run.
  */
 const root = path.resolve(__dirname, '..')
 const SPEC_ID = 'ssc-shenzhen'
@@ -217,11 +218,11 @@ async function main(): Promise<void> {
     console.log('\nnew pipeline against the labels:')
     for (const d of disagreements) console.log(`  ${d}`)
   }
-  const out = path.join(root, 'bench-results')
+  const out = process.env.EVAL_OUT ?? path.join(root, 'bench-results')
   mkdirSync(out, { recursive: true })
   await sharp({ create: { width: (2 + 2 * MATTES.length) * W, height: entries.length * H, channels: 3, background: '#444' } }).composite(tiles).png().toFile(path.join(out, 'eval-photo.png'))
   writeFileSync(path.join(out, 'eval-photo.json'), JSON.stringify({ at: new Date().toISOString(), spec: SPEC_ID, rows, sums, agree, perCheck, disagreements }, null, 2))
-  console.log('\ncontact sheet: bench-results/eval-photo.png (input, old, new, composite, old on composite, new on composite)')
+  console.log(`\ncontact sheet: ${path.relative(root, path.join(out, 'eval-photo.png'))} (input, each matte's output, composite, each matte's output on it)`)
 }
 
 void main().catch((error: unknown) => {
