@@ -263,23 +263,30 @@ describe('a card-loss report', () => {
   })
 })
 
+/**
+ * On the ID-photo choice page: 社保卡 in 深圳, the privacy consent when this user has not agreed yet (a test may run on
+ * its own), then the album's photo, up to the preview page.
+ */
+async function albumPhotoForShenzhenSsc(runtime: Awaited<ReturnType<typeof launch>>): Promise<void> {
+  await runtime.waitForText('第一步：选择证件类型')
+  runtime.tap('社保卡')
+  await runtime.settle()
+  await runtime.pickCity('广东省', '深圳市', '韶关市')
+  if (runtime.text().includes('请先阅读并同意《隐私政策》')) {
+    runtime.tap(/^同意$/)
+    await runtime.waitForText('第三步：拍照或选择照片')
+  }
+  runtime.tap('从相册选择')
+  await runtime.waitForRoute('features/id-photo/pages/preview/index')
+}
+
 describe('an ID photo', () => {
   it('is chosen from the album, normalised and checked on the weapp runtime, then carried into the receipt order', async () => {
     // face-4: no hint, so 继续办理回执 opens at once (face-1's curls cover its ears, a warning to accept first).
     const face = path.resolve(__dirname, '..', 'fixtures', 'photos', 'face-4.jpg')
     const runtime = await launch('features/id-photo/pages/index/index', { cloud, user: 'lisi', album: [face] })
     try {
-      await runtime.waitForText('第一步：选择证件类型')
-      runtime.tap('社保卡')
-      await runtime.settle()
-      await runtime.pickCity('广东省', '深圳市', '韶关市')
-      // The privacy consent comes first for a user who has not agreed yet (this test may run on its own).
-      if (runtime.text().includes('请先阅读并同意《隐私政策》')) {
-        runtime.tap(/^同意$/)
-        await runtime.waitForText('第三步：拍照或选择照片')
-      }
-      runtime.tap('从相册选择')
-      await runtime.waitForRoute('features/id-photo/pages/preview/index')
+      await albumPhotoForShenzhenSsc(runtime)
       await runtime.waitForText('继续办理回执', 60_000)
       const shots = await WeappShots.open(weappRoot)
       await shots.shot(runtime, 'flow-id-photo-checked').finally(() => shots.close())
@@ -306,16 +313,7 @@ describe('a turned head', () => {
     writeFileSync(file, await evalPortrait('s1-p1'))
     const runtime = await launch('features/id-photo/pages/index/index', { cloud, user: 'lisi', album: [file] })
     try {
-      await runtime.waitForText('第一步：选择证件类型')
-      runtime.tap('社保卡')
-      await runtime.settle()
-      await runtime.pickCity('广东省', '深圳市', '韶关市')
-      if (runtime.text().includes('请先阅读并同意《隐私政策》')) {
-        runtime.tap(/^同意$/)
-        await runtime.waitForText('第三步：拍照或选择照片')
-      }
-      runtime.tap('从相册选择')
-      await runtime.waitForRoute('features/id-photo/pages/preview/index')
+      await albumPhotoForShenzhenSsc(runtime)
       await runtime.waitForText(CHECK_COPY['head-turn'].high, 60_000)
       expect(runtime.text()).toContain('正对镜头')
       expect(runtime.text()).not.toContain('继续办理回执')
@@ -334,16 +332,7 @@ describe('the electronic photo and a print sheet', () => {
     const spec = specById('ssc-shenzhen')!
     const runtime = await launch('features/id-photo/pages/index/index', { cloud, user: 'lisi', album: [face], albumRefusals: ['privacy', 'auth'] })
     try {
-      await runtime.waitForText('第一步：选择证件类型')
-      runtime.tap('社保卡')
-      await runtime.settle()
-      await runtime.pickCity('广东省', '深圳市', '韶关市')
-      if (runtime.text().includes('请先阅读并同意《隐私政策》')) {
-        runtime.tap(/^同意$/)
-        await runtime.waitForText('第三步：拍照或选择照片')
-      }
-      runtime.tap('从相册选择')
-      await runtime.waitForRoute('features/id-photo/pages/preview/index')
+      await albumPhotoForShenzhenSsc(runtime)
       await runtime.waitForText('保存电子照', 60_000)
 
       runtime.tap('保存电子照')
